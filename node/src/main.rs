@@ -1,0 +1,12 @@
+//! `zkp-node`: the ZKP chain's node binary.
+
+mod benchmarking;
+mod chain_spec;
+mod cli;
+mod command;
+mod rpc;
+mod service;
+
+fn main() -> sc_cli::Result<()> {
+	command::run()
+}

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what building and testing ZKP needs and is missing: system packages (clang,
+# protobuf), the pinned Rust toolchain with its WASM targets and rust-src
+# (rust-toolchain.toml), and the npm packages the tests use. Safe to run again: it only installs
+# what is missing.
+. "$(dirname "$0")/common.sh"
+cd "$ROOT"
+
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+
+need_apt=()
+command -v clang >/dev/null || need_apt+=(clang)
+[ -e /usr/lib/llvm-*/lib/libclang.so ] 2>/dev/null || ls /usr/lib/llvm-*/lib/libclang*.so* >/dev/null 2>&1 || need_apt+=(libclang-dev)
+command -v protoc >/dev/null || need_apt+=(protobuf-compiler)
+command -v node >/dev/null || need_apt+=(nodejs npm)
+command -v curl >/dev/null || need_apt+=(curl)
+if [ ${#need_apt[@]} -gt 0 ]; then
+	log "installing system packages: ${need_apt[*]}"
+	$SUDO apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+if ! command -v rustup >/dev/null; then
+	echo "rustup is required (https://rustup.rs); this machine has none." >&2
+	exit 1
+fi
+# Installs the toolchain, targets and components that rust-toolchain.toml names.
+rustup toolchain install >/dev/null 2>&1 || rustup show active-toolchain >/dev/null
+
+if [ ! -d node_modules/@polkadot/api ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+	log "installing npm packages (@polkadot/api, @zombienet/cli)"
+	npm ci --no-audit --no-fund --loglevel=error
+fi
+log "setup complete"

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it (.ci/run calls exactly this):
+#   1. setup (installs what is missing) and the release build of the workspace;
+#   2. Rust tests of the runtime, pallets and primitives (`cargo test --release`);
+#   3. end-to-end tests against a real `--dev` node with @polkadot/api (tests/e2e);
+#   4. the zombienet smoke test: three validators, restart, finality resumes.
+# It ends with one line "N passed, M failed" counting the suites.
+. "$(dirname "$0")/common.sh"
+cd "$ROOT"
+
+passed=0; failed=0; failures=()
+suite() {
+	local name="$1"; shift
+	log "suite: $name"
+	local start=$SECONDS
+	if "$@"; then
+		passed=$((passed + 1)); log "suite $name passed in $((SECONDS - start)) s"
+	else
+		failed=$((failed + 1)); failures+=("$name"); log "suite $name FAILED after $((SECONDS - start)) s"
+	fi
+}
+
+bash scripts/setup.sh
+bash scripts/build.sh
+
+suite cargo-tests cargo test --release --locked --workspace
+suite e2e-dev-node node --test --test-reporter=spec tests/e2e/
+suite zombienet-smoke env ZOMBIE_DIR="${ZOMBIE_DIR:-/tmp/zkp-zombienet-ci}" bash scripts/zombienet.sh test
+
+if [ ${#failures[@]} -gt 0 ]; then log "failed: ${failures[*]}"; fi
+echo "suites: $passed passed, $failed failed"
+[ "$failed" = 0 ]

@@ -1,0 +1,120 @@
+// Helpers for end-to-end tests: find the built `zkp-node`, start it as a user would, wait for
+// it (always bounded), connect with @polkadot/api (no custom types), and stop it.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, createWriteStream } from 'node:fs';
+import { tmpdir, homedir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ApiPromise, WsProvider } from '@polkadot/api';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The node binary: $ZKP_NODE, else the release build in $CARGO_TARGET_DIR (or its default). */
+export function nodeBinary() {
+  const candidates = [
+    process.env.ZKP_NODE,
+    process.env.CARGO_TARGET_DIR && join(process.env.CARGO_TARGET_DIR, 'release', 'zkp-node'),
+    join(homedir(), '.cache', 'zkp', 'target', 'release', 'zkp-node'),
+    join(ROOT, 'target', 'release', 'zkp-node'),
+  ].filter(Boolean);
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) throw new Error(`zkp-node not built; looked in: ${candidates.join(', ')}`);
+  return found;
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export function tempDir(prefix) {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/**
+ * Starts `zkp-node` with `args`; its output goes to `logFile`. Resolves once the process is
+ * spawned; use `connect` to wait for RPC.
+ */
+export function startNode(args, logFile) {
+  const log = createWriteStream(logFile, { flags: 'a' });
+  const child = spawn(nodeBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  child.exited = new Promise((res) => child.on('exit', (code, signal) => res({ code, signal })));
+  return child;
+}
+
+/** SIGINT, then SIGKILL if the node has not exited within `ms`. */
+export async function stopNode(child, ms = 20000) {
+  if (child.exitCode !== null || child.signalCode !== null) return child.exited;
+  child.kill('SIGINT');
+  const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+  const result = await child.exited;
+  clearTimeout(timer);
+  return result;
+}
+
+/** Connects to `ws` within `ms`, failing early if `child` exits. */
+export async function connect(ws, child, ms = 60000) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) throw new Error(`node exited with ${child.exitCode}`);
+    const provider = new WsProvider(ws, false);
+    try {
+      await provider.connect();
+      await waitFor(() => provider.isConnected, 2000).catch(() => {});
+      if (provider.isConnected) {
+        const api = await ApiPromise.create({ provider, throwOnConnect: true, noInitWarn: true });
+        return api;
+      }
+    } catch (_) { /* not up yet */ }
+    await provider.disconnect().catch(() => {});
+    await sleep(500);
+  }
+  throw new Error(`could not connect to ${ws} within ${ms} ms`);
+}
+
+/** Polls `fn` until it returns a truthy value, at most `ms`. */
+export async function waitFor(fn, ms, what = 'condition') {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await sleep(250);
+  }
+}
+
+/** Waits until the finalized head is at least `n`; returns its number. */
+export async function waitForFinalized(api, n, ms) {
+  return waitFor(async () => {
+    const head = await api.rpc.chain.getFinalizedHead();
+    const header = await api.rpc.chain.getHeader(head);
+    const num = header.number.toNumber();
+    return num >= n ? num : 0;
+  }, ms, `finalized block >= ${n}`);
+}
+
+/**
+ * Signs and sends `tx`, resolving when it is finalized (or rejecting on a pool error / after
+ * `ms`). Returns { blockHash, events }.
+ */
+export function sendAndFinalize(tx, signer, ms = 90000, options = {}) {
+  return new Promise((res, rej) => {
+    let unsub = () => {};
+    const timer = setTimeout(() => { unsub(); rej(new Error('transaction not finalized in time')); }, ms);
+    tx.signAndSend(signer, options, (result) => {
+      if (result.isError || result.status.isInvalid || result.status.isDropped || result.status.isUsurped) {
+        clearTimeout(timer); unsub();
+        rej(new Error(`transaction failed: ${result.status.type}`));
+      } else if (result.status.isFinalized) {
+        clearTimeout(timer); unsub();
+        res({ blockHash: result.status.asFinalized, events: result.events });
+      }
+    }).then((u) => { unsub = u; }).catch((e) => { clearTimeout(timer); rej(e); });
+  });
+}
+
+/** Free balance of `address` as a BigInt. */
+export async function freeBalance(api, address, at) {
+  const q = at ? await api.at(at) : api;
+  const { data } = await q.query.system.account(address);
+  return data.free.toBigInt();
+}
