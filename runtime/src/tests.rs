@@ -24,9 +24,24 @@ use sp_runtime::{
 	DispatchError, MultiSignature,
 };
 
+/// Applies a genesis preset (a JSON patch) onto the default genesis config, as the node's
+/// chain-spec builder does.
+fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
+	match (base, patch) {
+		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) =>
+			for (k, v) in patch {
+				merge(base.entry(k).or_insert(serde_json::Value::Null), v);
+			},
+		(base, patch) => *base = patch,
+	}
+}
+
 /// Externalities holding the genesis state of the named preset.
 fn genesis_ext(preset: &str) -> sp_io::TestExternalities {
-	let json = genesis_config_presets::get_preset(&preset.into()).expect("preset exists");
+	let patch = genesis_config_presets::get_preset(&preset.into()).expect("preset exists");
+	let mut config = serde_json::to_value(crate::RuntimeGenesisConfig::default()).unwrap();
+	merge(&mut config, serde_json::from_slice(&patch).unwrap());
+	let json = serde_json::to_vec(&config).unwrap();
 	let mut ext = sp_io::TestExternalities::default();
 	ext.execute_with(|| {
 		frame_support::genesis_builder_helper::build_state::<crate::RuntimeGenesisConfig>(json)

@@ -62,6 +62,8 @@ export async function connect(ws, child, ms = 60000) {
       await waitFor(() => provider.isConnected, 2000).catch(() => {});
       if (provider.isConnected) {
         const api = await ApiPromise.create({ provider, throwOnConnect: true, noInitWarn: true });
+        // For RPC methods polkadot.js has no definition of (e.g. zk_attestationProof).
+        Object.defineProperty(api, 'wsProvider', { value: provider });
         return api;
       }
     } catch (_) { /* not up yet */ }

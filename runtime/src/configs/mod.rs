@@ -15,6 +15,7 @@ pub mod system;
 pub mod timestamp;
 pub mod transaction_payment;
 pub mod utility;
+pub mod zk_verifier;
 
 use frame_support::{
 	dispatch::DispatchClass,
