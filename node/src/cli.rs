@@ -54,4 +54,8 @@ pub enum Subcommand {
 
 	/// Db meta columns information.
 	ChainInfo(sc_cli::ChainInfoCmd),
+
+	/// Zero-knowledge tools: `zk verify` checks a Groth16 proof as the chain would.
+	#[command(subcommand)]
+	Zk(crate::zk_cmd::ZkCmd),
 }

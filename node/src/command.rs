@@ -181,6 +181,7 @@ pub fn run() -> sc_cli::Result<()> {
 				}
 			})
 		},
+		Some(Subcommand::Zk(cmd)) => cmd.run_and_exit(),
 		Some(Subcommand::ChainInfo(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run::<Block>(&config))

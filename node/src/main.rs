@@ -5,7 +5,9 @@ mod chain_spec;
 mod cli;
 mod command;
 mod rpc;
+mod rpc_zk;
 mod service;
+mod zk_cmd;
 
 fn main() -> sc_cli::Result<()> {
 	command::run()

@@ -1,7 +1,8 @@
 //! The node's JSON-RPC extensions on top of Substrate's built-in `system_*`, `chain_*`,
 //! `state_*`, `author_*` methods: account nonces (`system_accountNextIndex`), fee queries
 //! (`payment_*`), BABE (`babe_epochAuthorship`) and GRANDPA (`grandpa_roundState`,
-//! `grandpa_proveFinality`, `grandpa_subscribeJustifications`).
+//! `grandpa_proveFinality`, `grandpa_subscribeJustifications`) and the ZK verifier
+//! (`zk_attestationProof`, `zk_verificationKey`).
 
 use std::sync::Arc;
 
@@ -58,6 +59,7 @@ where
 	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
 	C::Api: sp_consensus_babe::BabeApi<Block>,
 	C::Api: BlockBuilder<Block>,
+	C::Api: zkp_primitives::zk::ZkVerifierApi<Block, BlockNumber>,
 	P: TransactionPool + 'static,
 	SC: SelectChain<Block> + 'static,
 	B: sc_client_api::Backend<Block> + Send + Sync + 'static,
@@ -66,6 +68,7 @@ where
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use sc_consensus_babe_rpc::{Babe, BabeApiServer};
 	use sc_consensus_grandpa_rpc::{Grandpa, GrandpaApiServer};
+	use crate::rpc_zk::ZkApiServer;
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
 	let mut module = RpcModule::new(());
@@ -80,6 +83,7 @@ where
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
+	module.merge(crate::rpc_zk::Zk::new(client.clone()).into_rpc())?;
 	module.merge(Babe::new(client, babe_worker_handle, keystore, select_chain).into_rpc())?;
 	module.merge(
 		Grandpa::new(

@@ -4,13 +4,20 @@
 //! Pallets never depend on each other: they meet through the traits defined here and are wired
 //! together in `runtime/src/configs/`.
 //!
+//! - [`zk`]: the native Groth16 host functions, the [`zk::Groth16Backend`] a pallet verifies
+//!   with (host call or pure WASM), and the [`zk::ProofVerifier`] trait other pallets use to
+//!   check proofs against keys registered in the ZK verifier.
+//!
 //! [`HostFunctions`] lists the host functions that this crate's runtime interfaces add on top
 //! of Substrate's; the node registers exactly this list with its WASM executor, so every native
 //! entry point the runtime may call is declared in one place.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
-/// The host functions of ZKP's own runtime interfaces (none yet beyond Substrate's; the ZK
-/// verifier adds native verification here).
+extern crate alloc;
+
+pub mod zk;
+
+/// The host functions of ZKP's own runtime interfaces.
 #[cfg(feature = "std")]
-pub type HostFunctions = ();
+pub type HostFunctions = (zk::zk_verify::HostFunctions,);

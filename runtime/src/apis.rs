@@ -23,7 +23,7 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 #[cfg(feature = "runtime-benchmarks")]
-use crate::{Assets, Balances, Sudo, Timestamp, Utility};
+use crate::{Assets, Balances, Sudo, Timestamp, Utility, ZkVerifier};
 
 impl_runtime_apis! {
 	impl sp_api::Core<Block> for Runtime {
@@ -236,6 +236,20 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl zkp_primitives::zk::ZkVerifierApi<Block, BlockNumber> for Runtime {
+		fn attestation_proof(
+			statement: sp_core::H256,
+		) -> Option<zkp_primitives::zk::AttestationProof<BlockNumber>> {
+			crate::ZkVerifier::attestation_proof(statement)
+		}
+
+		fn verification_key(
+			vk_hash: sp_core::H256,
+		) -> Option<(zkp_primitives::zk::Curve, u32, Vec<u8>)> {
+			crate::ZkVerifier::verification_key(vk_hash)
+		}
+	}
+
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {
 		fn build_state(config: Vec<u8>) -> sp_genesis_builder::Result {
 			build_state::<RuntimeGenesisConfig>(config)
@@ -288,6 +302,3 @@ impl_runtime_apis! {
 		}
 	}
 }
-
-// `BlockNumber` is part of the public API surface used by the node's RPC.
-const _: Option<BlockNumber> = None;

@@ -7,4 +7,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_utility, Utility]
 	[pallet_assets, Assets]
 	[pallet_sudo, Sudo]
+	[pallet_zk_verifier, ZkVerifier]
 );

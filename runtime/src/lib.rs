@@ -222,4 +222,8 @@ mod runtime {
 	pub type Assets = pallet_assets;
 	#[runtime::pallet_index(12)]
 	pub type Sudo = pallet_sudo;
+
+	// ZKP's own pallets.
+	#[runtime::pallet_index(20)]
+	pub type ZkVerifier = pallet_zk_verifier;
 }

@@ -1,0 +1,211 @@
+//! The pallet's logic, called by the extrinsics, the hooks, the runtime API and other pallets
+//! (through [`ProofVerifier`]).
+
+use crate::{pallet::*, types::*, WeightInfo};
+use alloc::vec::Vec;
+use frame_support::{
+	pallet_prelude::*,
+	traits::{
+		fungible::MutateHold,
+		tokens::Precision,
+	},
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_core::H256;
+use sp_runtime::traits::{Keccak256, Saturating, Zero};
+use zkp_primitives::zk::{
+	AttestationProof, Curve, Groth16Backend, Groth16Error, ProofVerificationError, ProofVerifier,
+	PublicInput,
+};
+
+impl<T: Config> From<Groth16Error> for Error<T> {
+	fn from(e: Groth16Error) -> Self {
+		match e {
+			Groth16Error::InvalidLength => Error::InvalidLength,
+			Groth16Error::InvalidEncoding => Error::InvalidEncoding,
+			Groth16Error::PointNotOnCurve => Error::PointNotOnCurve,
+			Groth16Error::PointNotInSubgroup => Error::PointNotInSubgroup,
+			Groth16Error::PointAtInfinity => Error::PointAtInfinity,
+			Groth16Error::TooManyPublicInputs => Error::TooManyPublicInputs,
+			Groth16Error::PublicInputCountMismatch => Error::PublicInputCountMismatch,
+			Groth16Error::InvalidPublicInput => Error::InvalidPublicInput,
+			Groth16Error::VerificationFailed => Error::InvalidProof,
+			Groth16Error::EmptyBatch => Error::EmptyBatch,
+			Groth16Error::InvalidProofInBatch(i) =>
+				Error::InvalidProofInBatch { index: i.min(u8::MAX as u32) as u8 },
+			Groth16Error::UnknownCurve => Error::UnknownCurve,
+		}
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// The deposit for a key of `len` bytes.
+	pub fn vk_deposit(len: usize) -> BalanceOf<T> {
+		T::VkDepositPerByte::get()
+			.saturating_mul((len as u32).into())
+			.saturating_add(T::VkDepositBase::get())
+	}
+
+	/// Validates, stores and charges the deposit for a key; returns its hash.
+	pub(crate) fn do_register_vk(who: T::AccountId, curve: Curve, vk: Vec<u8>) -> Result<H256, DispatchError> {
+		let info = zkp_groth16::validate_vk(curve, &vk).map_err(Error::<T>::from)?;
+		let vk_hash = H256(zkp_groth16::vk_hash(curve, &vk));
+		ensure!(!VerificationKeys::<T>::contains_key(vk_hash), Error::<T>::VerificationKeyAlreadyRegistered);
+		let deposit = Self::vk_deposit(vk.len());
+		T::Currency::hold(&HoldReason::VerificationKey.into(), &who, deposit)?;
+		let vk: VkBytes = vk.try_into().map_err(|_| Error::<T>::InvalidLength)?;
+		VerificationKeys::<T>::insert(
+			vk_hash,
+			VkEntry { owner: who.clone(), curve, public_inputs: info.public_inputs, deposit, vk },
+		);
+		Self::deposit_event(Event::VkRegistered {
+			vk_hash,
+			owner: who,
+			curve,
+			public_inputs: info.public_inputs,
+		});
+		Ok(vk_hash)
+	}
+
+	/// Removes the caller's key and releases its deposit.
+	pub(crate) fn do_unregister_vk(who: T::AccountId, vk_hash: H256) -> DispatchResult {
+		let entry = VerificationKeys::<T>::get(vk_hash).ok_or(Error::<T>::UnknownVerificationKey)?;
+		ensure!(entry.owner == who, Error::<T>::NotVerificationKeyOwner);
+		T::Currency::release(&HoldReason::VerificationKey.into(), &who, entry.deposit, Precision::BestEffort)?;
+		VerificationKeys::<T>::remove(vk_hash);
+		Self::deposit_event(Event::VkUnregistered { vk_hash, owner: who });
+		Ok(())
+	}
+
+	/// The curve, hash and bytes of a registered or inline key.
+	pub(crate) fn resolve_vk(vk: VkOrHash) -> Result<(Curve, H256, Vec<u8>), DispatchError> {
+		match vk {
+			VkOrHash::Hash(hash) => {
+				let entry = VerificationKeys::<T>::get(hash).ok_or(Error::<T>::UnknownVerificationKey)?;
+				Ok((entry.curve, hash, entry.vk.into_inner()))
+			},
+			VkOrHash::Vk { curve, vk } => {
+				zkp_groth16::validate_vk(curve, &vk).map_err(Error::<T>::from)?;
+				Ok((curve, H256(zkp_groth16::vk_hash(curve, &vk)), vk.into_inner()))
+			},
+		}
+	}
+
+	/// Room left for statements in this block.
+	fn attestation_room() -> u32 {
+		let now = frame_system::Pallet::<T>::block_number();
+		T::MaxStatementsPerBlock::get().saturating_sub(AttestationLeaves::<T>::decode_len(now).unwrap_or(0) as u32)
+	}
+
+	/// Verifies one proof and attests its statement; nothing changes if it fails.
+	pub(crate) fn verify_and_attest(
+		curve: Curve,
+		vk_hash: H256,
+		vk: &[u8],
+		proof: &[u8],
+		inputs: &[PublicInput],
+	) -> Result<H256, DispatchError> {
+		ensure!(Self::attestation_room() >= 1, Error::<T>::TooManyStatementsInBlock);
+		T::Backend::verify(curve, vk, proof, inputs).map_err(Error::<T>::from)?;
+		let statement = H256(zkp_groth16::statement_hash(curve, vk_hash.as_fixed_bytes(), inputs));
+		Self::attest(statement)?;
+		Ok(statement)
+	}
+
+	/// Verifies a batch against a registered key and attests every statement.
+	pub(crate) fn do_submit_batch(vk_hash: H256, batch: Vec<BatchItem>) -> Result<Vec<H256>, DispatchError> {
+		ensure!(!batch.is_empty(), Error::<T>::EmptyBatch);
+		ensure!(batch.len() as u32 <= T::MaxBatchSize::get(), Error::<T>::BatchTooLarge);
+		let entry = VerificationKeys::<T>::get(vk_hash).ok_or(Error::<T>::UnknownVerificationKey)?;
+		ensure!(Self::attestation_room() >= batch.len() as u32, Error::<T>::TooManyStatementsInBlock);
+		let batch: Vec<(Vec<u8>, Vec<PublicInput>)> =
+			batch.into_iter().map(|item| (item.proof.into_inner(), item.inputs.into_inner())).collect();
+		T::Backend::verify_batch(entry.curve, &entry.vk, &batch).map_err(Error::<T>::from)?;
+		let statements: Vec<H256> = batch
+			.iter()
+			.map(|(_, inputs)| H256(zkp_groth16::statement_hash(entry.curve, vk_hash.as_fixed_bytes(), inputs)))
+			.collect();
+		for statement in &statements {
+			Self::attest(*statement)?;
+		}
+		Ok(statements)
+	}
+
+	/// Appends a statement to this block's attestation leaves.
+	fn attest(statement: H256) -> DispatchResult {
+		let now = frame_system::Pallet::<T>::block_number();
+		let index = AttestationLeaves::<T>::try_mutate(now, |leaves| -> Result<u32, DispatchError> {
+			leaves.try_push(statement).map_err(|_| Error::<T>::TooManyStatementsInBlock)?;
+			Ok(leaves.len() as u32 - 1)
+		})?;
+		StatementLocations::<T>::insert(statement, (now, index));
+		Ok(())
+	}
+
+	/// `on_finalize`: commits this block's statements to a Merkle root.
+	pub(crate) fn store_attestation_root(now: BlockNumberFor<T>) {
+		let leaves = AttestationLeaves::<T>::get(now);
+		if leaves.is_empty() {
+			return;
+		}
+		let root = binary_merkle_tree::merkle_root_raw::<Keccak256, _>(leaves.iter().copied());
+		let count = leaves.len() as u32;
+		AttestationRoots::<T>::insert(now, AttestationRoot { root, leaves: count });
+		Self::deposit_event(Event::AttestationRootStored { block_number: now, root, leaves: count });
+	}
+
+	/// `on_initialize`: forgets the attestations of the block that left the retention window.
+	pub(crate) fn prune_attestations(now: BlockNumberFor<T>) -> Weight {
+		let retention = T::AttestationRetention::get();
+		// The worst-case cost of this block's `on_finalize` is charged here.
+		let finalize = T::WeightInfo::on_finalize_attest(T::MaxStatementsPerBlock::get());
+		if now <= retention || retention.is_zero() {
+			return finalize.saturating_add(T::DbWeight::get().reads(1));
+		}
+		let expired = now.saturating_sub(retention);
+		let leaves = AttestationLeaves::<T>::take(expired);
+		for leaf in leaves.iter() {
+			if StatementLocations::<T>::get(leaf).map(|(block, _)| block == expired).unwrap_or(false) {
+				StatementLocations::<T>::remove(leaf);
+			}
+		}
+		AttestationRoots::<T>::remove(expired);
+		T::WeightInfo::on_initialize_prune(leaves.len() as u32).saturating_add(finalize)
+	}
+
+	/// The Merkle path of a statement's latest attestation, if its block is retained and
+	/// finalized into a root.
+	pub fn attestation_proof(statement: H256) -> Option<AttestationProof<BlockNumberFor<T>>> {
+		let (block_number, leaf_index) = StatementLocations::<T>::get(statement)?;
+		let root = AttestationRoots::<T>::get(block_number)?;
+		let leaves = AttestationLeaves::<T>::get(block_number);
+		let proof = binary_merkle_tree::merkle_proof_raw::<Keccak256, _>(leaves.iter().copied(), leaf_index);
+		Some(AttestationProof {
+			statement,
+			block_number,
+			root: root.root,
+			leaf_index,
+			leaf_count: root.leaves,
+			proof: proof.proof,
+		})
+	}
+
+	/// A registered key: its curve, input count and canonical bytes.
+	pub fn verification_key(vk_hash: H256) -> Option<(Curve, u32, Vec<u8>)> {
+		VerificationKeys::<T>::get(vk_hash).map(|e| (e.curve, e.public_inputs, e.vk.into_inner()))
+	}
+}
+
+impl<T: Config> ProofVerifier for Pallet<T> {
+	fn verify_proof(vk_hash: &H256, proof: &[u8], inputs: &[PublicInput]) -> Result<H256, ProofVerificationError> {
+		let entry =
+			VerificationKeys::<T>::get(vk_hash).ok_or(ProofVerificationError::UnknownVerificationKey)?;
+		if Self::attestation_room() < 1 {
+			return Err(ProofVerificationError::AttestationCapacity);
+		}
+		T::Backend::verify(entry.curve, &entry.vk, proof, inputs).map_err(ProofVerificationError::Rejected)?;
+		let statement = H256(zkp_groth16::statement_hash(entry.curve, vk_hash.as_fixed_bytes(), inputs));
+		Self::attest(statement).map_err(|_| ProofVerificationError::AttestationCapacity)?;
+		Ok(statement)
+	}
+}

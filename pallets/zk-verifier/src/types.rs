@@ -1,0 +1,74 @@
+//! Types stored and passed by the ZK verifier pallet, and the size limits of its inputs.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{pallet_prelude::ConstU32, traits::fungible::Inspect, BoundedVec};
+use scale_info::TypeInfo;
+use sp_core::H256;
+use zkp_primitives::zk::Curve;
+
+/// The largest canonical key: BLS12-381 with 64 public inputs (6,920 bytes).
+pub const MAX_VK_LEN: u32 = Curve::Bls12_381.vk_len(zkp_groth16::MAX_PUBLIC_INPUTS) as u32;
+/// The largest canonical proof: BLS12-381 (384 bytes).
+pub const MAX_PROOF_LEN: u32 = Curve::Bls12_381.proof_len() as u32;
+/// The most public inputs a proof may carry.
+pub const MAX_INPUTS: u32 = zkp_groth16::MAX_PUBLIC_INPUTS as u32;
+/// Upper bound of a batch's length in the call encoding (the runtime's `MaxBatchSize` is the
+/// enforced limit, at most this).
+pub const MAX_BATCH_BOUND: u32 = 255;
+
+/// The balance type of the pallet's currency.
+pub type BalanceOf<T> =
+	<<T as crate::Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+
+/// A canonical verification key.
+pub type VkBytes = BoundedVec<u8, ConstU32<MAX_VK_LEN>>;
+/// A canonical proof.
+pub type ProofBytes = BoundedVec<u8, ConstU32<MAX_PROOF_LEN>>;
+/// Canonical public inputs (32 bytes each, little-endian, below the scalar modulus).
+pub type Inputs = BoundedVec<[u8; 32], ConstU32<MAX_INPUTS>>;
+
+/// A registered verification key.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen)]
+pub struct VkEntry<AccountId, Balance> {
+	/// Who registered it (and gets the deposit back).
+	pub owner: AccountId,
+	/// Its curve.
+	pub curve: Curve,
+	/// How many public inputs its proofs carry.
+	pub public_inputs: u32,
+	/// The deposit held from the owner.
+	pub deposit: Balance,
+	/// The canonical key.
+	pub vk: VkBytes,
+}
+
+/// A key to verify against: registered (by hash) or given inline (validated, not stored).
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+pub enum VkOrHash {
+	/// A key registered with `register_vk`.
+	Hash(H256),
+	/// A key given with the proof.
+	Vk { curve: Curve, vk: VkBytes },
+}
+
+/// One proof of a batch with its public inputs.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+pub struct BatchItem {
+	pub proof: ProofBytes,
+	pub inputs: Inputs,
+}
+
+/// A block's attestation root and how many statements it commits to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen)]
+pub struct AttestationRoot {
+	pub root: H256,
+	pub leaves: u32,
+}
+
+/// The number of public inputs a key's bytes imply for `curve` (for weights; capped at the
+/// maximum). Wrong claims are rejected when the key is validated.
+pub fn claimed_public_inputs(curve: Curve, vk: &[u8]) -> u32 {
+	let header = curve.g1_len() + 3 * curve.g2_len() + 8;
+	let ic = vk.len().saturating_sub(header) / curve.g1_len();
+	(ic.saturating_sub(1) as u32).min(MAX_INPUTS)
+}
