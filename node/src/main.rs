@@ -7,6 +7,7 @@ mod command;
 mod rpc;
 mod rpc_zk;
 mod service;
+mod zk_bench;
 mod zk_cmd;
 
 fn main() -> sc_cli::Result<()> {

@@ -17,6 +17,9 @@ pub enum ZkCmd {
 	/// (`curve`, `vk`, `proof`, `inputs` as 0x-hex, `vkHash`, `statement`); used by
 	/// `scripts/zk/submit.mjs` and the end-to-end tests. Does not verify.
 	Convert(VerifyCmd),
+	/// Measure verification: native arkworks, the runtime with the host function, pure WASM,
+	/// and batches of 1, 8 and 64 (one run, this machine).
+	Bench(crate::zk_bench::BenchCmd),
 }
 
 #[derive(Debug, clap::Args)]
@@ -92,6 +95,13 @@ impl ZkCmd {
 	/// Runs the command and exits the process with its status.
 	pub fn run_and_exit(&self) -> ! {
 		match self {
+			ZkCmd::Bench(cmd) => match cmd.run() {
+				Ok(()) => std::process::exit(0),
+				Err(e) => {
+					eprintln!("{e}");
+					std::process::exit(2)
+				},
+			},
 			ZkCmd::Convert(cmd) => match cmd.load() {
 				Ok(c) => {
 					let vk_hash = zkp_groth16::vk_hash(c.curve, &c.vk);

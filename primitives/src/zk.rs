@@ -157,6 +157,23 @@ sp_api::decl_runtime_apis! {
 		fn attestation_proof(statement: H256) -> Option<AttestationProof<BlockNumber>>;
 		/// A registered key: curve, number of public inputs, canonical bytes.
 		fn verification_key(vk_hash: H256) -> Option<(Curve, u32, Vec<u8>)>;
+		/// Checks a proof without submitting it (a dry run, nothing stored). `in_runtime`
+		/// runs the verification inside the runtime instead of through the host function
+		/// (both give the same answer; `zkp-node zk bench` compares their speed).
+		fn verify(
+			curve: Curve,
+			vk: Vec<u8>,
+			proof: Vec<u8>,
+			inputs: Vec<PublicInput>,
+			in_runtime: bool,
+		) -> Result<(), Groth16Error>;
+		/// Checks a batch of proofs of one key without submitting it.
+		fn verify_batch(
+			curve: Curve,
+			vk: Vec<u8>,
+			batch: Vec<(Vec<u8>, Vec<PublicInput>)>,
+			in_runtime: bool,
+		) -> Result<(), Groth16Error>;
 	}
 }
 

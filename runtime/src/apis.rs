@@ -248,6 +248,35 @@ impl_runtime_apis! {
 		) -> Option<(zkp_primitives::zk::Curve, u32, Vec<u8>)> {
 			crate::ZkVerifier::verification_key(vk_hash)
 		}
+
+		fn verify(
+			curve: zkp_primitives::zk::Curve,
+			vk: Vec<u8>,
+			proof: Vec<u8>,
+			inputs: Vec<zkp_primitives::zk::PublicInput>,
+			in_runtime: bool,
+		) -> Result<(), zkp_primitives::zk::Groth16Error> {
+			use zkp_primitives::zk::{Groth16Backend, HostGroth16, InRuntimeGroth16};
+			if in_runtime {
+				InRuntimeGroth16::verify(curve, &vk, &proof, &inputs)
+			} else {
+				HostGroth16::verify(curve, &vk, &proof, &inputs)
+			}
+		}
+
+		fn verify_batch(
+			curve: zkp_primitives::zk::Curve,
+			vk: Vec<u8>,
+			batch: Vec<(Vec<u8>, Vec<zkp_primitives::zk::PublicInput>)>,
+			in_runtime: bool,
+		) -> Result<(), zkp_primitives::zk::Groth16Error> {
+			use zkp_primitives::zk::{Groth16Backend, HostGroth16, InRuntimeGroth16};
+			if in_runtime {
+				InRuntimeGroth16::verify_batch(curve, &vk, &batch)
+			} else {
+				HostGroth16::verify_batch(curve, &vk, &batch)
+			}
+		}
 	}
 
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {
