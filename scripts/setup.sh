@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing ZKP needs and is missing: system packages (clang,
 # protobuf), the pinned Rust toolchain with its WASM targets and rust-src
-# (rust-toolchain.toml), and the npm packages the tests use. Safe to run again: it only installs
+# (rust-toolchain.toml), and the npm packages the tests and tools use. Safe to run again: it only installs
 # what is missing.
 . "$(dirname "$0")/common.sh"
 cd "$ROOT"
@@ -28,8 +28,11 @@ fi
 # Installs the toolchain, targets and components that rust-toolchain.toml names.
 rustup toolchain install >/dev/null 2>&1 || rustup show active-toolchain >/dev/null
 
-if [ ! -d node_modules/@polkadot/api ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-	log "installing npm packages (@polkadot/api, @zombienet/cli)"
-	npm ci --no-audit --no-fund --loglevel=error
-fi
+# npm packages: the tests' (@polkadot/api, @zombienet/cli) and the ZK tools' (snarkjs, circom2).
+for dir in . scripts/zk; do
+	if [ ! -d "$dir/node_modules/@polkadot/api" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+		log "installing npm packages in $dir"
+		(cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+	fi
+done
 log "setup complete"

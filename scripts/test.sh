@@ -2,7 +2,8 @@
 # The whole test suite, as CI runs it (.ci/run calls exactly this):
 #   1. setup (installs what is missing) and the release build of the workspace;
 #   2. Rust tests of the runtime, pallets and primitives (`cargo test --release`);
-#   3. end-to-end tests against a real `--dev` node with @polkadot/api (tests/e2e);
+#   3. end-to-end tests against real `--dev` nodes with @polkadot/api (tests/e2e: chain basics,
+#      ZK verifier with snarkjs fixtures);
 #   4. the zombienet smoke test: three validators, restart, finality resumes.
 # It ends with one line "N passed, M failed" counting the suites.
 . "$(dirname "$0")/common.sh"
@@ -24,7 +25,7 @@ bash scripts/setup.sh
 bash scripts/build.sh
 
 suite cargo-tests cargo test --release --locked --workspace
-suite e2e-dev-node node --test --test-reporter=spec tests/e2e/
+suite e2e node --test --test-reporter=spec --test-concurrency=1 tests/e2e/
 suite zombienet-smoke env ZOMBIE_DIR="${ZOMBIE_DIR:-/tmp/zkp-zombienet-ci}" bash scripts/zombienet.sh test
 
 if [ ${#failures[@]} -gt 0 ]; then log "failed: ${failures[*]}"; fi

@@ -135,6 +135,32 @@ test('zk verifier end to end', { timeout: 600000 }, async (t) => {
     }
   });
 
+  await t.test('host function and pure-WASM verification agree on every fixture (on the node)', async () => {
+    const results = [];
+    for (const f of all) {
+      for (const p of f.proofs) {
+        const c = convert({ vk: f.vk, proof: p.proof, pub: p.pub });
+        const tamperedInputs = [...c.inputs].reverse();
+        const badProof = c.proof.slice(0, 10) + (c.proof[10] === '0' ? '1' : '0') + c.proof.slice(11);
+        const cases = [
+          [c.proof, c.inputs, 'Ok'],
+          [c.proof, tamperedInputs, 'VerificationFailed'],
+          [badProof, c.inputs, null],
+          [c.proof.slice(0, -2), c.inputs, 'InvalidLength'],
+        ];
+        for (const [proof, inputs, expected] of cases) {
+          const host = await api.call.zkVerifierApi.verify(c.curve, c.vk, proof, inputs, false);
+          const wasm = await api.call.zkVerifierApi.verify(c.curve, c.vk, proof, inputs, true);
+          const show = (r) => (r.isOk ? 'Ok' : r.asErr.type);
+          assert.equal(show(wasm), show(host), `${f.dir}: WASM and host agree`);
+          if (expected) assert.equal(show(host), expected);
+          results.push(show(host));
+        }
+      }
+    }
+    assert.ok(results.includes('Ok') && results.includes('VerificationFailed'));
+  });
+
   await t.test('attestation path from the RPC recomputes to the stored block root', async () => {
     const statement = statements[0];
     const proof = await api.wsProvider.send('zk_attestationProof', [statement, null]);

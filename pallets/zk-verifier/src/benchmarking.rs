@@ -10,7 +10,7 @@ use frame_support::{
 	traits::{fungible::Mutate, Get, Hooks},
 	BoundedVec,
 };
-use frame_system::RawOrigin;
+use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use sp_core::H256;
 use sp_runtime::traits::Bounded;
 use zkp_primitives::zk::{Curve, Groth16Backend, InRuntimeGroth16};
@@ -107,11 +107,13 @@ mod benchmarks {
 		let retention = T::AttestationRetention::get();
 		let expired: BlockNumberFor<T> = 1u32.into();
 		let now = expired + retention;
-		let leaves: Vec<H256> = (0..l).map(|i| H256::repeat_byte((i % 251) as u8 + 1)).map(|h| {
-			let mut b = h.0;
-			b[..4].copy_from_slice(&i.to_le_bytes());
-			H256(b)
-		}).collect();
+		let leaves: Vec<H256> = (0..l)
+			.map(|i| {
+				let mut b = [3u8; 32];
+				b[..4].copy_from_slice(&i.to_le_bytes());
+				H256(b)
+			})
+			.collect();
 		for (i, leaf) in leaves.iter().enumerate() {
 			StatementLocations::<T>::insert(leaf, (expired, i as u32));
 		}
