@@ -186,7 +186,10 @@ pub fn hash_pair(left: &H256, right: &H256) -> H256 {
 }
 
 /// Recomputes the root from an [`AttestationProof`]: what another chain or a contract does to
-/// check "this statement was verified on ZKP".
+/// check "this statement was verified on ZKP". The checker must compute `statement` itself
+/// from the key hash and the public inputs ([`zkp_groth16::statement_hash`]) rather than take
+/// it from the prover: leaves and inner nodes hash alike, so only a statement derived from
+/// real inputs means "verified".
 pub fn attestation_root(statement: &H256, leaf_index: u32, leaf_count: u32, path: &[H256]) -> Option<H256> {
 	if leaf_index >= leaf_count {
 		return None;
@@ -202,7 +205,7 @@ pub fn attestation_root(statement: &H256, leaf_index: u32, leaf_count: u32, path
 			hash = if index % 2 == 0 { hash_pair(&hash, sibling) } else { hash_pair(sibling, &hash) };
 		}
 		index /= 2;
-		width = (width + 1) / 2;
+		width = width / 2 + width % 2;
 	}
 	if path.next().is_some() {
 		return None;

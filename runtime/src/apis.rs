@@ -270,7 +270,11 @@ impl_runtime_apis! {
 			batch: Vec<(Vec<u8>, Vec<zkp_primitives::zk::PublicInput>)>,
 			in_runtime: bool,
 		) -> Result<(), zkp_primitives::zk::Groth16Error> {
-			use zkp_primitives::zk::{Groth16Backend, HostGroth16, InRuntimeGroth16};
+			use zkp_primitives::zk::{Groth16Backend, Groth16Error, HostGroth16, InRuntimeGroth16};
+			// The same limits as `submit_batch`: a dry run costs no more than the call.
+			if batch.len() as u32 > crate::configs::zk_verifier::ZkMaxBatchSize::get() {
+				return Err(Groth16Error::InvalidLength);
+			}
 			if in_runtime {
 				InRuntimeGroth16::verify_batch(curve, &vk, &batch)
 			} else {

@@ -323,3 +323,35 @@ fn a_grandpa_equivocation_is_an_offence_that_slashes_the_bond() {
 
 // Keep `Balances` referenced for readers looking for where transfers go.
 const _: Option<Balances> = None;
+
+#[test]
+fn repeated_offence_reports_slash_only_up_to_the_highest_fraction_per_session() {
+	use crate::configs::offences::{SlashValidatorBond, SlashedFractions};
+	use sp_runtime::Perbill;
+	use sp_staking::offence::{OffenceDetails, OnOffenceHandler};
+	genesis_ext(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		let bob = account(Sr25519Keyring::Bob);
+		let before = free(Sr25519Keyring::Bob);
+		let report = |fraction: Perbill, session: u32| {
+			SlashValidatorBond::on_offence(
+				&[OffenceDetails { offender: (bob.clone(), ()), reporters: vec![] }],
+				&[fraction],
+				session,
+			);
+		};
+		let bond = |p: u32| SlashValidatorBond::slash_amount(Perbill::from_percent(p));
+		report(Perbill::from_percent(10), 0);
+		assert_eq!(free(Sr25519Keyring::Bob), before - bond(10));
+		// pallet-offences reports the same offender again when another joins the time slot.
+		report(Perbill::from_percent(10), 0);
+		assert_eq!(free(Sr25519Keyring::Bob), before - bond(10));
+		report(Perbill::from_percent(30), 0);
+		assert_eq!(free(Sr25519Keyring::Bob), before - bond(30));
+		report(Perbill::from_percent(20), 0);
+		assert_eq!(free(Sr25519Keyring::Bob), before - bond(30));
+		assert_eq!(SlashedFractions::get(0, &bob), Perbill::from_percent(30));
+		// Another session is another offence.
+		report(Perbill::from_percent(10), 1);
+		assert_eq!(free(Sr25519Keyring::Bob), before - bond(30) - bond(10));
+	});
+}

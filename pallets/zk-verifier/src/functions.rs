@@ -34,6 +34,7 @@ impl<T: Config> From<Groth16Error> for Error<T> {
 			Groth16Error::InvalidProofInBatch(i) =>
 				Error::InvalidProofInBatch { index: i.min(u8::MAX as u32) as u8 },
 			Groth16Error::UnknownCurve => Error::UnknownCurve,
+			Groth16Error::DegenerateVerificationKey => Error::DegenerateVerificationKey,
 		}
 	}
 }
@@ -77,16 +78,26 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The curve, hash and bytes of a registered or inline key.
-	pub(crate) fn resolve_vk(vk: VkOrHash) -> Result<(Curve, H256, Vec<u8>), DispatchError> {
+	/// The curve, hash, input count and bytes of a registered or inline key.
+	pub(crate) fn resolve_vk(vk: VkOrHash) -> Result<ResolvedVk, DispatchError> {
 		match vk {
 			VkOrHash::Hash(hash) => {
 				let entry = VerificationKeys::<T>::get(hash).ok_or(Error::<T>::UnknownVerificationKey)?;
-				Ok((entry.curve, hash, entry.vk.into_inner()))
+				Ok(ResolvedVk {
+					curve: entry.curve,
+					hash,
+					public_inputs: entry.public_inputs,
+					vk: entry.vk.into_inner(),
+				})
 			},
 			VkOrHash::Vk { curve, vk } => {
-				zkp_groth16::validate_vk(curve, &vk).map_err(Error::<T>::from)?;
-				Ok((curve, H256(zkp_groth16::vk_hash(curve, &vk)), vk.into_inner()))
+				let info = zkp_groth16::validate_vk(curve, &vk).map_err(Error::<T>::from)?;
+				Ok(ResolvedVk {
+					curve,
+					hash: H256(zkp_groth16::vk_hash(curve, &vk)),
+					public_inputs: info.public_inputs,
+					vk: vk.into_inner(),
+				})
 			},
 		}
 	}
@@ -97,17 +108,19 @@ impl<T: Config> Pallet<T> {
 		T::MaxStatementsPerBlock::get().saturating_sub(AttestationLeaves::<T>::decode_len(now).unwrap_or(0) as u32)
 	}
 
-	/// Verifies one proof and attests its statement; nothing changes if it fails.
+	/// Verifies one proof and attests its statement; nothing changes if it fails. The input
+	/// count is checked first, so the charged weight (which follows the inputs given) always
+	/// covers the verification.
 	pub(crate) fn verify_and_attest(
-		curve: Curve,
-		vk_hash: H256,
-		vk: &[u8],
+		key: &ResolvedVk,
 		proof: &[u8],
 		inputs: &[PublicInput],
 	) -> Result<H256, DispatchError> {
+		ensure!(inputs.len() as u32 == key.public_inputs, Error::<T>::PublicInputCountMismatch);
 		ensure!(Self::attestation_room() >= 1, Error::<T>::TooManyStatementsInBlock);
-		T::Backend::verify(curve, vk, proof, inputs).map_err(Error::<T>::from)?;
-		let statement = H256(zkp_groth16::statement_hash(curve, vk_hash.as_fixed_bytes(), inputs));
+		T::Backend::verify(key.curve, &key.vk, proof, inputs).map_err(Error::<T>::from)?;
+		let statement =
+			H256(zkp_groth16::statement_hash(key.curve, key.hash.as_fixed_bytes(), inputs));
 		Self::attest(statement)?;
 		Ok(statement)
 	}
@@ -117,6 +130,9 @@ impl<T: Config> Pallet<T> {
 		ensure!(!batch.is_empty(), Error::<T>::EmptyBatch);
 		ensure!(batch.len() as u32 <= T::MaxBatchSize::get(), Error::<T>::BatchTooLarge);
 		let entry = VerificationKeys::<T>::get(vk_hash).ok_or(Error::<T>::UnknownVerificationKey)?;
+		if let Some(index) = batch.iter().position(|item| item.inputs.len() as u32 != entry.public_inputs) {
+			return Err(Error::<T>::InvalidProofInBatch { index: index as u8 }.into());
+		}
 		ensure!(Self::attestation_room() >= batch.len() as u32, Error::<T>::TooManyStatementsInBlock);
 		let batch: Vec<(Vec<u8>, Vec<PublicInput>)> =
 			batch.into_iter().map(|item| (item.proof.into_inner(), item.inputs.into_inner())).collect();
@@ -200,6 +216,9 @@ impl<T: Config> ProofVerifier for Pallet<T> {
 	fn verify_proof(vk_hash: &H256, proof: &[u8], inputs: &[PublicInput]) -> Result<H256, ProofVerificationError> {
 		let entry =
 			VerificationKeys::<T>::get(vk_hash).ok_or(ProofVerificationError::UnknownVerificationKey)?;
+		if inputs.len() as u32 != entry.public_inputs {
+			return Err(ProofVerificationError::Rejected(zkp_primitives::zk::Groth16Error::PublicInputCountMismatch));
+		}
 		if Self::attestation_room() < 1 {
 			return Err(ProofVerificationError::AttestationCapacity);
 		}

@@ -72,3 +72,11 @@ pub fn claimed_public_inputs(curve: Curve, vk: &[u8]) -> u32 {
 	let ic = vk.len().saturating_sub(header) / curve.g1_len();
 	(ic.saturating_sub(1) as u32).min(MAX_INPUTS)
 }
+
+/// A key ready for verification (registered or inline).
+pub struct ResolvedVk {
+	pub curve: Curve,
+	pub hash: H256,
+	pub public_inputs: u32,
+	pub vk: alloc::vec::Vec<u8>,
+}

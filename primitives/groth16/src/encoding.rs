@@ -2,15 +2,15 @@
 //!
 //! | item | bytes (BN254 / BLS12-381) | layout |
 //! | --- | --- | --- |
-//! | G1 point | 64 / 96 | arkworks uncompressed: `x ‖ y`, little-endian, flags in the top bits of `y`'s last byte |
-//! | G2 point | 128 / 192 | `x.c0 ‖ x.c1 ‖ y.c0 ‖ y.c1`, same convention |
+//! | G1 point | 64 / 96 | arkworks uncompressed. BN254: `x ‖ y` little-endian, flags in the top bits of the last byte. BLS12-381: the zcash format, big-endian, flags in the top 3 bits of the first byte |
+//! | G2 point | 128 / 192 | BN254: `x.c0 ‖ x.c1 ‖ y.c0 ‖ y.c1`; BLS12-381: zcash format (`x.c1 ‖ x.c0 ‖ y.c1 ‖ y.c0`, big-endian) |
 //! | proof | 256 / 384 | `a (G1) ‖ b (G2) ‖ c (G1)` = arkworks `Proof` uncompressed |
 //! | key | `G1 + 3·G2 + 8 + (n+1)·G1` | `alpha ‖ beta ‖ gamma ‖ delta ‖ n+1 (u64 LE) ‖ IC[0..=n]` = arkworks `VerifyingKey` uncompressed |
 //! | public input | 32 | scalar, little-endian, `< r` |
 //!
-//! Decoding never trusts the bytes: field elements must be canonical, points must be on the
+//! Decoding never trusts the bytes: every point must be in its one canonical encoding, on the
 //! curve and in the prime-order subgroup; key points `alpha`, `beta`, `gamma`, `delta` and the
-//! three proof points must not be the identity.
+//! three proof points must not be the identity, and `gamma ≠ delta`.
 
 use crate::{Curve, Error, PublicInput, MAX_PUBLIC_INPUTS, SCALAR_LEN};
 use alloc::vec::Vec;
@@ -77,6 +77,14 @@ pub fn decode_point<C: SWCurveConfig>(bytes: &[u8], allow_identity: bool) -> Res
 	}
 	let point = Affine::<C>::deserialize_with_mode(bytes, Compress::No, Validate::No)
 		.map_err(|_| Error::InvalidEncoding)?;
+	// One encoding per point: arkworks' BN254 reader ignores some flag bits and the coordinates
+	// of the identity, so bytes that do not re-serialize to themselves are rejected (keys and
+	// proofs are then not malleable and `vk_hash` names exactly one key).
+	let mut canonical = Vec::with_capacity(bytes.len());
+	point.serialize_with_mode(&mut canonical, Compress::No).map_err(|_| Error::InvalidEncoding)?;
+	if canonical != bytes {
+		return Err(Error::InvalidEncoding);
+	}
 	if point.is_zero() {
 		return if allow_identity { Ok(point) } else { Err(Error::PointAtInfinity) };
 	}
@@ -108,6 +116,10 @@ pub fn decode_vk<E: PairingCurve>(curve: Curve, bytes: &[u8]) -> Result<DecodedV
 	let beta_g2 = decode_point::<E::G2Config>(&bytes[g1..g1 + g2], false)?;
 	let gamma_g2 = decode_point::<E::G2Config>(&bytes[g1 + g2..g1 + 2 * g2], false)?;
 	let delta_g2 = decode_point::<E::G2Config>(&bytes[g1 + 2 * g2..g1 + 3 * g2], false)?;
+	// With γ = δ anyone can forge proofs (A = α, B = β, C = −L verifies for every input).
+	if gamma_g2 == delta_g2 {
+		return Err(Error::DegenerateVerificationKey);
+	}
 	let gamma_abc_g1 = bytes[header..]
 		.chunks_exact(g1)
 		.map(|chunk| decode_point::<E::G1Config>(chunk, true))

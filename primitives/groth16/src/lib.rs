@@ -131,6 +131,8 @@ pub enum Error {
 	InvalidProofInBatch(u32),
 	/// The curve identifier is unknown.
 	UnknownCurve,
+	/// The key is degenerate (`gamma = delta`): proofs for it could be forged.
+	DegenerateVerificationKey,
 }
 
 impl Error {
@@ -150,6 +152,7 @@ impl Error {
 			Error::EmptyBatch => 10,
 			Error::InvalidProofInBatch(i) => 11 | ((i as u64) << 32),
 			Error::UnknownCurve => 12,
+			Error::DegenerateVerificationKey => 13,
 		}
 	}
 
@@ -168,6 +171,7 @@ impl Error {
 			9 => Error::VerificationFailed,
 			10 => Error::EmptyBatch,
 			11 => Error::InvalidProofInBatch((code >> 32) as u32),
+			13 => Error::DegenerateVerificationKey,
 			_ => Error::UnknownCurve,
 		})
 	}
@@ -196,6 +200,7 @@ impl core::fmt::Display for Error {
 			Error::EmptyBatch => "batch is empty",
 			Error::InvalidProofInBatch(i) => return write!(f, "proof #{i} of the batch is invalid"),
 			Error::UnknownCurve => "unknown curve",
+			Error::DegenerateVerificationKey => "degenerate verification key (gamma = delta)",
 		};
 		f.write_str(text)
 	}

@@ -292,6 +292,7 @@ fn error_codes_round_trip() {
 		Error::InvalidProofInBatch(0),
 		Error::InvalidProofInBatch(63),
 		Error::UnknownCurve,
+		Error::DegenerateVerificationKey,
 	];
 	for e in all {
 		assert_eq!(Error::result_from_code(e.code()), Err(e));
@@ -391,4 +392,22 @@ fn snarkjs_input_errors_are_clear() {
 	let r = <ark_bn254::Fr as PrimeField>::MODULUS.to_string();
 	assert!(inputs_from_json(Curve::Bn254, &format!(r#"["{r}"]"#)).unwrap_err().0.contains("public[0]"));
 	assert!(inputs_from_json(Curve::Bn254, r#"["12x"]"#).is_err());
+}
+
+#[test]
+fn non_canonical_encodings_and_degenerate_keys_are_rejected() {
+	let [bn, bls] = both(1, 1);
+	// BN254: set an unused flag bit on A's y (arkworks would ignore it).
+	let (proof, inputs) = &bn.proofs[0];
+	let mut flagged = proof.clone();
+	flagged[63] |= 0x40;
+	assert!(matches!(verify(Curve::Bn254, &bn.vk, &flagged, inputs), Err(Error::InvalidEncoding)));
+	// gamma = delta.
+	for f in [&bn, &bls] {
+		let (g1, g2) = (f.curve.g1_len(), f.curve.g2_len());
+		let mut vk = f.vk.clone();
+		let gamma = vk[g1 + g2..g1 + 2 * g2].to_vec();
+		vk[g1 + 2 * g2..g1 + 3 * g2].copy_from_slice(&gamma);
+		assert_eq!(validate_vk(f.curve, &vk), Err(Error::DegenerateVerificationKey));
+	}
 }

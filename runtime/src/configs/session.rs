@@ -11,6 +11,10 @@ use frame_support::parameter_types;
 use sp_runtime::traits::{Convert, ConvertInto, OpaqueKeys};
 use sp_staking::SessionIndex;
 
+/// Sessions whose validator sets (and slashing records) are kept: offences can be proven for
+/// this long (28 ten-minute sessions, about 4.7 hours).
+pub const HISTORY_DEPTH: SessionIndex = 28;
+
 parameter_types! {
 	/// Held from an account when it registers session keys through `set_keys`; returned on
 	/// `purge_keys`. Genesis keys pay nothing.
@@ -50,8 +54,10 @@ impl Convert<AccountId, Option<()>> for ValidatorIdentification {
 	}
 }
 
-/// The session manager: keeps the genesis validators in every session, and always reports the
-/// set (with identifications) so `historical` stores a root for every session, including 0.
+/// The session manager: keeps the genesis validators in every session and names them each
+/// session (so `historical` stores a root for every session, including 0, with the keys of
+/// that session). When a session ends, history older than [`HISTORY_DEPTH`] sessions is
+/// pruned.
 pub struct GenesisValidatorSet;
 
 impl GenesisValidatorSet {
@@ -79,17 +85,27 @@ impl pallet_session::SessionManager<AccountId> for GenesisValidatorSet {
 		)
 		.map(|set| set.into_iter().map(|(v, _)| v).collect())
 	}
-	fn end_session(_: SessionIndex) {}
+	fn end_session(end_index: SessionIndex) {
+		<Self as pallet_session::historical::SessionManager<AccountId, ()>>::end_session(end_index)
+	}
 	fn start_session(_: SessionIndex) {}
 }
 
 impl pallet_session::historical::SessionManager<AccountId, ()> for GenesisValidatorSet {
 	fn new_session(_new_index: SessionIndex) -> Option<Vec<(AccountId, ())>> {
+		// Name the set every session, so `historical` builds each session's root from the keys
+		// queued for it (validators may rotate keys). `pallet-session` then counts the set as
+		// changed and re-enables disabled validators each session; their slash stands.
 		Some(Self::with_identification(pallet_session::Validators::<Runtime>::get()))
 	}
 	fn new_session_genesis(_new_index: SessionIndex) -> Option<Vec<(AccountId, ())>> {
 		Some(Self::with_identification(Self::genesis_validators()))
 	}
-	fn end_session(_: SessionIndex) {}
+	fn end_session(end_index: SessionIndex) {
+		if let Some(expired) = end_index.checked_sub(HISTORY_DEPTH) {
+			pallet_session::historical::Pallet::<Runtime>::prune_up_to(expired);
+			let _ = super::offences::SlashedFractions::clear_prefix(expired, u32::MAX, None);
+		}
+	}
 	fn start_session(_: SessionIndex) {}
 }
