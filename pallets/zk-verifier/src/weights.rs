@@ -6,7 +6,7 @@
 //! host `vm`, CPU `AMD EPYC`; WASM execution `Compiled`, chain `None`.
 
 // Executed command:
-// /tmp/zkp-node-rb
+// /root/.cache/zkp/target/release/zkp-node
 // benchmark
 // pallet
 // --runtime
@@ -57,9 +57,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 64]`.
 	fn register_vk(n: u32, ) -> Weight {
 		// Proof size: measured `6`, estimated `10472`.
-		// Minimum execution time: 1_796_768_000 picoseconds.
-		Weight::from_parts(1_874_960_159, 10472)
-			.saturating_add(Weight::from_parts(327_342_906, 0).saturating_mul(n.into()))
+		// Minimum execution time: 1_737_520_000 picoseconds.
+		Weight::from_parts(1_778_031_406, 10472)
+			.saturating_add(Weight::from_parts(319_754_429, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -69,8 +69,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	fn unregister_vk() -> Weight {
 		// Proof size: measured `7095`, estimated `10472`.
-		// Minimum execution time: 60_230_000 picoseconds.
-		Weight::from_parts(67_961_000, 10472)
+		// Minimum execution time: 52_939_000 picoseconds.
+		Weight::from_parts(66_710_000, 10472)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -83,9 +83,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 64]`.
 	fn submit_proof(n: u32, ) -> Weight {
 		// Proof size: measured `896 + n * 96`, estimated `36247`.
-		// Minimum execution time: 2_005_109_000 picoseconds.
-		Weight::from_parts(2_305_874_603, 36247)
-			.saturating_add(Weight::from_parts(68_595_812, 0).saturating_mul(n.into()))
+		// Minimum execution time: 1_899_582_000 picoseconds.
+		Weight::from_parts(2_125_569_405, 36247)
+			.saturating_add(Weight::from_parts(68_730_605, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -99,10 +99,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 64]`.
 	fn submit_batch(b: u32, n: u32, ) -> Weight {
 		// Proof size: measured `896 + n * 96`, estimated `36247`.
-		// Minimum execution time: 6_730_083_000 picoseconds.
-		Weight::from_parts(1_148_565_343, 36247)
-			.saturating_add(Weight::from_parts(492_412_998, 0).saturating_mul(b.into()))
-			.saturating_add(Weight::from_parts(79_666_086, 0).saturating_mul(n.into()))
+		// Minimum execution time: 6_679_968_000 picoseconds.
+		Weight::from_parts(997_111_577, 36247)
+			.saturating_add(Weight::from_parts(492_151_110, 0).saturating_mul(b.into()))
+			.saturating_add(Weight::from_parts(81_419_288, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(b.into())))
@@ -110,9 +110,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 64]`.
 	fn verify_in_runtime(n: u32, ) -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 11_131_764_000 picoseconds.
-		Weight::from_parts(12_895_021_394, 0)
-			.saturating_add(Weight::from_parts(555_288_798, 0).saturating_mul(n.into()))
+		// Minimum execution time: 10_978_476_000 picoseconds.
+		Weight::from_parts(12_718_021_783, 0)
+			.saturating_add(Weight::from_parts(537_462_463, 0).saturating_mul(n.into()))
 	}
 	/// Storage: `ZkVerifier::AttestationLeaves` (r:1 w:1)
 	/// Proof: `ZkVerifier::AttestationLeaves` (`max_values`: None, `max_size`: Some(32782), added: 35257, mode: `MaxEncodedLen`)
@@ -123,9 +123,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `l` is `[0, 1024]`.
 	fn on_initialize_prune(l: u32, ) -> Weight {
 		// Proof size: measured `246 + l * 75`, estimated `36247 + l * 2515`.
-		// Minimum execution time: 4_607_000 picoseconds.
-		Weight::from_parts(4_998_000, 36247)
-			.saturating_add(Weight::from_parts(3_575_194, 0).saturating_mul(l.into()))
+		// Minimum execution time: 4_687_000 picoseconds.
+		Weight::from_parts(4_957_000, 36247)
+			.saturating_add(Weight::from_parts(3_654_406, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(l.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -139,9 +139,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `l` is `[0, 1024]`.
 	fn on_finalize_attest(l: u32, ) -> Weight {
 		// Proof size: measured `45 + l * 32`, estimated `36247`.
-		// Minimum execution time: 3_015_000 picoseconds.
-		Weight::from_parts(6_928_659, 36247)
-			.saturating_add(Weight::from_parts(419_969, 0).saturating_mul(l.into()))
+		// Minimum execution time: 2_964_000 picoseconds.
+		Weight::from_parts(6_885_209, 36247)
+			.saturating_add(Weight::from_parts(414_975, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -150,37 +150,37 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn register_vk(n: u32, ) -> Weight {
-		Weight::from_parts(1_874_960_159, 10472)
-			.saturating_add(Weight::from_parts(327_342_906, 0).saturating_mul(n.into()))
+		Weight::from_parts(1_778_031_406, 10472)
+			.saturating_add(Weight::from_parts(319_754_429, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn unregister_vk() -> Weight {
-		Weight::from_parts(67_961_000, 10472)
+		Weight::from_parts(66_710_000, 10472)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn submit_proof(n: u32, ) -> Weight {
-		Weight::from_parts(2_305_874_603, 36247)
-			.saturating_add(Weight::from_parts(68_595_812, 0).saturating_mul(n.into()))
+		Weight::from_parts(2_125_569_405, 36247)
+			.saturating_add(Weight::from_parts(68_730_605, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn submit_batch(b: u32, n: u32, ) -> Weight {
-		Weight::from_parts(1_148_565_343, 36247)
-			.saturating_add(Weight::from_parts(492_412_998, 0).saturating_mul(b.into()))
-			.saturating_add(Weight::from_parts(79_666_086, 0).saturating_mul(n.into()))
+		Weight::from_parts(997_111_577, 36247)
+			.saturating_add(Weight::from_parts(492_151_110, 0).saturating_mul(b.into()))
+			.saturating_add(Weight::from_parts(81_419_288, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(b.into())))
 	}
 	fn verify_in_runtime(n: u32, ) -> Weight {
-		Weight::from_parts(12_895_021_394, 0)
-			.saturating_add(Weight::from_parts(555_288_798, 0).saturating_mul(n.into()))
+		Weight::from_parts(12_718_021_783, 0)
+			.saturating_add(Weight::from_parts(537_462_463, 0).saturating_mul(n.into()))
 	}
 	fn on_initialize_prune(l: u32, ) -> Weight {
-		Weight::from_parts(4_998_000, 36247)
-			.saturating_add(Weight::from_parts(3_575_194, 0).saturating_mul(l.into()))
+		Weight::from_parts(4_957_000, 36247)
+			.saturating_add(Weight::from_parts(3_654_406, 0).saturating_mul(l.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(l.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
@@ -188,8 +188,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2515).saturating_mul(l.into()))
 	}
 	fn on_finalize_attest(l: u32, ) -> Weight {
-		Weight::from_parts(6_928_659, 36247)
-			.saturating_add(Weight::from_parts(419_969, 0).saturating_mul(l.into()))
+		Weight::from_parts(6_885_209, 36247)
+			.saturating_add(Weight::from_parts(414_975, 0).saturating_mul(l.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
