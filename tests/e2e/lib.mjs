@@ -1,26 +1,17 @@
 // Helpers for end-to-end tests: find the built `zkp-node`, start it as a user would, wait for
 // it (always bounded), connect with @polkadot/api (no custom types), and stop it.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, createWriteStream } from 'node:fs';
-import { tmpdir, homedir } from 'node:os';
+import { mkdtempSync, createWriteStream } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** The node binary: $ZKP_NODE, else the release build in $CARGO_TARGET_DIR (or its default). */
-export function nodeBinary() {
-  const candidates = [
-    process.env.ZKP_NODE,
-    process.env.CARGO_TARGET_DIR && join(process.env.CARGO_TARGET_DIR, 'release', 'zkp-node'),
-    join(homedir(), '.cache', 'zkp', 'target', 'release', 'zkp-node'),
-    join(ROOT, 'target', 'release', 'zkp-node'),
-  ].filter(Boolean);
-  const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new Error(`zkp-node not built; looked in: ${candidates.join(', ')}`);
-  return found;
-}
+// The node binary: $ZKP_NODE, else the release build in $CARGO_TARGET_DIR (or its default).
+export { nodeBinary } from '../../scripts/zk/lib.mjs';
+import { nodeBinary } from '../../scripts/zk/lib.mjs';
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 

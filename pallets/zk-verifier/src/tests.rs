@@ -1,14 +1,7 @@
 //! Pallet tests with proofs from arkworks' prover (both curves) and trapdoor-simulated keys.
 
 use crate::{mock::*, pallet::*, types::*};
-use ark_ec::pairing::Pairing;
-use ark_ff::{Field, UniformRand};
-use ark_groth16::Groth16;
-use ark_relations::{
-	gr1cs::{ConstraintSynthesizer, ConstraintSystemRef, SynthesisError},
-	lc,
-};
-use ark_snark::{CircuitSpecificSetupSNARK, SNARK};
+use ark_ff::UniformRand;
 use ark_std::rand::{rngs::StdRng, SeedableRng};
 use frame_support::{
 	assert_noop, assert_ok,
@@ -16,64 +9,15 @@ use frame_support::{
 	BoundedVec,
 };
 use sp_core::H256;
-use zkp_groth16::encoding::{encode_proof, encode_scalar, encode_vk};
+use zkp_groth16::prover::Fixture;
 use zkp_primitives::zk::{
 	attestation_root, Curve, Groth16Backend, HostGroth16, InRuntimeGroth16, ProofVerificationError,
 	ProofVerifier,
 };
 
-/// `c = a·b` with `c` public, plus `extra` public inputs bound by `x·x = s`.
-#[derive(Clone)]
-struct Circuit<F: Field> {
-	a: Option<F>,
-	b: Option<F>,
-	extra: Vec<Option<F>>,
-}
-
-impl<F: Field> ConstraintSynthesizer<F> for Circuit<F> {
-	fn generate_constraints(self, cs: ConstraintSystemRef<F>) -> Result<(), SynthesisError> {
-		let a = cs.new_witness_variable(|| self.a.ok_or(SynthesisError::AssignmentMissing))?;
-		let b = cs.new_witness_variable(|| self.b.ok_or(SynthesisError::AssignmentMissing))?;
-		let c = cs.new_input_variable(|| {
-			Ok(self.a.ok_or(SynthesisError::AssignmentMissing)? * self.b.ok_or(SynthesisError::AssignmentMissing)?)
-		})?;
-		cs.enforce_r1cs_constraint(|| lc!() + a, || lc!() + b, || lc!() + c)?;
-		for x in self.extra {
-			let xi = cs.new_input_variable(|| x.ok_or(SynthesisError::AssignmentMissing))?;
-			let s = cs.new_witness_variable(|| Ok(x.ok_or(SynthesisError::AssignmentMissing)?.square()))?;
-			cs.enforce_r1cs_constraint(|| lc!() + xi, || lc!() + xi, || lc!() + s)?;
-		}
-		Ok(())
-	}
-}
-
-struct Fixture {
-	curve: Curve,
-	vk: Vec<u8>,
-	proofs: Vec<(Vec<u8>, Vec<[u8; 32]>)>,
-}
-
-fn prove<E: Pairing>(curve: Curve, extra: usize, n: usize, seed: u64) -> Fixture {
-	let mut rng = StdRng::seed_from_u64(seed);
-	let (pk, vk) =
-		Groth16::<E>::setup(Circuit::<E::ScalarField> { a: None, b: None, extra: vec![None; extra] }, &mut rng)
-			.unwrap();
-	let proofs = (0..n)
-		.map(|_| {
-			let (a, b) = (E::ScalarField::rand(&mut rng), E::ScalarField::rand(&mut rng));
-			let xs: Vec<_> = (0..extra).map(|_| E::ScalarField::rand(&mut rng)).collect();
-			let proof = Groth16::<E>::prove(
-				&pk,
-				Circuit { a: Some(a), b: Some(b), extra: xs.iter().copied().map(Some).collect() },
-				&mut rng,
-			)
-			.unwrap();
-			let mut inputs = vec![encode_scalar(&(a * b))];
-			inputs.extend(xs.iter().map(encode_scalar));
-			(encode_proof(&proof), inputs)
-		})
-		.collect();
-	Fixture { curve, vk: encode_vk(&vk), proofs }
+/// Real proofs of a test circuit with `1 + extra` inputs (arkworks' prover).
+fn prove<E: ark_ec::pairing::Pairing>(curve: Curve, extra: usize, n: usize, seed: u64) -> Fixture {
+	zkp_groth16::prover::fixture::<E>(curve, extra, n, seed)
 }
 
 fn bn254(extra: usize, n: usize) -> Fixture {

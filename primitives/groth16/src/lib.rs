@@ -23,6 +23,8 @@
 extern crate alloc;
 
 pub mod encoding;
+#[cfg(any(test, feature = "prover"))]
+pub mod prover;
 pub mod simulate;
 #[cfg(feature = "std")]
 pub mod snarkjs;

@@ -4,69 +4,13 @@ use super::*;
 use crate::encoding::{encode_proof, encode_scalar, encode_vk};
 use alloc::vec;
 use ark_ec::{pairing::Pairing, short_weierstrass::Affine, AffineRepr, CurveGroup};
-use ark_ff::{Field, PrimeField, UniformRand};
+use ark_ff::{PrimeField, UniformRand};
 use ark_groth16::Groth16;
-use ark_relations::{
-	gr1cs::{ConstraintSynthesizer, ConstraintSystemRef, SynthesisError},
-	lc,
-};
 use ark_serialize::{CanonicalSerialize, Compress};
 use ark_snark::{CircuitSpecificSetupSNARK, SNARK};
 use ark_std::rand::{rngs::StdRng, SeedableRng};
 
-/// Public inputs `[a·b, x₁, …, x_k]`, with each `xⱼ` bound by `xⱼ·xⱼ = sⱼ` (witness).
-#[derive(Clone)]
-struct Circuit<F: Field> {
-	a: Option<F>,
-	b: Option<F>,
-	extra: Vec<Option<F>>,
-}
-
-impl<F: Field> ConstraintSynthesizer<F> for Circuit<F> {
-	fn generate_constraints(self, cs: ConstraintSystemRef<F>) -> Result<(), SynthesisError> {
-		let a = cs.new_witness_variable(|| self.a.ok_or(SynthesisError::AssignmentMissing))?;
-		let b = cs.new_witness_variable(|| self.b.ok_or(SynthesisError::AssignmentMissing))?;
-		let c = cs.new_input_variable(|| {
-			Ok(self.a.ok_or(SynthesisError::AssignmentMissing)? * self.b.ok_or(SynthesisError::AssignmentMissing)?)
-		})?;
-		cs.enforce_r1cs_constraint(|| lc!() + a, || lc!() + b, || lc!() + c)?;
-		for x in self.extra {
-			let xi = cs.new_input_variable(|| x.ok_or(SynthesisError::AssignmentMissing))?;
-			let s = cs.new_witness_variable(|| {
-				let x = x.ok_or(SynthesisError::AssignmentMissing)?;
-				Ok(x * x)
-			})?;
-			cs.enforce_r1cs_constraint(|| lc!() + xi, || lc!() + xi, || lc!() + s)?;
-		}
-		Ok(())
-	}
-}
-
-/// A canonical key and `n` proofs (with their inputs) of a circuit with `1 + extra` inputs.
-struct Fixture {
-	curve: Curve,
-	vk: Vec<u8>,
-	proofs: Vec<(Vec<u8>, Vec<PublicInput>)>,
-}
-
-fn fixture<E: Pairing>(curve: Curve, extra: usize, n: usize, seed: u64) -> Fixture {
-	let mut rng = StdRng::seed_from_u64(seed);
-	let blank = Circuit::<E::ScalarField> { a: None, b: None, extra: vec![None; extra] };
-	let (pk, vk) = Groth16::<E>::setup(blank, &mut rng).unwrap();
-	let proofs = (0..n)
-		.map(|_| {
-			let a = E::ScalarField::rand(&mut rng);
-			let b = E::ScalarField::rand(&mut rng);
-			let xs: Vec<_> = (0..extra).map(|_| E::ScalarField::rand(&mut rng)).collect();
-			let circuit = Circuit { a: Some(a), b: Some(b), extra: xs.iter().copied().map(Some).collect() };
-			let proof = Groth16::<E>::prove(&pk, circuit, &mut rng).unwrap();
-			let mut inputs = vec![encode_scalar(&(a * b))];
-			inputs.extend(xs.iter().map(encode_scalar));
-			(encode_proof(&proof), inputs)
-		})
-		.collect();
-	Fixture { curve, vk: encode_vk(&vk), proofs }
-}
+use crate::prover::{fixture, Fixture};
 
 fn both(extra: usize, n: usize) -> [Fixture; 2] {
 	[
@@ -306,12 +250,16 @@ fn arkworks_compressed_and_uncompressed_are_accepted() {
 	use crate::snarkjs::{proof_from_arkworks, vk_from_arkworks};
 	type E = ark_bls12_381::Bls12_381;
 	let mut rng = StdRng::seed_from_u64(3);
-	let (pk, vk) =
-		Groth16::<E>::setup(Circuit::<<E as Pairing>::ScalarField> { a: None, b: None, extra: vec![] }, &mut rng)
-			.unwrap();
+	let (pk, vk) = Groth16::<E>::setup(
+		crate::prover::Circuit::<<E as Pairing>::ScalarField> { a: None, b: None, extra: vec![] },
+		&mut rng,
+	)
+	.unwrap();
 	let a = <E as Pairing>::ScalarField::from(3u64);
 	let b = <E as Pairing>::ScalarField::from(5u64);
-	let proof = Groth16::<E>::prove(&pk, Circuit { a: Some(a), b: Some(b), extra: vec![] }, &mut rng).unwrap();
+	let proof =
+		Groth16::<E>::prove(&pk, crate::prover::Circuit { a: Some(a), b: Some(b), extra: vec![] }, &mut rng)
+			.unwrap();
 	let mut vk_c = Vec::new();
 	vk.serialize_compressed(&mut vk_c).unwrap();
 	let mut proof_c = Vec::new();
