@@ -78,18 +78,21 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// A registered key, ready for verification.
+	fn registered_vk(hash: H256) -> Option<ResolvedVk> {
+		VerificationKeys::<T>::get(hash).map(|entry| ResolvedVk {
+			curve: entry.curve,
+			hash,
+			public_inputs: entry.public_inputs,
+			vk: entry.vk.into_inner(),
+		})
+	}
+
 	/// The curve, hash, input count and bytes of a registered or inline key.
 	pub(crate) fn resolve_vk(vk: VkOrHash) -> Result<ResolvedVk, DispatchError> {
 		match vk {
-			VkOrHash::Hash(hash) => {
-				let entry = VerificationKeys::<T>::get(hash).ok_or(Error::<T>::UnknownVerificationKey)?;
-				Ok(ResolvedVk {
-					curve: entry.curve,
-					hash,
-					public_inputs: entry.public_inputs,
-					vk: entry.vk.into_inner(),
-				})
-			},
+			VkOrHash::Hash(hash) =>
+				Ok(Self::registered_vk(hash).ok_or(Error::<T>::UnknownVerificationKey)?),
 			VkOrHash::Vk { curve, vk } => {
 				let info = zkp_groth16::validate_vk(curve, &vk).map_err(Error::<T>::from)?;
 				Ok(ResolvedVk {
@@ -110,19 +113,39 @@ impl<T: Config> Pallet<T> {
 
 	/// Verifies one proof and attests its statement; nothing changes if it fails. The input
 	/// count is checked first, so the charged weight (which follows the inputs given) always
-	/// covers the verification.
+	/// covers the verification. Shared by `submit_proof` and [`ProofVerifier`].
+	fn check_and_attest(
+		key: &ResolvedVk,
+		proof: &[u8],
+		inputs: &[PublicInput],
+	) -> Result<H256, ProofVerificationError> {
+		if inputs.len() as u32 != key.public_inputs {
+			return Err(ProofVerificationError::Rejected(Groth16Error::PublicInputCountMismatch));
+		}
+		if Self::attestation_room() < 1 {
+			return Err(ProofVerificationError::AttestationCapacity);
+		}
+		T::Backend::verify(key.curve, &key.vk, proof, inputs).map_err(ProofVerificationError::Rejected)?;
+		let statement =
+			H256(zkp_groth16::statement_hash(key.curve, key.hash.as_fixed_bytes(), inputs));
+		Self::attest(statement).map_err(|_| ProofVerificationError::AttestationCapacity)?;
+		Ok(statement)
+	}
+
+	/// [`Self::check_and_attest`] with the pallet's typed errors, for `submit_proof`.
 	pub(crate) fn verify_and_attest(
 		key: &ResolvedVk,
 		proof: &[u8],
 		inputs: &[PublicInput],
 	) -> Result<H256, DispatchError> {
-		ensure!(inputs.len() as u32 == key.public_inputs, Error::<T>::PublicInputCountMismatch);
-		ensure!(Self::attestation_room() >= 1, Error::<T>::TooManyStatementsInBlock);
-		T::Backend::verify(key.curve, &key.vk, proof, inputs).map_err(Error::<T>::from)?;
-		let statement =
-			H256(zkp_groth16::statement_hash(key.curve, key.hash.as_fixed_bytes(), inputs));
-		Self::attest(statement)?;
-		Ok(statement)
+		Self::check_and_attest(key, proof, inputs).map_err(|e| {
+			match e {
+				ProofVerificationError::Rejected(e) => Error::<T>::from(e),
+				ProofVerificationError::AttestationCapacity => Error::<T>::TooManyStatementsInBlock,
+				ProofVerificationError::UnknownVerificationKey => Error::<T>::UnknownVerificationKey,
+			}
+			.into()
+		})
 	}
 
 	/// Verifies a batch against a registered key and attests every statement.
@@ -214,17 +237,7 @@ impl<T: Config> Pallet<T> {
 
 impl<T: Config> ProofVerifier for Pallet<T> {
 	fn verify_proof(vk_hash: &H256, proof: &[u8], inputs: &[PublicInput]) -> Result<H256, ProofVerificationError> {
-		let entry =
-			VerificationKeys::<T>::get(vk_hash).ok_or(ProofVerificationError::UnknownVerificationKey)?;
-		if inputs.len() as u32 != entry.public_inputs {
-			return Err(ProofVerificationError::Rejected(zkp_primitives::zk::Groth16Error::PublicInputCountMismatch));
-		}
-		if Self::attestation_room() < 1 {
-			return Err(ProofVerificationError::AttestationCapacity);
-		}
-		T::Backend::verify(entry.curve, &entry.vk, proof, inputs).map_err(ProofVerificationError::Rejected)?;
-		let statement = H256(zkp_groth16::statement_hash(entry.curve, vk_hash.as_fixed_bytes(), inputs));
-		Self::attest(statement).map_err(|_| ProofVerificationError::AttestationCapacity)?;
-		Ok(statement)
+		let key = Self::registered_vk(*vk_hash).ok_or(ProofVerificationError::UnknownVerificationKey)?;
+		Self::check_and_attest(&key, proof, inputs)
 	}
 }
