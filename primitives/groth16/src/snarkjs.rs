@@ -238,39 +238,33 @@ pub fn from_snarkjs(vk_json: &str, proof_json: &str, public_json: &str) -> Resul
 	})
 }
 
-/// An arkworks-serialized (compressed or uncompressed) `VerifyingKey` in canonical form.
-pub fn vk_from_arkworks(curve: Curve, bytes: &[u8]) -> Result<Vec<u8>, FormatError> {
-	fn convert<E: Pairing>(bytes: &[u8]) -> Result<Vec<u8>, FormatError> {
-		for compress in [Compress::No, Compress::Yes] {
-			if let Ok(vk) = ark_groth16::VerifyingKey::<E>::deserialize_with_mode(bytes, compress, Validate::No) {
-				if vk.serialized_size(compress) == bytes.len() {
-					return Ok(serialize(&vk));
-				}
+/// `bytes` read as an arkworks `T`, compressed or uncompressed (the whole input, nothing
+/// left over), written back uncompressed.
+fn recanonicalize<T: CanonicalSerialize + CanonicalDeserialize>(bytes: &[u8], what: &str) -> Result<Vec<u8>, FormatError> {
+	for compress in [Compress::No, Compress::Yes] {
+		if let Ok(t) = T::deserialize_with_mode(bytes, compress, Validate::No) {
+			if t.serialized_size(compress) == bytes.len() {
+				return Ok(serialize(&t));
 			}
 		}
-		err("not an arkworks-serialized Groth16 verifying key for this curve")
 	}
+	err(format!("not an arkworks-serialized Groth16 {what} for this curve"))
+}
+
+/// An arkworks-serialized (compressed or uncompressed) `VerifyingKey` in canonical form.
+pub fn vk_from_arkworks(curve: Curve, bytes: &[u8]) -> Result<Vec<u8>, FormatError> {
 	match curve {
-		Curve::Bn254 => convert::<ark_bn254::Bn254>(bytes),
-		Curve::Bls12_381 => convert::<ark_bls12_381::Bls12_381>(bytes),
+		Curve::Bn254 => recanonicalize::<ark_groth16::VerifyingKey<ark_bn254::Bn254>>(bytes, "verifying key"),
+		Curve::Bls12_381 =>
+			recanonicalize::<ark_groth16::VerifyingKey<ark_bls12_381::Bls12_381>>(bytes, "verifying key"),
 	}
 }
 
 /// An arkworks-serialized (compressed or uncompressed) `Proof` in canonical form.
 pub fn proof_from_arkworks(curve: Curve, bytes: &[u8]) -> Result<Vec<u8>, FormatError> {
-	fn convert<E: Pairing>(bytes: &[u8]) -> Result<Vec<u8>, FormatError> {
-		for compress in [Compress::No, Compress::Yes] {
-			if let Ok(p) = ark_groth16::Proof::<E>::deserialize_with_mode(bytes, compress, Validate::No) {
-				if p.serialized_size(compress) == bytes.len() {
-					return Ok(serialize(&p));
-				}
-			}
-		}
-		err("not an arkworks-serialized Groth16 proof for this curve")
-	}
 	match curve {
-		Curve::Bn254 => convert::<ark_bn254::Bn254>(bytes),
-		Curve::Bls12_381 => convert::<ark_bls12_381::Bls12_381>(bytes),
+		Curve::Bn254 => recanonicalize::<ark_groth16::Proof<ark_bn254::Bn254>>(bytes, "proof"),
+		Curve::Bls12_381 => recanonicalize::<ark_groth16::Proof<ark_bls12_381::Bls12_381>>(bytes, "proof"),
 	}
 }
 
