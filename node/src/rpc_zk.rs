@@ -11,20 +11,8 @@ use jsonrpsee::{
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 use sp_core::H256;
-use zkp_primitives::zk::ZkVerifierApi;
+use zkp_primitives::zk::{AttestationProof, ZkVerifierApi};
 use zkp_runtime::{opaque::Block, BlockNumber};
-
-/// A statement's Merkle path to its block's attestation root.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct AttestationPath {
-	pub statement: H256,
-	pub block_number: BlockNumber,
-	pub root: H256,
-	pub leaf_index: u32,
-	pub leaf_count: u32,
-	pub proof: Vec<H256>,
-}
 
 /// A registered verification key.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
@@ -39,7 +27,7 @@ pub struct VerificationKeyInfo {
 pub trait ZkApi {
 	/// The attestation path of a verified statement (null if unknown or pruned).
 	#[method(name = "attestationProof")]
-	fn attestation_proof(&self, statement: H256, at: Option<H256>) -> RpcResult<Option<AttestationPath>>;
+	fn attestation_proof(&self, statement: H256, at: Option<H256>) -> RpcResult<Option<AttestationProof<BlockNumber>>>;
 
 	/// A registered verification key by hash (null if none).
 	#[method(name = "verificationKey")]
@@ -66,17 +54,9 @@ where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
 	C::Api: ZkVerifierApi<Block, BlockNumber>,
 {
-	fn attestation_proof(&self, statement: H256, at: Option<H256>) -> RpcResult<Option<AttestationPath>> {
+	fn attestation_proof(&self, statement: H256, at: Option<H256>) -> RpcResult<Option<AttestationProof<BlockNumber>>> {
 		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		let proof = self.client.runtime_api().attestation_proof(at, statement).map_err(runtime_error)?;
-		Ok(proof.map(|p| AttestationPath {
-			statement: p.statement,
-			block_number: p.block_number,
-			root: p.root,
-			leaf_index: p.leaf_index,
-			leaf_count: p.leaf_count,
-			proof: p.proof,
-		}))
+		self.client.runtime_api().attestation_proof(at, statement).map_err(runtime_error)
 	}
 
 	fn verification_key(&self, vk_hash: H256, at: Option<H256>) -> RpcResult<Option<VerificationKeyInfo>> {

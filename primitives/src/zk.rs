@@ -139,7 +139,10 @@ pub trait ProofVerifier {
 /// A Merkle path showing that `statement` was verified in block `block_number`: its leaf
 /// `leaf_index` of `leaf_count` hashes up, with `proof`, to `root` (keccak-256 binary tree as
 /// built by `binary-merkle-tree`: pairs hashed in order, an odd last node promoted).
+/// In JSON (the `zk_attestationProof` RPC) fields are camelCase.
 #[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct AttestationProof<BlockNumber> {
 	pub statement: H256,
 	pub block_number: BlockNumber,
