@@ -1,0 +1,218 @@
+//! The answer to a storage challenge, and its verification.
+//!
+//! For every challenged leaf index `i` of a sector the provider sends the sealed leaf `i` with
+//! its path to the sealed root, the sealed leaf `i − 1` with its path (its last element is the
+//! chaining value; leaf 0 chains from the seed instead), and — for a sector holding a file —
+//! the path of data chunk `i` to the order's data root. The verifier unseals leaf `i` and
+//! checks that it is exactly the committed data: the file's chunk `i`, or zeros for committed
+//! capacity and for the part of a sector past the end of the file.
+//!
+//! Opening leaf `i − 1` stops a sealer from cutting the chain: every leaf's first element must
+//! chain from the sealed replica the provider committed to, not from a value of its choice.
+
+use crate::{
+	merkle::{self, Hash},
+	seal::{SealError, Sealer},
+	LEAF_DATA_BYTES, MAX_PATH_LEN, SEALED_LEAF_BYTES,
+};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+use sp_core::{bounded::BoundedVec, ConstU32};
+
+/// A Merkle path (siblings, bottom-up).
+pub type MerklePath = BoundedVec<Hash, ConstU32<MAX_PATH_LEN>>;
+
+/// A sealed leaf and its path to the sector's sealed root.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+pub struct SealedLeaf {
+	/// The 1088 sealed bytes.
+	pub bytes: BoundedVec<u8, ConstU32<{ SEALED_LEAF_BYTES as u32 }>>,
+	/// Siblings up to the sealed root.
+	pub path: MerklePath,
+}
+
+/// The answer for one challenged leaf.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+pub struct LeafProof {
+	/// The challenged leaf index.
+	pub index: u32,
+	/// Sealed leaf `index`.
+	pub leaf: SealedLeaf,
+	/// Sealed leaf `index − 1`; `None` for leaf 0.
+	pub previous: Option<SealedLeaf>,
+	/// Path of data chunk `index` to the order's data root; empty for committed capacity and
+	/// past the end of the file.
+	pub data_path: MerklePath,
+}
+
+/// What a sector is committed to hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SectorContent {
+	/// Committed capacity: zeros.
+	Empty,
+	/// A file: its data root and chunk count (≤ the sector's leaves).
+	Data { data_root: Hash, data_leaves: u32 },
+}
+
+/// Why an answer is rejected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProofError {
+	/// The leaf index is outside the sector.
+	LeafOutOfRange,
+	/// The sealed leaf is not on the committed sealed root.
+	SealedPathMismatch,
+	/// Leaf 0 came with a previous leaf, or leaf `i > 0` without one.
+	PreviousLeafMismatch,
+	/// The previous sealed leaf is not on the committed sealed root.
+	PreviousPathMismatch,
+	/// The sealed leaf does not decode (see [`SealError`]).
+	Unseal(SealError),
+	/// The unsealed chunk is not on the order's data root.
+	DataPathMismatch,
+	/// The unsealed chunk should be zeros (committed capacity or past the end of the file).
+	NotEmpty,
+}
+
+impl From<SealError> for ProofError {
+	fn from(e: SealError) -> Self {
+		ProofError::Unseal(e)
+	}
+}
+
+/// Checks one challenged leaf against the sector's sealed root.
+pub fn verify_leaf_proof(
+	sealer: &Sealer,
+	sealed_root: &Hash,
+	sector_leaves: u32,
+	content: SectorContent,
+	proof: &LeafProof,
+) -> Result<(), ProofError> {
+	let index = proof.index;
+	if index >= sector_leaves {
+		return Err(ProofError::LeafOutOfRange);
+	}
+	let leaf_hash = merkle::sealed_leaf_hash(&proof.leaf.bytes);
+	if !merkle::verify(sealed_root, &proof.leaf.path, sector_leaves, index, leaf_hash) {
+		return Err(ProofError::SealedPathMismatch);
+	}
+	let chain = match (&proof.previous, index) {
+		(None, 0) => sealer.initial_chain(),
+		(Some(previous), i) if i > 0 => {
+			let hash = merkle::sealed_leaf_hash(&previous.bytes);
+			if !merkle::verify(sealed_root, &previous.path, sector_leaves, i - 1, hash) {
+				return Err(ProofError::PreviousPathMismatch);
+			}
+			Sealer::last_element(&previous.bytes)?
+		},
+		_ => return Err(ProofError::PreviousLeafMismatch),
+	};
+	let chunk = sealer.unseal_leaf(index, &proof.leaf.bytes, chain)?;
+	match content {
+		SectorContent::Data { data_root, data_leaves } if index < data_leaves => {
+			let hash = Hash::from(sp_crypto_hashing::blake2_256(&chunk));
+			if merkle::verify(&data_root, &proof.data_path, data_leaves, index, hash) {
+				Ok(())
+			} else {
+				Err(ProofError::DataPathMismatch)
+			}
+		},
+		_ if chunk == [0u8; LEAF_DATA_BYTES] => Ok(()),
+		_ => Err(ProofError::NotEmpty),
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use crate::{merkle, seal::sector_seed};
+	use alloc::vec::Vec;
+
+	fn seal_sector(sealer: &Sealer, data: &[u8], leaves: u32) -> Vec<Vec<u8>> {
+		let mut chain = sealer.initial_chain();
+		(0..leaves)
+			.map(|i| {
+				let start = (i as usize * LEAF_DATA_BYTES).min(data.len());
+				let end = ((i as usize + 1) * LEAF_DATA_BYTES).min(data.len());
+				let mut out = alloc::vec![0u8; SEALED_LEAF_BYTES];
+				chain = sealer.seal_leaf(i, &data[start..end], chain, &mut out);
+				out
+			})
+			.collect()
+	}
+
+	fn answer(sealed: &[Vec<u8>], data: &[u8], index: u32) -> LeafProof {
+		let hashes: Vec<_> = sealed.iter().map(|l| merkle::sealed_leaf_hash(l)).collect();
+		let opened = |i: u32| SealedLeaf {
+			bytes: sealed[i as usize].clone().try_into().unwrap(),
+			path: merkle::path(&hashes, i).try_into().unwrap(),
+		};
+		let data_hashes = merkle::data_leaf_hashes(data);
+		let data_path = if (index as usize) < data_hashes.len() {
+			merkle::path(&data_hashes, index).try_into().unwrap()
+		} else {
+			Default::default()
+		};
+		LeafProof { index, leaf: opened(index), previous: index.checked_sub(1).map(opened), data_path }
+	}
+
+	#[test]
+	fn honest_answers_verify_for_data_padding_and_empty_sectors() {
+		let data: Vec<u8> = (0..3000u32).map(|i| (i % 256) as u8 ^ 0x5a).collect();
+		let data_root = merkle::data_root(&data);
+		let sealer = Sealer::new(&sector_seed(&[1; 32], 0, data_root.as_fixed_bytes()), 3);
+		let sealed = seal_sector(&sealer, &data, 8);
+		let root = merkle::root(&sealed.iter().map(|l| merkle::sealed_leaf_hash(l)).collect::<Vec<_>>());
+		let content = SectorContent::Data { data_root, data_leaves: 3 };
+		for i in 0..8 {
+			assert_eq!(verify_leaf_proof(&sealer, &root, 8, content, &answer(&sealed, &data, i)), Ok(()));
+		}
+		// The same sealed sector is not an empty one, and an empty one verifies as empty.
+		assert_eq!(
+			verify_leaf_proof(&sealer, &root, 8, SectorContent::Empty, &answer(&sealed, &data, 1)),
+			Err(ProofError::NotEmpty)
+		);
+		let cc = Sealer::new(&sector_seed(&[1; 32], 1, &[0; 32]), 3);
+		let cc_sealed = seal_sector(&cc, &[], 4);
+		let cc_root = merkle::root(&cc_sealed.iter().map(|l| merkle::sealed_leaf_hash(l)).collect::<Vec<_>>());
+		assert_eq!(verify_leaf_proof(&cc, &cc_root, 4, SectorContent::Empty, &answer(&cc_sealed, &[], 3)), Ok(()));
+	}
+
+	#[test]
+	fn tampered_answers_fail_with_their_reason() {
+		let data: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+		let data_root = merkle::data_root(&data);
+		let sealer = Sealer::new(&sector_seed(&[2; 32], 5, data_root.as_fixed_bytes()), 2);
+		let sealed = seal_sector(&sealer, &data, 4);
+		let root = merkle::root(&sealed.iter().map(|l| merkle::sealed_leaf_hash(l)).collect::<Vec<_>>());
+		let content = SectorContent::Data { data_root, data_leaves: 4 };
+		let verify = |p: &LeafProof| verify_leaf_proof(&sealer, &root, 4, content, p);
+
+		let good = answer(&sealed, &data, 2);
+		let mut p = good.clone();
+		p.index = 3;
+		assert_eq!(verify(&p), Err(ProofError::SealedPathMismatch));
+		let mut p = good.clone();
+		p.index = 4;
+		assert_eq!(verify(&p), Err(ProofError::LeafOutOfRange));
+		let mut p = good.clone();
+		p.leaf.bytes[7] ^= 1;
+		assert_eq!(verify(&p), Err(ProofError::SealedPathMismatch));
+		let mut p = good.clone();
+		p.previous = None;
+		assert_eq!(verify(&p), Err(ProofError::PreviousLeafMismatch));
+		let mut p = good.clone();
+		p.previous = Some(answer(&sealed, &data, 3).leaf);
+		assert_eq!(verify(&p), Err(ProofError::PreviousPathMismatch));
+		let mut p = good.clone();
+		p.data_path = answer(&sealed, &data, 1).data_path;
+		assert_eq!(verify(&p), Err(ProofError::DataPathMismatch));
+		// Another provider's sealing of the same data does not answer for this one.
+		let thief = Sealer::new(&sector_seed(&[3; 32], 5, data_root.as_fixed_bytes()), 2);
+		let stolen = seal_sector(&thief, &data, 4);
+		let stolen_root = merkle::root(&stolen.iter().map(|l| merkle::sealed_leaf_hash(l)).collect::<Vec<_>>());
+		assert_ne!(
+			verify_leaf_proof(&sealer, &stolen_root, 4, content, &answer(&stolen, &data, 2)),
+			Ok(())
+		);
+	}
+}
