@@ -7,6 +7,8 @@
 //! - [`zk`]: the native Groth16 host functions, the [`zk::Groth16Backend`] a pallet verifies
 //!   with (host call or pure WASM), and the [`zk::ProofVerifier`] trait other pallets use to
 //!   check proofs against keys registered in the ZK verifier.
+//! - [`posp`]: [`posp::StorageContribution`], the proven-storage score of each provider that
+//!   `pallet-posp` exports for the consensus layer.
 //!
 //! [`HostFunctions`] lists the host functions that this crate's runtime interfaces add on top
 //! of Substrate's; the node registers exactly this list with its WASM executor, so every native
@@ -16,6 +18,7 @@
 
 extern crate alloc;
 
+pub mod posp;
 pub mod zk;
 
 /// The host functions of ZKP's own runtime interfaces.

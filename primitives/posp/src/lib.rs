@@ -12,6 +12,7 @@
 //! - [`merkle`]: binary Merkle trees (blake2-256, the SDK's `binary-merkle-tree`) over the
 //!   1 KiB data chunks of a file and over the sealed leaves of a sector.
 //! - [`proof`]: the answer to a challenge and its verification.
+//! - [`sector`]: a sealed sector in memory, and honest answers from it.
 //! - [`api`]: the SCALE messages the off-chain worker and the agent exchange over HTTP.
 //!
 //! Sizes: a data chunk (a Merkle leaf of a file) is [`LEAF_DATA_BYTES`] = 1024 bytes; it is
@@ -26,10 +27,12 @@ pub mod api;
 pub mod merkle;
 pub mod proof;
 pub mod seal;
+pub mod sector;
 
 pub use merkle::{data_leaf_count, data_root, sealed_leaf_hash, Hash};
 pub use proof::{verify_leaf_proof, LeafProof, ProofError, SealedLeaf, SectorContent};
 pub use seal::{sector_seed, SealError, Sealer};
+pub use sector::SealedSector;
 
 /// Bytes of user data in one Merkle leaf (a data chunk).
 pub const LEAF_DATA_BYTES: usize = 1024;

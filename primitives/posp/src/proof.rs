@@ -124,70 +124,48 @@ pub fn verify_leaf_proof(
 #[cfg(test)]
 mod tests {
 	use super::*;
-	use crate::{merkle, seal::sector_seed};
+	use crate::{merkle, seal::sector_seed, sector::SealedSector};
 	use alloc::vec::Vec;
 
-	fn seal_sector(sealer: &Sealer, data: &[u8], leaves: u32) -> Vec<Vec<u8>> {
-		let mut chain = sealer.initial_chain();
-		(0..leaves)
-			.map(|i| {
-				let start = (i as usize * LEAF_DATA_BYTES).min(data.len());
-				let end = ((i as usize + 1) * LEAF_DATA_BYTES).min(data.len());
-				let mut out = alloc::vec![0u8; SEALED_LEAF_BYTES];
-				chain = sealer.seal_leaf(i, &data[start..end], chain, &mut out);
-				out
-			})
-			.collect()
-	}
-
-	fn answer(sealed: &[Vec<u8>], data: &[u8], index: u32) -> LeafProof {
-		let hashes: Vec<_> = sealed.iter().map(|l| merkle::sealed_leaf_hash(l)).collect();
-		let opened = |i: u32| SealedLeaf {
-			bytes: sealed[i as usize].clone().try_into().unwrap(),
-			path: merkle::path(&hashes, i).try_into().unwrap(),
-		};
-		let data_hashes = merkle::data_leaf_hashes(data);
-		let data_path = if (index as usize) < data_hashes.len() {
-			merkle::path(&data_hashes, index).try_into().unwrap()
-		} else {
-			Default::default()
-		};
-		LeafProof { index, leaf: opened(index), previous: index.checked_sub(1).map(opened), data_path }
+	fn seal(seed: &[u8; 32], data: &[u8], leaves: u32) -> (Sealer, SealedSector) {
+		let sealer = Sealer::new(seed, 2);
+		let sector = SealedSector::seal(&sealer, data, leaves, |_| ());
+		(sealer, sector)
 	}
 
 	#[test]
 	fn honest_answers_verify_for_data_padding_and_empty_sectors() {
 		let data: Vec<u8> = (0..3000u32).map(|i| (i % 256) as u8 ^ 0x5a).collect();
 		let data_root = merkle::data_root(&data);
-		let sealer = Sealer::new(&sector_seed(&[1; 32], 0, data_root.as_fixed_bytes()), 3);
-		let sealed = seal_sector(&sealer, &data, 8);
-		let root = merkle::root(&sealed.iter().map(|l| merkle::sealed_leaf_hash(l)).collect::<Vec<_>>());
+		let hashes = merkle::data_leaf_hashes(&data);
+		let (sealer, sector) = seal(&sector_seed(&[1; 32], 0, data_root.as_fixed_bytes()), &data, 8);
 		let content = SectorContent::Data { data_root, data_leaves: 3 };
 		for i in 0..8 {
-			assert_eq!(verify_leaf_proof(&sealer, &root, 8, content, &answer(&sealed, &data, i)), Ok(()));
+			let proof = sector.prove(i, &hashes).unwrap();
+			assert_eq!(verify_leaf_proof(&sealer, &sector.root(), 8, content, &proof), Ok(()));
 		}
+		assert_eq!(sector.prove(8, &hashes), None);
 		// The same sealed sector is not an empty one, and an empty one verifies as empty.
 		assert_eq!(
-			verify_leaf_proof(&sealer, &root, 8, SectorContent::Empty, &answer(&sealed, &data, 1)),
+			verify_leaf_proof(&sealer, &sector.root(), 8, SectorContent::Empty, &sector.prove(1, &hashes).unwrap()),
 			Err(ProofError::NotEmpty)
 		);
-		let cc = Sealer::new(&sector_seed(&[1; 32], 1, &[0; 32]), 3);
-		let cc_sealed = seal_sector(&cc, &[], 4);
-		let cc_root = merkle::root(&cc_sealed.iter().map(|l| merkle::sealed_leaf_hash(l)).collect::<Vec<_>>());
-		assert_eq!(verify_leaf_proof(&cc, &cc_root, 4, SectorContent::Empty, &answer(&cc_sealed, &[], 3)), Ok(()));
+		let (cc, cc_sector) = seal(&sector_seed(&[1; 32], 1, &[0; 32]), &[], 4);
+		assert_eq!(verify_leaf_proof(&cc, &cc_sector.root(), 4, SectorContent::Empty, &cc_sector.prove(3, &[]).unwrap()), Ok(()));
 	}
 
 	#[test]
 	fn tampered_answers_fail_with_their_reason() {
 		let data: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
 		let data_root = merkle::data_root(&data);
-		let sealer = Sealer::new(&sector_seed(&[2; 32], 5, data_root.as_fixed_bytes()), 2);
-		let sealed = seal_sector(&sealer, &data, 4);
-		let root = merkle::root(&sealed.iter().map(|l| merkle::sealed_leaf_hash(l)).collect::<Vec<_>>());
+		let hashes = merkle::data_leaf_hashes(&data);
+		let (sealer, sector) = seal(&sector_seed(&[2; 32], 5, data_root.as_fixed_bytes()), &data, 4);
+		let root = sector.root();
 		let content = SectorContent::Data { data_root, data_leaves: 4 };
 		let verify = |p: &LeafProof| verify_leaf_proof(&sealer, &root, 4, content, p);
 
-		let good = answer(&sealed, &data, 2);
+		let good = sector.prove(2, &hashes).unwrap();
+		assert_eq!(verify(&good), Ok(()));
 		let mut p = good.clone();
 		p.index = 3;
 		assert_eq!(verify(&p), Err(ProofError::SealedPathMismatch));
@@ -201,18 +179,13 @@ mod tests {
 		p.previous = None;
 		assert_eq!(verify(&p), Err(ProofError::PreviousLeafMismatch));
 		let mut p = good.clone();
-		p.previous = Some(answer(&sealed, &data, 3).leaf);
+		p.previous = Some(sector.prove(3, &hashes).unwrap().leaf);
 		assert_eq!(verify(&p), Err(ProofError::PreviousPathMismatch));
 		let mut p = good.clone();
-		p.data_path = answer(&sealed, &data, 1).data_path;
+		p.data_path = sector.prove(1, &hashes).unwrap().data_path;
 		assert_eq!(verify(&p), Err(ProofError::DataPathMismatch));
 		// Another provider's sealing of the same data does not answer for this one.
-		let thief = Sealer::new(&sector_seed(&[3; 32], 5, data_root.as_fixed_bytes()), 2);
-		let stolen = seal_sector(&thief, &data, 4);
-		let stolen_root = merkle::root(&stolen.iter().map(|l| merkle::sealed_leaf_hash(l)).collect::<Vec<_>>());
-		assert_ne!(
-			verify_leaf_proof(&sealer, &stolen_root, 4, content, &answer(&stolen, &data, 2)),
-			Ok(())
-		);
+		let (_, stolen) = seal(&sector_seed(&[3; 32], 5, data_root.as_fixed_bytes()), &data, 4);
+		assert_ne!(verify_leaf_proof(&sealer, &stolen.root(), 4, content, &stolen.prove(2, &hashes).unwrap()), Ok(()));
 	}
 }

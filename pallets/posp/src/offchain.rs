@@ -1,0 +1,215 @@
+//! The provider's off-chain worker: the bridge between the chain and the local `zkp-agent`.
+//!
+//! On every imported block, for each `posp` key in the node keystore whose account is a
+//! registered provider:
+//! 1. if the provider has an outstanding challenge, it asks the agent to open the challenged
+//!    leaves (`POST /posp/prove`, fast: reads from the agent's sealed store) and submits
+//!    [`Call::submit_proof`];
+//! 2. for every sector waiting to be sealed, it starts or polls the sealing job
+//!    (`POST /posp/seal`, idempotent; the agent fetches, pins and seals in the background) and,
+//!    once sealed, submits [`Call::confirm_sector`] with the sealed root.
+//!
+//! Nothing slow runs here: each HTTP call has a short deadline and a sealing job is only polled,
+//! in later blocks. Results are not trusted: the chain verifies every answer.
+//!
+//! The agent's URL is read from the node's persistent off-chain storage: the key
+//! `zkp-posp::agent-url/` followed by the provider's 32-byte account id, then the key
+//! `zkp-posp::agent-url`, then [`DEFAULT_AGENT_URL`] (set them with the
+//! `offchain_localStorageSet` RPC).
+
+use crate::{pallet::*, types::*};
+use alloc::{format, string::String, vec::Vec};
+use codec::{Decode, Encode};
+use frame_support::traits::Get;
+use frame_system::{
+	offchain::{AppCrypto, SendSignedTransaction, Signer},
+	pallet_prelude::BlockNumberFor,
+};
+use sp_runtime::{
+	offchain::{http, storage::StorageValueRef, Duration},
+	traits::{IdentifyAccount, Saturating},
+	RuntimeAppPublic,
+};
+use zkp_posp::api::{DataRef, ProveRequest, ProveResponse, SealRequest, SealStatus};
+
+/// Where the agent listens unless configured otherwise.
+pub const DEFAULT_AGENT_URL: &str = "http://127.0.0.1:8090";
+/// Off-chain storage key of the agent URL (a provider-specific key appends its account id).
+pub const AGENT_URL_KEY: &[u8] = b"zkp-posp::agent-url";
+/// How long one HTTP call to the agent may take.
+const HTTP_DEADLINE_MS: u64 = 3_000;
+/// Blocks before the same transaction is submitted again if it did not land.
+const RESUBMIT_AFTER: u32 = 4;
+/// Sealing jobs started or polled per provider and block.
+const MAX_SEAL_POLLS: usize = 8;
+
+const LOG: &str = "runtime::posp::ocw";
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn offchain_work(now: BlockNumberFor<T>) {
+		let keys = <T::AuthorityId as AppCrypto<T::Public, T::Signature>>::RuntimeAppPublic::all();
+		for key in keys {
+			let generic: <T::AuthorityId as AppCrypto<T::Public, T::Signature>>::GenericPublic = key.into();
+			let public: T::Public = generic.into();
+			let account = public.clone().into_account();
+			if !Providers::<T>::contains_key(&account) {
+				continue;
+			}
+			let url = Self::agent_url(&account);
+			if let Err(e) = Self::serve_provider(&account, public, &url, now) {
+				log::warn!(target: LOG, "provider {:?}: {}", account, e);
+			}
+		}
+	}
+
+	fn agent_url(account: &T::AccountId) -> String {
+		let mut specific = AGENT_URL_KEY.to_vec();
+		specific.push(b'/');
+		specific.extend_from_slice(&Self::provider_bytes(account));
+		for key in [specific.as_slice(), AGENT_URL_KEY] {
+			// Raw UTF-8 bytes, as `offchain_localStorageSet` writes them.
+			if let Some(raw) = sp_io::offchain::local_storage_get(sp_core::offchain::StorageKind::PERSISTENT, key) {
+				if let Ok(url) = String::from_utf8(raw) {
+					return url;
+				}
+			}
+		}
+		DEFAULT_AGENT_URL.into()
+	}
+
+	/// Whether `tag` was submitted less than `RESUBMIT_AFTER` blocks ago; records it if not.
+	fn recently_sent(account: &T::AccountId, tag: &[u8], now: BlockNumberFor<T>) -> bool {
+		let mut key = b"zkp-posp::sent/".to_vec();
+		key.extend_from_slice(&Self::provider_bytes(account));
+		key.extend_from_slice(tag);
+		let store = StorageValueRef::persistent(&key);
+		let recent = store
+			.get::<BlockNumberFor<T>>()
+			.ok()
+			.flatten()
+			.is_some_and(|at| now < at.saturating_add(RESUBMIT_AFTER.into()));
+		if !recent {
+			store.set(&now);
+		}
+		recent
+	}
+
+	fn forget_sent(account: &T::AccountId, tag: &[u8]) {
+		let mut key = b"zkp-posp::sent/".to_vec();
+		key.extend_from_slice(&Self::provider_bytes(account));
+		key.extend_from_slice(tag);
+		StorageValueRef::persistent(&key).clear();
+	}
+
+	fn serve_provider(account: &T::AccountId, public: T::Public, url: &str, now: BlockNumberFor<T>) -> Result<(), String> {
+		let provider = Self::provider_bytes(account);
+		let signer = Signer::<T, T::AuthorityId>::all_accounts().with_filter(alloc::vec![public]);
+
+		// 1. Answer the outstanding challenge.
+		if let Some(challenge) = Challenges::<T>::get(account) {
+			let tag = (b"proof", challenge.sector, challenge.deadline).encode();
+			if now <= challenge.deadline && !Self::recently_sent(account, &tag, now) {
+				match Self::prove(account, &provider, &challenge, url) {
+					Ok(proofs) => {
+						let sector = challenge.sector;
+						for (_, result) in signer.send_signed_transaction(|_| Call::submit_proof { sector, proofs: proofs.clone() }) {
+							if result.is_err() {
+								Self::forget_sent(account, &tag);
+							}
+						}
+						log::info!(target: LOG, "answered challenge on sector {} ({} leaves)", sector, challenge.leaves.len());
+					},
+					Err(e) => {
+						Self::forget_sent(account, &tag);
+						log::warn!(target: LOG, "cannot answer challenge on sector {}: {}", challenge.sector, e);
+					},
+				}
+			}
+		}
+
+		// 2. Drive sealing jobs.
+		let sealing: Vec<(SectorIndex, SectorInfo<BlockNumberFor<T>>)> = Sectors::<T>::iter_prefix(account)
+			.filter(|(_, s)| matches!(s.state, SectorState::Sealing { .. }))
+			.take(MAX_SEAL_POLLS)
+			.collect();
+		for (sector, info) in sealing {
+			let data = match info.content {
+				SectorContent::Empty => None,
+				SectorContent::Data { order } => {
+					let Some(order) = Orders::<T>::get(order) else { continue };
+					Some(DataRef { cid: order.cid.into_inner(), size: order.size, data_root: order.data_root })
+				},
+			};
+			let request = SealRequest {
+				provider,
+				sector,
+				seed: info.seed,
+				rounds: T::SealRounds::get(),
+				sector_leaves: T::SectorLeaves::get(),
+				data,
+			};
+			match Self::call_agent::<SealStatus>(url, "/posp/seal", &request.encode()) {
+				Ok(SealStatus::Sealed { sealed_root }) => {
+					let tag = (b"confirm", sector, info.seed).encode();
+					if !Self::recently_sent(account, &tag, now) {
+						for (_, result) in signer.send_signed_transaction(|_| Call::confirm_sector { sector, sealed_root }) {
+							if result.is_err() {
+								Self::forget_sent(account, &tag);
+							}
+						}
+						log::info!(target: LOG, "sector {} sealed, confirming root {:?}", sector, sealed_root);
+					}
+				},
+				Ok(SealStatus::Sealing { done, total }) =>
+					log::debug!(target: LOG, "sector {} sealing: {}/{} leaves", sector, done, total),
+				Ok(SealStatus::Failed { reason }) => log::warn!(
+					target: LOG,
+					"sector {} cannot be sealed: {}",
+					sector,
+					String::from_utf8_lossy(&reason)
+				),
+				Err(e) => return Err(e),
+			}
+		}
+		Ok(())
+	}
+
+	fn prove(
+		account: &T::AccountId,
+		provider: &[u8; 32],
+		challenge: &Challenge<BlockNumberFor<T>, T::LeavesPerChallenge>,
+		url: &str,
+	) -> Result<frame_support::BoundedVec<zkp_posp::LeafProof, T::LeavesPerChallenge>, String> {
+		let sector = Sectors::<T>::get(account, challenge.sector).ok_or("sector gone")?;
+		let request = ProveRequest {
+			provider: *provider,
+			sector: challenge.sector,
+			seed: sector.seed,
+			leaves: challenge.leaves.to_vec(),
+		};
+		match Self::call_agent::<ProveResponse>(url, "/posp/prove", &request.encode())? {
+			ProveResponse::Proofs(proofs) => proofs.try_into().map_err(|_| "too many proofs".into()),
+			ProveResponse::Missing { reason } => Err(format!("agent lacks the replica: {}", String::from_utf8_lossy(&reason))),
+		}
+	}
+
+	/// POSTs a SCALE body to the agent and decodes the SCALE answer.
+	fn call_agent<R: Decode>(url: &str, path: &str, body: &[u8]) -> Result<R, String> {
+		let deadline = sp_io::offchain::timestamp().add(Duration::from_millis(HTTP_DEADLINE_MS));
+		let full = format!("{}{}", url.trim_end_matches('/'), path);
+		let pending = http::Request::post(&full, alloc::vec![body])
+			.add_header("Content-Type", "application/octet-stream")
+			.deadline(deadline)
+			.send()
+			.map_err(|e| format!("{full}: cannot send ({e:?})"))?;
+		let response = pending
+			.try_wait(deadline)
+			.map_err(|_| format!("{full}: no answer within {HTTP_DEADLINE_MS} ms"))?
+			.map_err(|e| format!("{full}: {e:?}"))?;
+		if response.code != 200 {
+			return Err(format!("{full}: HTTP {}", response.code));
+		}
+		let bytes = response.body().collect::<Vec<u8>>();
+		R::decode(&mut &bytes[..]).map_err(|_| format!("{full}: undecodable answer"))
+	}
+}

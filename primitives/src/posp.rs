@@ -1,0 +1,21 @@
+//! Proof of Space as seen by the rest of the runtime.
+//!
+//! `pallet-posp` exports each provider's proven storage through [`StorageContribution`]; the
+//! consensus layer (validator selection and rewards) reads it without depending on the pallet.
+
+/// A storage provider's verified contribution.
+pub trait StorageContribution<AccountId> {
+	/// Moving average of the sealed bytes the provider proved per period (0 if unknown).
+	fn storage_score(who: &AccountId) -> u128;
+	/// Sum of every provider's score.
+	fn total_storage_score() -> u128;
+}
+
+impl<AccountId> StorageContribution<AccountId> for () {
+	fn storage_score(_: &AccountId) -> u128 {
+		0
+	}
+	fn total_storage_score() -> u128 {
+		0
+	}
+}
