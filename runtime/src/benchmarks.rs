@@ -8,4 +8,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_assets, Assets]
 	[pallet_sudo, Sudo]
 	[pallet_zk_verifier, ZkVerifier]
+	[pallet_posp, Posp]
 );

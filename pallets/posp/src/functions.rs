@@ -367,7 +367,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Challenges up to `MaxChallengesPerPeriod` providers with active sectors: one random
 	/// active sector each and `LeavesPerChallenge` random leaves.
-	fn issue_challenges(now: BlockNumberFor<T>) -> u32 {
+	pub(crate) fn issue_challenges(now: BlockNumberFor<T>) -> u32 {
 		let mut candidates: Vec<T::AccountId> = ProviderList::<T>::get()
 			.into_iter()
 			.filter(|p| Providers::<T>::get(p).is_some_and(|i| i.active_sectors > 0))

@@ -8,7 +8,9 @@
 
 use crate::LEAF_DATA_BYTES;
 use alloc::vec::Vec;
-use sp_core::Blake2Hasher;
+// `BlakeTwo256` implements `hash_db::Hasher` in the runtime too (`sp_core::Blake2Hasher` is
+// native-only).
+use sp_runtime::traits::BlakeTwo256 as Blake2Hasher;
 
 /// A 32-byte blake2-256 hash.
 pub type Hash = sp_core::H256;

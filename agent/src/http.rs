@@ -1,0 +1,110 @@
+//! The agent's HTTP API, on loopback only.
+//!
+//! For the node's off-chain worker (SCALE bodies, see `zkp_posp::api`):
+//! - `POST /posp/seal` — `SealRequest` → `SealStatus` (starts or polls a sealing job);
+//! - `POST /posp/prove` — `ProveRequest` → `ProveResponse` (opens challenged leaves).
+//!
+//! For people (JSON): `GET /status` (jobs with progress, sealed sectors), `GET /health`.
+
+use crate::store::Store;
+use codec::{Decode, Encode};
+use hyper::{
+	service::{make_service_fn, service_fn},
+	Body, Method, Request, Response, Server, StatusCode,
+};
+use std::{convert::Infallible, net::SocketAddr, sync::Arc, time::Instant};
+use zkp_posp::api::{ProveRequest, SealRequest};
+
+/// Largest request body accepted (a prove request is a few hundred bytes).
+const MAX_BODY: usize = 64 * 1024;
+
+fn reply(code: StatusCode, content_type: &str, body: Vec<u8>) -> Response<Body> {
+	Response::builder().status(code).header("Content-Type", content_type).body(Body::from(body)).expect("valid response")
+}
+
+fn text(code: StatusCode, msg: &str) -> Response<Body> {
+	reply(code, "text/plain", msg.as_bytes().to_vec())
+}
+
+async fn body_of(req: Request<Body>) -> Result<Vec<u8>, Response<Body>> {
+	let bytes = hyper::body::to_bytes(req.into_body())
+		.await
+		.map_err(|e| text(StatusCode::BAD_REQUEST, &format!("body: {e}")))?;
+	if bytes.len() > MAX_BODY {
+		return Err(text(StatusCode::PAYLOAD_TOO_LARGE, "body too large"));
+	}
+	Ok(bytes.to_vec())
+}
+
+async fn handle(store: Arc<Store>, started: Instant, ipfs_url: String, req: Request<Body>) -> Response<Body> {
+	let route = (req.method().clone(), req.uri().path().to_string());
+	let scale = "application/octet-stream";
+	match (route.0, route.1.as_str()) {
+		(Method::POST, "/posp/seal") => {
+			let body = match body_of(req).await {
+				Ok(b) => b,
+				Err(r) => return r,
+			};
+			match SealRequest::decode(&mut &body[..]) {
+				Ok(request) => reply(StatusCode::OK, scale, store.seal(request).encode()),
+				Err(e) => text(StatusCode::BAD_REQUEST, &format!("SealRequest: {e}")),
+			}
+		},
+		(Method::POST, "/posp/prove") => {
+			let body = match body_of(req).await {
+				Ok(b) => b,
+				Err(r) => return r,
+			};
+			match ProveRequest::decode(&mut &body[..]) {
+				Ok(request) => {
+					let store = store.clone();
+					match tokio::task::spawn_blocking(move || store.prove(&request)).await {
+						Ok(answer) => reply(StatusCode::OK, scale, answer.encode()),
+						Err(e) => text(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
+					}
+				},
+				Err(e) => text(StatusCode::BAD_REQUEST, &format!("ProveRequest: {e}")),
+			}
+		},
+		(Method::GET, "/status") => {
+			let status = serde_json::json!({
+				"uptimeSeconds": started.elapsed().as_secs(),
+				"ipfs": ipfs_url,
+				"posp": store.status(),
+			});
+			reply(StatusCode::OK, "application/json", serde_json::to_vec_pretty(&status).unwrap_or_default())
+		},
+		(Method::GET, "/health") => text(StatusCode::OK, "ok"),
+		_ => text(StatusCode::NOT_FOUND, "unknown route: see /status"),
+	}
+}
+
+/// Serves until the process is stopped.
+pub async fn serve(addr: SocketAddr, store: Arc<Store>, ipfs_url: String) -> Result<(), String> {
+	if !addr.ip().is_loopback() {
+		log::warn!("listening on {addr}: the agent API has no authentication, keep it on loopback");
+	}
+	let started = Instant::now();
+	let make = make_service_fn(move |_| {
+		let (store, ipfs_url) = (store.clone(), ipfs_url.clone());
+		async move {
+			Ok::<_, Infallible>(service_fn(move |req| {
+				let (store, ipfs_url) = (store.clone(), ipfs_url.clone());
+				async move {
+					let (method, path) = (req.method().clone(), req.uri().path().to_string());
+					let response = handle(store, started, ipfs_url, req).await;
+					log::debug!("{method} {path} -> {}", response.status());
+					Ok::<_, Infallible>(response)
+				}
+			}))
+		}
+	});
+	let server = Server::try_bind(&addr).map_err(|e| format!("bind {addr}: {e}"))?.serve(make);
+	log::info!("agent API on http://{addr} (POST /posp/seal, POST /posp/prove, GET /status)");
+	server
+		.with_graceful_shutdown(async {
+			let _ = tokio::signal::ctrl_c().await;
+		})
+		.await
+		.map_err(|e| e.to_string())
+}

@@ -1,0 +1,242 @@
+//! The provider's sealed store: sealing jobs and challenge answers.
+//!
+//! Layout under the store directory, per provider (hex account id) and sector:
+//! `<provider>/<sector>-<seed>.sealed` (the sealed leaves) and `<…>.dhash` (the file's chunk
+//! hashes, for data paths; empty for committed capacity). Files are written to a temporary
+//! name and renamed, so a crash never leaves a half-sealed sector that looks complete.
+
+use crate::ipfs::Ipfs;
+use codec::Encode;
+use std::{
+	collections::HashMap,
+	path::{Path, PathBuf},
+	sync::{
+		atomic::{AtomicU32, Ordering},
+		Arc, Mutex,
+	},
+	time::{Duration, Instant},
+};
+use zkp_posp::{
+	api::{ProveRequest, ProveResponse, SealRequest, SealStatus},
+	merkle::{self, Hash},
+	SealedSector, Sealer, SEALED_LEAF_BYTES,
+};
+
+/// A failed job is retried on a request this long after it failed.
+const RETRY_FAILED_AFTER: Duration = Duration::from_secs(20);
+
+type JobKey = ([u8; 32], u32, [u8; 32]);
+
+enum Job {
+	Running { done: Arc<AtomicU32>, total: u32, started: Instant, what: String },
+	Failed { reason: String, at: Instant },
+}
+
+/// Sealing jobs and the sealed replicas on disk.
+pub struct Store {
+	dir: PathBuf,
+	ipfs: Ipfs,
+	jobs: Mutex<HashMap<JobKey, Job>>,
+	roots: Mutex<HashMap<JobKey, Hash>>,
+}
+
+/// One line of `GET /status`.
+#[derive(serde::Serialize)]
+pub struct JobView {
+	provider: String,
+	sector: u32,
+	state: String,
+	done: u32,
+	total: u32,
+	seconds: f64,
+	what: String,
+}
+
+impl Store {
+	pub fn new(dir: PathBuf, ipfs: Ipfs) -> std::io::Result<Arc<Self>> {
+		std::fs::create_dir_all(&dir)?;
+		Ok(Arc::new(Self { dir, ipfs, jobs: Mutex::default(), roots: Mutex::default() }))
+	}
+
+	fn path(&self, key: &JobKey, ext: &str) -> PathBuf {
+		self.dir
+			.join(hex::encode(key.0))
+			.join(format!("{}-{}.{ext}", key.1, hex::encode(&key.2[..8])))
+	}
+
+	/// Starts or polls sealing (idempotent).
+	pub fn seal(self: &Arc<Self>, request: SealRequest) -> SealStatus {
+		let key = (request.provider, request.sector, request.seed);
+		if let Some(root) = self.roots.lock().unwrap().get(&key) {
+			return SealStatus::Sealed { sealed_root: *root };
+		}
+		if let Ok(sector) = self.load(&key) {
+			let root = sector.root();
+			self.roots.lock().unwrap().insert(key, root);
+			return SealStatus::Sealed { sealed_root: root };
+		}
+		let mut jobs = self.jobs.lock().unwrap();
+		match jobs.get(&key) {
+			Some(Job::Running { done, total, .. }) =>
+				return SealStatus::Sealing { done: done.load(Ordering::Relaxed), total: *total },
+			Some(Job::Failed { reason, at }) if at.elapsed() < RETRY_FAILED_AFTER =>
+				return SealStatus::Failed { reason: reason.clone().into_bytes() },
+			_ => {},
+		}
+		let done = Arc::new(AtomicU32::new(0));
+		let what = match &request.data {
+			Some(d) => format!("file {} ({} bytes)", String::from_utf8_lossy(&d.cid), d.size),
+			None => "committed capacity".into(),
+		};
+		log::info!("sector {} of {}: sealing {}", request.sector, hex::encode(request.provider), what);
+		jobs.insert(key, Job::Running { done: done.clone(), total: request.sector_leaves, started: Instant::now(), what });
+		let store = self.clone();
+		let total = request.sector_leaves;
+		tokio::spawn(async move {
+			let result = store.run_job(&key, &request, done).await;
+			let mut jobs = store.jobs.lock().unwrap();
+			match result {
+				Ok(root) => {
+					jobs.remove(&key);
+					store.roots.lock().unwrap().insert(key, root);
+					log::info!("sector {} of {}: sealed, root {:?}", key.1, hex::encode(key.0), root);
+				},
+				Err(reason) => {
+					log::warn!("sector {} of {}: sealing failed: {}", key.1, hex::encode(key.0), reason);
+					jobs.insert(key, Job::Failed { reason, at: Instant::now() });
+				},
+			}
+		});
+		SealStatus::Sealing { done: 0, total }
+	}
+
+	async fn run_job(&self, key: &JobKey, request: &SealRequest, done: Arc<AtomicU32>) -> Result<Hash, String> {
+		let capacity = request.sector_leaves as u64 * zkp_posp::LEAF_DATA_BYTES as u64;
+		let data = match &request.data {
+			None => Vec::new(),
+			Some(d) => {
+				let cid = String::from_utf8(d.cid.clone()).map_err(|_| "CID is not UTF-8".to_string())?;
+				let data = self.ipfs.cat(&cid, capacity).await?;
+				if data.len() as u64 != d.size {
+					return Err(format!("{cid} has {} bytes, the order says {}", data.len(), d.size));
+				}
+				let root = merkle::data_root(&data);
+				if root != d.data_root {
+					return Err(format!("{cid} has data root {root:?}, the order says {:?}", d.data_root));
+				}
+				self.ipfs.pin(&cid).await?;
+				data
+			},
+		};
+		let data_hashes: Vec<u8> = merkle::data_leaf_hashes(&data).iter().flat_map(|h| h.0).collect();
+		let (seed, rounds, leaves) = (request.seed, request.rounds, request.sector_leaves);
+		let started = Instant::now();
+		let sealed = tokio::task::spawn_blocking(move || {
+			SealedSector::seal(&Sealer::new(&seed, rounds), &data, leaves, |n| done.store(n, Ordering::Relaxed))
+		})
+		.await
+		.map_err(|e| format!("sealing thread: {e}"))?;
+		let seconds = started.elapsed().as_secs_f64();
+		log::info!(
+			"sector {} of {}: {} KiB sealed in {:.2} s ({:.2} MiB/s)",
+			key.1,
+			hex::encode(key.0),
+			leaves,
+			seconds,
+			leaves as f64 / 1024.0 / seconds
+		);
+		write_atomically(&self.path(key, "dhash"), &data_hashes).map_err(|e| e.to_string())?;
+		write_atomically(&self.path(key, "sealed"), &sealed.bytes).map_err(|e| e.to_string())?;
+		Ok(sealed.root())
+	}
+
+	fn load(&self, key: &JobKey) -> Result<SealedSector, String> {
+		let bytes = std::fs::read(self.path(key, "sealed")).map_err(|e| e.to_string())?;
+		if bytes.is_empty() || bytes.len() % SEALED_LEAF_BYTES != 0 {
+			return Err("truncated sealed sector".into());
+		}
+		Ok(SealedSector::from_bytes(bytes))
+	}
+
+	/// Opens the challenged leaves of a sealed replica.
+	pub fn prove(&self, request: &ProveRequest) -> ProveResponse {
+		let key = (request.provider, request.sector, request.seed);
+		let sector = match self.load(&key) {
+			Ok(s) => s,
+			Err(e) => {
+				log::warn!("challenge on sector {} of {}: replica missing ({e})", key.1, hex::encode(key.0));
+				self.roots.lock().unwrap().remove(&key);
+				return ProveResponse::Missing { reason: e.into_bytes() };
+			},
+		};
+		let data_hashes: Vec<Hash> = match std::fs::read(self.path(&key, "dhash")) {
+			Ok(bytes) => bytes.chunks_exact(32).map(Hash::from_slice).collect(),
+			Err(e) => return ProveResponse::Missing { reason: e.to_string().into_bytes() },
+		};
+		let mut proofs = Vec::new();
+		for leaf in &request.leaves {
+			match sector.prove(*leaf, &data_hashes) {
+				Some(p) => proofs.push(p),
+				None => return ProveResponse::Missing { reason: format!("leaf {leaf} out of range").into_bytes() },
+			}
+		}
+		log::info!(
+			"challenge on sector {} of {}: opened leaves {:?} ({} bytes)",
+			key.1,
+			hex::encode(key.0),
+			request.leaves,
+			proofs.encoded_size()
+		);
+		ProveResponse::Proofs(proofs)
+	}
+
+	/// What the agent is doing, for people.
+	pub fn status(&self) -> Vec<JobView> {
+		let jobs = self.jobs.lock().unwrap();
+		let mut out: Vec<JobView> = jobs
+			.iter()
+			.map(|(key, job)| match job {
+				Job::Running { done, total, started, what } => JobView {
+					provider: hex::encode(key.0),
+					sector: key.1,
+					state: "sealing".into(),
+					done: done.load(Ordering::Relaxed),
+					total: *total,
+					seconds: started.elapsed().as_secs_f64(),
+					what: what.clone(),
+				},
+				Job::Failed { reason, at } => JobView {
+					provider: hex::encode(key.0),
+					sector: key.1,
+					state: "failed".into(),
+					done: 0,
+					total: 0,
+					seconds: at.elapsed().as_secs_f64(),
+					what: reason.clone(),
+				},
+			})
+			.collect();
+		for key in self.roots.lock().unwrap().keys() {
+			out.push(JobView {
+				provider: hex::encode(key.0),
+				sector: key.1,
+				state: "sealed".into(),
+				done: 0,
+				total: 0,
+				seconds: 0.0,
+				what: String::new(),
+			});
+		}
+		out
+	}
+}
+
+/// Writes `bytes` to `path` through a temporary file.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+	if let Some(parent) = path.parent() {
+		std::fs::create_dir_all(parent)?;
+	}
+	let tmp = path.with_extension("tmp");
+	std::fs::write(&tmp, bytes)?;
+	std::fs::rename(tmp, path)
+}

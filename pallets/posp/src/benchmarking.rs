@@ -1,0 +1,209 @@
+//! FRAME benchmarks. Sectors are "confirmed" with arbitrary roots where no proof is checked;
+//! for `submit_proof` the challenged leaves (and the leaves before them) are really sealed
+//! with the runtime's rounds under a real seed, and the rest of the sector is filler, which the
+//! verifier cannot tell apart: it only sees the opened leaves and their Merkle paths.
+
+use super::*;
+use crate::{functions::STRIKES_TO_EXIT, Pallet as Posp};
+use alloc::{vec, vec::Vec};
+use frame_benchmarking::v2::*;
+use frame_support::{
+	traits::{fungible::Mutate, Get},
+	BoundedVec,
+};
+use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
+use sp_core::H256;
+use sp_runtime::traits::{Bounded, One, Saturating};
+use zkp_posp::{merkle, sector::data_chunk, SealedSector, SEALED_LEAF_BYTES};
+
+fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, 0);
+	T::Currency::set_balance(&who, BalanceOf::<T>::max_value() / 1_000_000u32.into());
+	who
+}
+
+/// A provider with `sectors` confirmed, empty sectors.
+fn provider<T: Config>(index: u32, sectors: u32) -> T::AccountId {
+	let who = funded::<T>("provider", index);
+	Posp::<T>::do_register_provider(who.clone(), sectors).expect("room for providers");
+	for sector in 0..sectors {
+		Posp::<T>::do_confirm_sector(who.clone(), sector, H256::repeat_byte(1)).expect("sealing");
+	}
+	who
+}
+
+/// A file that fills a whole sector.
+fn sector_file<T: Config>() -> Vec<u8> {
+	(0..Posp::<T>::sector_bytes() as u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect()
+}
+
+/// Places a `replicas`-replica order of `data` from a fresh user.
+fn order<T: Config>(data: &[u8], replicas: u8) -> OrderId {
+	let user = funded::<T>("user", 0);
+	let id = NextOrderId::<T>::get();
+	let cid: BoundedVec<u8, T::MaxCidLen> = vec![b'b'; T::MaxCidLen::get() as usize].try_into().expect("max length");
+	Posp::<T>::do_place_order(user, cid, data.len() as u64, merkle::data_root(data), replicas, 10, 1_000u32.into())
+		.expect("enough providers");
+	id
+}
+
+/// `count` challenged leaves: 1, 3, 5, … (each with the leaf before it).
+fn challenged_leaves<T: Config>(count: u32) -> Vec<u32> {
+	(0..count).map(|k| (2 * k + 1) % T::SectorLeaves::get()).collect()
+}
+
+/// Seals the challenged leaves (and their predecessors) of `data` under `seed`; filler elsewhere.
+fn partly_sealed<T: Config>(seed: &[u8; 32], data: &[u8], leaves: &[u32]) -> SealedSector {
+	let sealer = Posp::<T>::sealer(seed);
+	let mut bytes = vec![0u8; T::SectorLeaves::get() as usize * SEALED_LEAF_BYTES];
+	let at = |i: u32| i as usize * SEALED_LEAF_BYTES..(i as usize + 1) * SEALED_LEAF_BYTES;
+	for &leaf in leaves {
+		let chain = match leaf.checked_sub(1) {
+			None => sealer.initial_chain(),
+			Some(previous) =>
+				sealer.seal_leaf(previous, data_chunk(data, previous), sealer.initial_chain(), &mut bytes[at(previous)]),
+		};
+		sealer.seal_leaf(leaf, data_chunk(data, leaf), chain, &mut bytes[at(leaf)]);
+	}
+	SealedSector::from_bytes(bytes)
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn register_provider(s: Linear<1, { T::MaxSectorsPerProvider::get() }>) {
+		let who = funded::<T>("provider", 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), s);
+
+		assert_eq!(Providers::<T>::get(&who).map(|i| i.sectors), Some(s));
+	}
+
+	#[benchmark]
+	fn deregister_provider(s: Linear<1, { T::MaxSectorsPerProvider::get() }>) {
+		let who = provider::<T>(0, s);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()));
+
+		assert!(Providers::<T>::get(&who).is_none());
+	}
+
+	/// Confirming a replica's sector, which also updates its order (the heavier case).
+	#[benchmark]
+	fn confirm_sector() {
+		let who = provider::<T>(0, 1);
+		let id = order::<T>(&[1u8; 100], 1);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), 0, H256::repeat_byte(2));
+
+		assert_eq!(Orders::<T>::get(id).map(|o| o.status), Some(OrderStatus::Active));
+	}
+
+	/// `r` replicas drawn among `p` registered providers with free sectors.
+	#[benchmark]
+	fn place_order(r: Linear<1, { T::MaxReplicas::get() }>, p: Linear<{ T::MaxReplicas::get() }, { T::MaxProviders::get() }>) {
+		for i in 0..p {
+			provider::<T>(i, 1);
+		}
+		let user = funded::<T>("user", 0);
+		let cid: BoundedVec<u8, T::MaxCidLen> = vec![b'b'; T::MaxCidLen::get() as usize].try_into().unwrap();
+		let root = H256::repeat_byte(3);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(user), cid, 1_000, root, r as u8, 10, 1_000u32.into());
+
+		assert_eq!(Orders::<T>::get(0).map(|o| o.holders.len() as u32), Some(r));
+	}
+
+	/// An honest answer for `l` leaves of a sector holding a file (data paths checked too).
+	#[benchmark]
+	fn submit_proof(l: Linear<1, { T::LeavesPerChallenge::get() }>) {
+		let who = provider::<T>(0, 1);
+		let data = sector_file::<T>();
+		let id = order::<T>(&data, 1);
+		let seed = Sectors::<T>::get(&who, 0).expect("assigned").seed;
+		let leaves = challenged_leaves::<T>(l);
+		let sealed = partly_sealed::<T>(&seed, &data, &leaves);
+		Posp::<T>::do_confirm_sector(who.clone(), 0, sealed.root()).expect("sealing");
+		let deadline = frame_system::Pallet::<T>::block_number().saturating_add(T::ChallengeDeadline::get());
+		Challenges::<T>::insert(&who, Challenge { sector: 0, leaves: leaves.clone().try_into().unwrap(), deadline });
+		let hashes = merkle::data_leaf_hashes(&data);
+		let proofs: Vec<_> = leaves.iter().map(|i| sealed.prove(*i, &hashes).expect("in range")).collect();
+		let proofs: BoundedVec<_, T::LeavesPerChallenge> = proofs.try_into().unwrap();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), 0, proofs);
+
+		assert!(Challenges::<T>::get(&who).is_none());
+		assert_eq!(Orders::<T>::get(id).map(|o| o.status), Some(OrderStatus::Active));
+	}
+
+	/// `c` unanswered challenges expire, each on a sector holding a replica that is repaired
+	/// by another provider, and each the provider's third strike (forced out).
+	#[benchmark]
+	fn expire_challenges(c: Linear<1, { T::MaxChallengesPerPeriod::get().min(T::MaxProviders::get() / 2) }>) {
+		let now = frame_system::Pallet::<T>::block_number().saturating_add(One::one());
+		let mut holders = Vec::new();
+		for i in 0..c {
+			let who = provider::<T>(i, 1);
+			order::<T>(&[i as u8; 100], 1);
+			Posp::<T>::do_confirm_sector(who.clone(), 0, H256::repeat_byte(4)).expect("sealing");
+			Providers::<T>::mutate(&who, |p| p.as_mut().map(|p| p.strikes = STRIKES_TO_EXIT - 1));
+			let deadline = now.saturating_sub(One::one());
+			Challenges::<T>::insert(&who, Challenge { sector: 0, leaves: Default::default(), deadline });
+			holders.push(who);
+		}
+		for i in 0..c {
+			provider::<T>(c + i, 1);
+		}
+		ChallengeDeadlineAt::<T>::put(now.saturating_sub(One::one()));
+
+		#[block]
+		{
+			Posp::<T>::on_block(now);
+		}
+
+		assert!(holders.iter().all(|h| Providers::<T>::get(h).is_none()));
+	}
+
+	/// A period closes over `s` providers with one replica-holding sector each (paid).
+	#[benchmark]
+	fn close_period(s: Linear<1, { T::MaxProviders::get() }>) {
+		for i in 0..s {
+			let who = provider::<T>(i, 1);
+			order::<T>(&[i as u8; 100], 1);
+			Posp::<T>::do_confirm_sector(who, 0, H256::repeat_byte(5)).expect("sealing");
+		}
+		let now: BlockNumberFor<T> = T::ChallengePeriod::get();
+
+		#[block]
+		{
+			Posp::<T>::close_period(now);
+		}
+
+		assert_eq!(Orders::<T>::get(0).map(|o| o.status), Some(OrderStatus::Active));
+	}
+
+	/// `c` providers are challenged (one sector and `LeavesPerChallenge` leaves each).
+	#[benchmark]
+	fn issue_challenges(c: Linear<1, { T::MaxChallengesPerPeriod::get().min(T::MaxProviders::get()) }>) {
+		for i in 0..c {
+			provider::<T>(i, 1);
+		}
+		let now: BlockNumberFor<T> = T::ChallengePeriod::get();
+
+		#[block]
+		{
+			Posp::<T>::issue_challenges(now);
+		}
+
+		assert_eq!(Challenges::<T>::iter().count() as u32, c);
+	}
+
+	impl_benchmark_test_suite!(Posp, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -1,0 +1,80 @@
+//! `pallet_posp`: Proof of Space. Providers seal 1 MiB sectors to their identity and answer
+//! BABE-random challenges from their off-chain worker; see `docs/posp.md` for the parameters
+//! and the margins they give.
+
+use crate::{
+	constants::UNITS, Babe, Balance, Balances, BlockNumber, Hash, Runtime, RuntimeEvent, RuntimeHoldReason, System,
+};
+use frame_support::{parameter_types, traits::Randomness, PalletId};
+use sp_runtime::traits::{BlakeTwo256, Hash as _};
+
+/// Challenge randomness: the VRF output of this block's BABE author (unknown before the
+/// block is authored), mixed with the subject; the parent hash before the first VRF output.
+pub struct ChallengeRandomness;
+impl Randomness<Hash, BlockNumber> for ChallengeRandomness {
+	fn random(subject: &[u8]) -> (Hash, BlockNumber) {
+		let (random, block) = pallet_babe::ParentBlockRandomness::<Runtime>::random(subject);
+		let random = random.unwrap_or_else(|| {
+			let mut input = subject.to_vec();
+			input.extend_from_slice(System::parent_hash().as_ref());
+			BlakeTwo256::hash(&input)
+		});
+		(random, block)
+	}
+}
+
+// Keep the BABE pallet type referenced: the randomness above reads its storage.
+const _: Option<Babe> = None;
+
+parameter_types! {
+	pub const PospPalletId: PalletId = PalletId(*b"zkp/posp");
+	/// Sectors are 1 MiB (1024 leaves of 1 KiB).
+	pub const SectorLeaves: u32 = 1024;
+	/// SLOTH rounds per element: sealing a 1 MiB sector takes ~2 s on one core here.
+	pub const SealRounds: u32 = 4;
+	/// A challenge (and reward) period is 5 blocks (30 s).
+	pub const ChallengePeriod: BlockNumber = 5;
+	/// Answers are due within 3 blocks (18 s).
+	pub const ChallengeDeadline: BlockNumber = 3;
+	/// Sealing and confirming a sector is due within 10 blocks (1 min).
+	pub const SealDeadline: BlockNumber = 10;
+	/// Leaves opened per challenge.
+	pub const LeavesPerChallenge: u32 = 4;
+	pub const MaxChallengesPerPeriod: u32 = 64;
+	pub const MaxStorageProviders: u32 = 256;
+	pub const MaxSectorsPerProvider: u32 = 256;
+	pub const MaxReplicas: u32 = 8;
+	pub const MaxCidLen: u32 = 128;
+	/// Orders last at most 30 days of periods.
+	pub const MaxOrderPeriods: u32 = 30 * 24 * 60 * 2;
+	pub const MaxOrdersAwaitingRepair: u32 = 1024;
+	/// 100 ZKP of collateral per committed sector.
+	pub const CollateralPerSector: Balance = 100 * UNITS;
+	/// 10 ZKP minted per period for all proven storage.
+	pub const RewardPerPeriod: Balance = 10 * UNITS;
+}
+
+impl pallet_posp::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Randomness = ChallengeRandomness;
+	type AuthorityId = pallet_posp::crypto::ProviderAuthId;
+	type PalletId = PospPalletId;
+	type SectorLeaves = SectorLeaves;
+	type SealRounds = SealRounds;
+	type ChallengePeriod = ChallengePeriod;
+	type ChallengeDeadline = ChallengeDeadline;
+	type SealDeadline = SealDeadline;
+	type LeavesPerChallenge = LeavesPerChallenge;
+	type MaxChallengesPerPeriod = MaxChallengesPerPeriod;
+	type MaxProviders = MaxStorageProviders;
+	type MaxSectorsPerProvider = MaxSectorsPerProvider;
+	type MaxReplicas = MaxReplicas;
+	type MaxCidLen = MaxCidLen;
+	type MaxOrderPeriods = MaxOrderPeriods;
+	type MaxOrdersAwaitingRepair = MaxOrdersAwaitingRepair;
+	type CollateralPerSector = CollateralPerSector;
+	type RewardPerPeriod = RewardPerPeriod;
+	type WeightInfo = pallet_posp::weights::SubstrateWeight<Runtime>;
+}

@@ -1,0 +1,169 @@
+// Proof of Space end to end, as operators and users run it: a `--dev` node with off-chain
+// workers, one real IPFS daemon (scripts/ipfs.sh), and one `zkp-agent` per storage provider.
+//
+//  1. Dave, Eve and Ferdie register as providers (one 1 MiB sector each); their off-chain
+//     workers have the agents seal the sectors and confirm the sealed roots.
+//  2. Alice adds a file with `zkp-agent storage add` and places a 2-replica order; the two
+//     providers drawn fetch it from IPFS, check its root, pin, seal and confirm: Active.
+//  3. Challenges are answered by the off-chain workers and verified over several periods;
+//     rewards and order payments are paid.
+//  4. One holder's sealed data is deleted: its next challenge fails (strike 1), the order is
+//     repaired by the third provider and is Active again.
+//  5. That holder's agent is stopped: strike 2 (5 % of collateral), strike 3 (15 %), forced out.
+// The last line printed is a one-line summary.
+import { spawn, execFileSync } from 'node:child_process';
+import { createWriteStream, mkdirSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Keyring } from '@polkadot/keyring';
+import { u8aConcat, stringToU8a, u8aToHex } from '@polkadot/util';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { startNode, stopNode, connect, waitFor, sendAndFinalize, sleep } from '../../tests/e2e/lib.mjs';
+
+const WORK = process.env.POSP_E2E_DIR || '/tmp/zkp-e2e-posp';
+const TARGET = process.env.CARGO_TARGET_DIR || `${process.env.HOME}/.cache/zkp/target`;
+const AGENT = process.env.ZKP_AGENT || join(TARGET, 'release', 'zkp-agent');
+const IPFS_API = process.env.ZKP_IPFS_API || 'http://127.0.0.1:5001';
+const RPC_PORT = 19944;
+const WS = `ws://127.0.0.1:${RPC_PORT}`;
+const UNITS = 10n ** 12n;
+const t0 = Date.now();
+const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(0)} s`;
+const say = (msg) => console.log(`[posp-e2e ${elapsed()}] ${msg}`);
+
+function startAgent(name, port) {
+  const store = join(WORK, `agent-${name}`);
+  mkdirSync(store, { recursive: true });
+  const log = createWriteStream(join(WORK, `agent-${name}.log`), { flags: 'a' });
+  const child = spawn(AGENT, ['--ipfs', IPFS_API, 'serve', '--listen', `127.0.0.1:${port}`, '--store', store], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, RUST_LOG: 'info' },
+  });
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  child.exited = new Promise((res) => child.on('exit', (code, signal) => res({ code, signal })));
+  return { name, port, store, child, url: `http://127.0.0.1:${port}` };
+}
+
+async function agentUp(agent) {
+  await waitFor(async () => {
+    try { return (await fetch(`${agent.url}/health`)).ok; } catch { return false; }
+  }, 30000, `agent ${agent.name}`);
+}
+
+function eventFields(ev) {
+  const out = {};
+  ev.data.names?.forEach((n, i) => { out[n] = ev.data[i].toPrimitive(); });
+  return out;
+}
+
+async function main() {
+  rmSync(WORK, { recursive: true, force: true });
+  mkdirSync(WORK, { recursive: true });
+  await cryptoWaitReady();
+  const keyring = new Keyring({ type: 'sr25519' });
+  const alice = keyring.addFromUri('//Alice');
+  const providers = ['Dave', 'Eve', 'Ferdie'].map((n, i) => ({ name: n, pair: keyring.addFromUri(`//${n}`), agent: startAgent(n.toLowerCase(), 18091 + i) }));
+  const node = startNode(['--dev', '--base-path', join(WORK, 'node'), '--rpc-port', String(RPC_PORT), '--port', '30444',
+    '--prometheus-port', '19615', '--rpc-methods', 'unsafe', '--offchain-worker', 'always'], join(WORK, 'node.log'));
+  let api;
+  const events = [];
+  try {
+    for (const p of providers) await agentUp(p.agent);
+    api = await connect(WS, node, 90000);
+    say(`node up (${(await api.rpc.system.version()).toString()}), 3 agents up, IPFS at ${IPFS_API}`);
+
+    // Record every PoSp event with its block number.
+    await api.rpc.chain.subscribeNewHeads(async (header) => {
+      const at = await api.at(header.hash);
+      for (const { event } of await at.query.system.events()) {
+        if (event.section === 'posp') events.push({ block: header.number.toNumber(), method: event.method, ...eventFields(event) });
+      }
+    });
+    const eventsOf = (method, pred = () => true) => events.filter((e) => e.method === method && pred(e));
+
+    // Each provider's key goes into the node keystore; each has its own agent URL.
+    for (const p of providers) {
+      await api.rpc.author.insertKey('posp', `//${p.name}`, u8aToHex(p.pair.publicKey));
+      const key = u8aConcat(stringToU8a('zkp-posp::agent-url/'), p.pair.publicKey);
+      await api.rpc.offchain.localStorageSet('PERSISTENT', u8aToHex(key), u8aToHex(stringToU8a(p.agent.url)));
+    }
+
+    // 1. Register and seal.
+    await Promise.all(providers.map((p) => sendAndFinalize(api.tx.posp.registerProvider(1), p.pair)));
+    say('3 providers registered with one 1 MiB sector each');
+    const sectorActive = async (p) => {
+      const s = await api.query.posp.sectors(p.pair.address, 0);
+      return s.isSome && s.unwrap().state.isActive;
+    };
+    await waitFor(async () => (await Promise.all(providers.map(sectorActive))).every(Boolean), 180000, 'sealed sectors');
+    say(`all sectors sealed by the agents and confirmed by the off-chain workers`);
+
+    // 2. A file, added with the agent's tool, and an order for two replicas.
+    const file = join(WORK, 'user-file.bin');
+    writeFileSync(file, randomBytes(300 * 1024 + 123));
+    const added = JSON.parse(execFileSync(AGENT, ['--ipfs', IPFS_API, 'storage', 'add', file]).toString());
+    say(`user file on IPFS: ${added.cid}, ${added.size} bytes, data root ${added.dataRoot}`);
+    const orderId = (await api.query.posp.nextOrderId()).toNumber();
+    await sendAndFinalize(api.tx.posp.placeOrder(added.cid, added.size, added.dataRoot, 2, 40, UNITS), alice);
+    const order = async () => (await api.query.posp.orders(orderId)).unwrap();
+    await waitFor(async () => (await order()).status.isActive, 180000, 'order Active');
+    const holders = (await order()).holders.map((h) => h.provider.toString());
+    say(`order ${orderId} Active, replicas sealed by ${holders.map((a) => providers.find((p) => p.pair.address === a).name).join(' and ')}`);
+
+    // 3. Challenges answered and verified over several periods.
+    const startBlock = (await api.rpc.chain.getHeader()).number.toNumber();
+    await waitFor(async () => eventsOf('PeriodClosed', (e) => e.block > startBlock).length >= 3, 240000, '3 periods');
+    const verified = eventsOf('ProofVerified', (e) => e.block > startBlock);
+    const faults = eventsOf('ProviderFaulted', (e) => e.block > startBlock);
+    if (verified.length < 6 || faults.length > 0) throw new Error(`expected every challenge answered: ${verified.length} verified, ${faults.length} faults`);
+    const paid = eventsOf('ProviderRewarded', (e) => e.block > startBlock && BigInt(e.orderPayments) > 0n);
+    if (!paid.some((e) => holders.includes(e.provider))) throw new Error('replica holders were not paid');
+    say(`${verified.length} challenge answers verified over 3 periods, no faults; holders paid from escrow`);
+
+    // 4. Delete one holder's sealed data: its next challenge fails and the order is repaired.
+    const victim = providers.find((p) => p.pair.address === holders[0]);
+    const spare = providers.find((p) => !holders.includes(p.pair.address));
+    await waitFor(async () => (await api.query.posp.challenges(victim.pair.address)).isNone, 60000, 'victim idle');
+    for (const d of readdirSync(victim.agent.store)) rmSync(join(victim.agent.store, d), { recursive: true, force: true });
+    const deletedAt = (await api.rpc.chain.getHeader()).number.toNumber();
+    say(`deleted ${victim.name}'s sealed store at block ${deletedAt}`);
+    const fault1 = await waitFor(() => eventsOf('ProviderFaulted', (e) => e.block > deletedAt && e.provider === victim.pair.address)[0], 120000, 'fault');
+    say(`${victim.name} missed its challenge at block ${fault1.block}: strike ${fault1.strike}, slashed ${fault1.slashed} (0 % on the first strike)`);
+    await waitFor(async () => {
+      const o = await order();
+      return o.status.isActive && o.holders.some((h) => h.provider.toString() === spare.pair.address);
+    }, 180000, 'order repaired');
+    const repairedAt = (await api.rpc.chain.getHeader()).number.toNumber();
+    say(`order ${orderId} repaired by ${spare.name} and Active again at block ${repairedAt}`);
+
+    // 5. Stop the victim's agent: strikes escalate to forced exit.
+    victim.agent.child.kill('SIGINT');
+    await victim.agent.child.exited;
+    const stoppedAt = (await api.rpc.chain.getHeader()).number.toNumber();
+    say(`stopped ${victim.name}'s agent at block ${stoppedAt}`);
+    await waitFor(() => eventsOf('ProviderForcedOut', (e) => e.provider === victim.pair.address)[0], 300000, 'forced out');
+    const strikes = eventsOf('ProviderFaulted', (e) => e.provider === victim.pair.address).map((e) => `${e.strike}:${BigInt(e.slashed) / (UNITS / 100n)}`);
+    const slashed = eventsOf('ProviderFaulted', (e) => e.provider === victim.pair.address).reduce((a, e) => a + BigInt(e.slashed), 0n);
+    if (slashed !== 100n * UNITS * 5n / 100n + (100n * UNITS * 95n / 100n) * 15n / 100n) throw new Error(`unexpected slash total ${slashed}`);
+    if ((await api.query.posp.providers(victim.pair.address)).isSome) throw new Error('forced-out provider still registered');
+    const finalOrder = await order();
+    if (!finalOrder.status.isActive) throw new Error(`order ${finalOrder.status.type} at the end`);
+    say(`${victim.name} forced out after strikes ${strikes.join(', ')} (strike:cents slashed)`);
+
+    const totalVerified = eventsOf('ProofVerified').length;
+    console.log(`posp e2e: 3 providers, order ${orderId} (${added.size} B, 2 replicas) Active; ${totalVerified} answers verified; ` +
+      `deleted replica -> strike 1 at +${fault1.block - deletedAt} blocks, repaired by ${spare.name} at +${repairedAt - deletedAt}; ` +
+      `agent stopped -> strikes 2, 3 slashed ${Number(slashed / (UNITS / 100n)) / 100} ZKP, forced out; ${elapsed()}`);
+  } finally {
+    if (api) await api.disconnect().catch(() => {});
+    await stopNode(node);
+    for (const p of providers) { if (p.agent.child.exitCode === null) p.agent.child.kill('SIGINT'); }
+  }
+}
+
+main().then(() => process.exit(0), (e) => {
+  console.error(`posp e2e FAILED: ${e.stack || e}`);
+  console.error(`logs: ${WORK}/node.log, ${WORK}/agent-*.log`);
+  process.exit(1);
+});

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Proof of Space end to end: a dev node, the IPFS daemon (started here if it is not running)
+# and three zkp-agents; see scripts/e2e/posp.mjs for the scenario. Prints a summary last.
+. "$(dirname "$0")/../common.sh"
+cd "$ROOT"
+[ -x "$CARGO_TARGET_DIR/release/zkp-agent" ] || cargo build --release --locked -p zkp-agent
+started_ipfs=0
+if ! bash scripts/ipfs.sh status >/dev/null 2>&1; then
+	bash scripts/ipfs.sh start
+	started_ipfs=1
+fi
+status=0
+node scripts/e2e/posp.mjs || status=$?
+if [ "$started_ipfs" = 1 ]; then bash scripts/ipfs.sh stop || true; fi
+exit $status
