@@ -4,7 +4,10 @@
 #   2. Rust tests of the runtime, pallets and primitives (`cargo test --release`);
 #   3. end-to-end tests against real `--dev` nodes with @polkadot/api (tests/e2e: chain basics,
 #      ZK verifier with snarkjs fixtures);
-#   4. the zombienet smoke test: three validators, restart, finality resumes.
+#   4. the Proof-of-Space end-to-end test: dev node, IPFS daemon, three zkp-agents; sealing,
+#      an order, challenges over several periods, a deleted replica faulted and repaired, a
+#      provider forced out (scripts/e2e/posp.sh);
+#   5. the zombienet smoke test: three validators, restart, finality resumes.
 # It ends with one line "N passed, M failed" counting the suites.
 . "$(dirname "$0")/common.sh"
 cd "$ROOT"
@@ -26,6 +29,7 @@ bash scripts/build.sh
 
 suite cargo-tests cargo test --release --locked --workspace
 suite e2e node --test --test-reporter=spec --test-concurrency=1 tests/e2e/
+suite posp-e2e bash scripts/e2e/posp.sh
 suite zombienet-smoke env ZOMBIE_DIR="${ZOMBIE_DIR:-/tmp/zkp-zombienet-ci}" bash scripts/zombienet.sh test
 
 if [ ${#failures[@]} -gt 0 ]; then log "failed: ${failures[*]}"; fi

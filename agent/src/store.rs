@@ -161,6 +161,7 @@ impl Store {
 	/// Opens the challenged leaves of a sealed replica.
 	pub fn prove(&self, request: &ProveRequest) -> ProveResponse {
 		let key = (request.provider, request.sector, request.seed);
+		let started = Instant::now();
 		let sector = match self.load(&key) {
 			Ok(s) => s,
 			Err(e) => {
@@ -181,11 +182,12 @@ impl Store {
 			}
 		}
 		log::info!(
-			"challenge on sector {} of {}: opened leaves {:?} ({} bytes)",
+			"challenge on sector {} of {}: opened leaves {:?} ({} bytes) in {:.1} ms",
 			key.1,
 			hex::encode(key.0),
 			request.leaves,
-			proofs.encoded_size()
+			proofs.encoded_size(),
+			started.elapsed().as_secs_f64() * 1e3
 		);
 		ProveResponse::Proofs(proofs)
 	}

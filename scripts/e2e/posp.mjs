@@ -152,7 +152,13 @@ async function main() {
     say(`${victim.name} forced out after strikes ${strikes.join(', ')} (strike:cents slashed)`);
 
     const totalVerified = eventsOf('ProofVerified').length;
-    console.log(`posp e2e: 3 providers, order ${orderId} (${added.size} B, 2 replicas) Active; ${totalVerified} answers verified; ` +
+    // How many blocks after its challenge each verified answer landed (deadline: 3 blocks).
+    const latencies = eventsOf('ProofVerified').map((v) => {
+      const issued = eventsOf('ChallengeIssued', (c) => c.provider === v.provider && c.block <= v.block).pop();
+      return v.block - issued.block;
+    });
+    const maxLatency = Math.max(...latencies);
+    console.log(`posp e2e: 3 providers, order ${orderId} (${added.size} B, 2 replicas) Active; ${totalVerified} answers verified, each within ${maxLatency} block(s) of its challenge; ` +
       `deleted replica -> strike 1 at +${fault1.block - deletedAt} blocks, repaired by ${spare.name} at +${repairedAt - deletedAt}; ` +
       `agent stopped -> strikes 2, 3 slashed ${Number(slashed / (UNITS / 100n)) / 100} ZKP, forced out; ${elapsed()}`);
   } finally {

@@ -7,7 +7,7 @@ use frame_support::{
 	pallet_prelude::*,
 	traits::{
 		fungible::{Mutate, MutateHold},
-		tokens::{Fortitude, Precision, Preservation},
+		tokens::{Fortitude, Precision, Restriction},
 		Randomness,
 	},
 	BoundedVec,
@@ -15,7 +15,7 @@ use frame_support::{
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_core::H256;
 use sp_runtime::{
-	traits::{AccountIdConversion, CheckedMul, Saturating, Zero},
+	traits::{CheckedMul, Saturating, Zero},
 	Perbill,
 };
 use zkp_posp::{
@@ -36,11 +36,6 @@ pub fn strike_penalty(strike: u8) -> Perbill {
 pub const STRIKES_TO_EXIT: u8 = 3;
 
 impl<T: Config> Pallet<T> {
-	/// The account holding order escrow.
-	pub fn escrow_account() -> T::AccountId {
-		T::PalletId::get().into_account_truncating()
-	}
-
 	/// The 32 bytes that identify a provider in its sealing seed.
 	pub fn provider_bytes(who: &T::AccountId) -> [u8; 32] {
 		let encoded = who.encode();
@@ -185,7 +180,7 @@ impl<T: Config> Pallet<T> {
 			.filter(|p| Providers::<T>::get(p).is_some_and(|i| i.free_sectors > 0))
 			.count();
 		ensure!(eligible >= replicas as usize, Error::<T>::NotEnoughProviders);
-		T::Currency::transfer(&who, &Self::escrow_account(), escrow, Preservation::Preserve)
+		T::Currency::hold(&HoldReason::OrderEscrow.into(), &who, escrow)
 			.map_err(|_| Error::<T>::InsufficientBalance)?;
 
 		let now = frame_system::Pallet::<T>::block_number();
@@ -314,7 +309,7 @@ impl<T: Config> Pallet<T> {
 		}
 		let refund = order.escrow;
 		if !refund.is_zero() {
-			let _ = T::Currency::transfer(&Self::escrow_account(), &order.owner, refund, Preservation::Expendable);
+			let _ = T::Currency::release(&HoldReason::OrderEscrow.into(), &order.owner, refund, Precision::BestEffort);
 		}
 		order.escrow = Zero::zero();
 		order.holders = BoundedVec::new();
@@ -509,7 +504,6 @@ impl<T: Config> Pallet<T> {
 			if i.faulted_in_period { 0 } else { i.active_sectors as u64 * sector_bytes }
 		};
 		let total: u64 = providers.iter().filter_map(Providers::<T>::get).map(|i| proven(&i)).sum();
-		let escrow = Self::escrow_account();
 		let mut expiring: Vec<OrderId> = Vec::new();
 		let mut rewarded = 0u32;
 		for provider in providers.iter() {
@@ -522,9 +516,18 @@ impl<T: Config> Pallet<T> {
 				let Some(mut order) = Orders::<T>::get(order_id) else { continue };
 				if bytes > 0 && matches!(sector.state, SectorState::Active { .. }) {
 					let price = order.price_per_period.min(order.escrow);
-					if !price.is_zero() &&
-						T::Currency::transfer(&escrow, provider, price, Preservation::Expendable).is_ok()
-					{
+					let paid = !price.is_zero() &&
+						T::Currency::transfer_on_hold(
+							&HoldReason::OrderEscrow.into(),
+							&order.owner,
+							provider,
+							price,
+							Precision::Exact,
+							Restriction::Free,
+							Fortitude::Polite,
+						)
+						.is_ok();
+					if paid {
 						order.escrow = order.escrow.saturating_sub(price);
 						payments = payments.saturating_add(price);
 						Orders::<T>::insert(order_id, &order);

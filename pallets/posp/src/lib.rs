@@ -11,7 +11,7 @@
 //!   confirmed on chain with its sealed Merkle root ([`Pallet::confirm_sector`]).
 //! - **Storage orders** ([`Pallet::place_order`]) name a file already on IPFS by CID, size and
 //!   the Merkle root of its 1 KiB chunks, with a number of replicas, a duration in periods and a
-//!   price per replica and period, escrowed up front. Replicas go to providers drawn by chain
+//!   price per replica and period, escrowed up front (held on the owner's account). Replicas go to providers drawn by chain
 //!   randomness, weighted by free sealed capacity; each provider's agent fetches, pins and seals
 //!   its replica into a free sector and confirms it.
 //! - **Challenges**: every [`Config::ChallengePeriod`] blocks, BABE randomness picks providers,
@@ -79,7 +79,6 @@ pub mod pallet {
 			fungible::{Inspect, Mutate, MutateHold},
 			Randomness,
 		},
-		PalletId,
 	};
 	use frame_system::{
 		offchain::{AppCrypto, CreateSignedTransaction},
@@ -99,6 +98,8 @@ pub mod pallet {
 	pub enum HoldReason {
 		/// A provider's collateral.
 		Collateral,
+		/// A storage order's unspent payment, held on its owner until paid out or refunded.
+		OrderEscrow,
 	}
 
 	#[pallet::config]
@@ -107,7 +108,7 @@ pub mod pallet {
 		#[allow(deprecated)]
 		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
 
-		/// Holds collateral, escrows order payments, mints rewards.
+		/// Holds collateral and order escrow, pays providers from escrow, mints rewards.
 		type Currency: MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
 			+ Mutate<Self::AccountId>
 			+ Inspect<Self::AccountId>;
@@ -121,10 +122,6 @@ pub mod pallet {
 
 		/// The key the off-chain worker signs with.
 		type AuthorityId: AppCrypto<Self::Public, Self::Signature>;
-
-		/// The account that holds order escrow.
-		#[pallet::constant]
-		type PalletId: Get<PalletId>;
 
 		/// Leaves (1 KiB data chunks) per sector: the sector size in KiB.
 		#[pallet::constant]
@@ -392,8 +389,10 @@ pub mod pallet {
 
 		/// Places a storage order for a file already on IPFS; escrows
 		/// `price_per_period × replicas × periods` and assigns the replicas.
+		/// Weight: charged for `MaxProviders` registered providers, refunded to the actual
+		/// number (each replica draw reads every provider).
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::place_order(*replicas as u32))]
+		#[pallet::weight(T::WeightInfo::place_order(*replicas as u32, T::MaxProviders::get()))]
 		pub fn place_order(
 			origin: OriginFor<T>,
 			cid: BoundedVec<u8, T::MaxCidLen>,
@@ -402,9 +401,11 @@ pub mod pallet {
 			replicas: u8,
 			periods: u32,
 			price_per_period: BalanceOf<T>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_place_order(who, cid, size, data_root, replicas, periods, price_per_period)
+			Self::do_place_order(who, cid, size, data_root, replicas, periods, price_per_period)?;
+			let providers = ProviderList::<T>::decode_len().unwrap_or(0) as u32;
+			Ok(Some(T::WeightInfo::place_order(replicas as u32, providers)).into())
 		}
 
 		/// Answers the caller's outstanding challenge: one proof per challenged leaf, in order.

@@ -2,7 +2,7 @@
 //! (8 KiB), 2 sealing rounds, 10-block periods and 3-block challenge deadlines.
 
 use crate as pallet_posp;
-use frame_support::{derive_impl, parameter_types, traits::{ConstU32, Hooks}, PalletId};
+use frame_support::{derive_impl, parameter_types, traits::{ConstU32, Hooks}};
 use sp_core::{sr25519, H256};
 use sp_runtime::{
 	traits::{IdentifyAccount, Verify},
@@ -93,7 +93,6 @@ impl frame_support::traits::Randomness<H256, u64> for TestRandomness {
 }
 
 parameter_types! {
-	pub const PospPalletId: PalletId = PalletId(*b"zkp/posp");
 	pub const CollateralPerSector: Balance = 1_000;
 	pub const RewardPerPeriod: Balance = 900;
 }
@@ -110,7 +109,6 @@ impl pallet_posp::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Randomness = TestRandomness;
 	type AuthorityId = pallet_posp::crypto::ProviderAuthId;
-	type PalletId = PospPalletId;
 	type SectorLeaves = ConstU32<SECTOR_LEAVES>;
 	type SealRounds = ConstU32<ROUNDS>;
 	type ChallengePeriod = frame_support::traits::ConstU64<PERIOD>;

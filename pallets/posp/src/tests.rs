@@ -148,7 +148,7 @@ fn orders_escrow_payment_and_become_active_when_every_replica_is_sealed() {
 		let before = Balances::free_balance(user());
 		let order = place(&user(), 5_000, 2, 4);
 		assert_eq!(Balances::free_balance(user()), before - 10 * 2 * 4);
-		assert_eq!(Balances::free_balance(Posp::escrow_account()), 80);
+		assert_eq!(Balances::balance_on_hold(&RuntimeHoldReason::Posp(crate::HoldReason::OrderEscrow), &user()), 80);
 		let o = Orders::<Test>::get(order).unwrap();
 		assert_eq!((o.status, o.holders.len()), (OrderStatus::Pending, 2));
 		assert_ne!(o.holders[0].provider, o.holders[1].provider);

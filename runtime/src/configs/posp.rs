@@ -5,7 +5,7 @@
 use crate::{
 	constants::UNITS, Babe, Balance, Balances, BlockNumber, Hash, Runtime, RuntimeEvent, RuntimeHoldReason, System,
 };
-use frame_support::{parameter_types, traits::Randomness, PalletId};
+use frame_support::{parameter_types, traits::Randomness};
 use sp_runtime::traits::{BlakeTwo256, Hash as _};
 
 /// Challenge randomness: the VRF output of this block's BABE author (unknown before the
@@ -27,7 +27,6 @@ impl Randomness<Hash, BlockNumber> for ChallengeRandomness {
 const _: Option<Babe> = None;
 
 parameter_types! {
-	pub const PospPalletId: PalletId = PalletId(*b"zkp/posp");
 	/// Sectors are 1 MiB (1024 leaves of 1 KiB).
 	pub const SectorLeaves: u32 = 1024;
 	/// SLOTH rounds per element: sealing a 1 MiB sector takes ~2 s on one core here.
@@ -60,7 +59,6 @@ impl pallet_posp::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Randomness = ChallengeRandomness;
 	type AuthorityId = pallet_posp::crypto::ProviderAuthId;
-	type PalletId = PospPalletId;
 	type SectorLeaves = SectorLeaves;
 	type SealRounds = SealRounds;
 	type ChallengePeriod = ChallengePeriod;
