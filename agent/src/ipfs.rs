@@ -84,3 +84,27 @@ impl Ipfs {
 		Ok(json["Version"].as_str().unwrap_or("?").to_string())
 	}
 }
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[tokio::test]
+	async fn a_daemon_that_never_answers_is_an_error_not_a_hang() {
+		// Accepts connections and never answers, like a daemon looking for a block it lacks.
+		let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+		let url = format!("http://{}", listener.local_addr().unwrap());
+		std::thread::spawn(move || {
+			let mut held = Vec::new();
+			for stream in listener.incoming() {
+				held.push(stream);
+			}
+		});
+		let ipfs = Ipfs::new(&url, Duration::from_millis(500)).unwrap();
+		let started = std::time::Instant::now();
+		let result = ipfs.cat("bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku", 1024).await;
+		assert!(result.unwrap_err().contains("no answer"));
+		assert!(started.elapsed() < Duration::from_secs(10));
+		assert!(ipfs.pin("bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku").await.is_err());
+	}
+}

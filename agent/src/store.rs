@@ -242,3 +242,43 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 	std::fs::write(&tmp, bytes)?;
 	std::fs::rename(tmp, path)
 }
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use zkp_posp::{proof::SectorContent, verify_leaf_proof};
+
+	#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+	async fn committed_capacity_seals_to_disk_answers_challenges_and_reports_loss() {
+		let dir = std::env::temp_dir().join(format!("zkp-agent-test-{}", std::process::id()));
+		let _ = std::fs::remove_dir_all(&dir);
+		// Committed capacity never touches IPFS; point the client at a closed port.
+		let ipfs = Ipfs::new("http://127.0.0.1:9", Duration::from_secs(1)).unwrap();
+		let store = Store::new(dir.clone(), ipfs).unwrap();
+		let (provider, seed) = ([5u8; 32], zkp_posp::sector_seed(&[5u8; 32], 3, &[0; 32]));
+		let request = SealRequest { provider, sector: 3, seed, rounds: 2, sector_leaves: 16, data: None };
+		let mut root = None;
+		for _ in 0..200 {
+			match store.seal(request.clone()) {
+				SealStatus::Sealed { sealed_root } => {
+					root = Some(sealed_root);
+					break;
+				},
+				SealStatus::Failed { reason } => panic!("{}", String::from_utf8_lossy(&reason)),
+				SealStatus::Sealing { .. } => tokio::time::sleep(Duration::from_millis(20)).await,
+			}
+		}
+		let root = root.expect("sealed within 4 s");
+		let prove = ProveRequest { provider, sector: 3, seed, leaves: vec![0, 5, 15] };
+		let ProveResponse::Proofs(proofs) = store.prove(&prove) else { panic!("replica missing") };
+		let sealer = Sealer::new(&seed, 2);
+		for proof in &proofs {
+			assert_eq!(verify_leaf_proof(&sealer, &root, 16, SectorContent::Empty, proof), Ok(()));
+		}
+		// Out of range, and a deleted replica: `Missing`, never a bogus proof.
+		let beyond = ProveRequest { leaves: vec![16], ..prove.clone() };
+		assert!(matches!(store.prove(&beyond), ProveResponse::Missing { .. }));
+		std::fs::remove_dir_all(&dir).unwrap();
+		assert!(matches!(store.prove(&prove), ProveResponse::Missing { .. }));
+	}
+}

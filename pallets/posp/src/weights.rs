@@ -1,9 +1,40 @@
-//! Weights for `pallet_posp`: replaced by `bash scripts/benchmark-pallets.sh posp`.
-#![allow(unused_parens, unused_imports, missing_docs)]
 
+//! Weights for `pallet_posp`, measured by `zkp-node benchmark pallet` (do not edit by hand:
+//! regenerate with `bash scripts/benchmark-pallets.sh`).
+//!
+//! CLI 64.0.0, 2026-11-28; steps `10`, repeat `5`;
+//! host `vm`, CPU `AMD EPYC`; WASM execution `Compiled`, chain `Some("dev")`.
+
+// Executed command:
+// /root/.cache/zkp/target/release/zkp-node
+// benchmark
+// pallet
+// --chain
+// dev
+// --pallet
+// pallet_posp
+// --extrinsic
+// *
+// --steps
+// 10
+// --repeat
+// 5
+// --heap-pages
+// 4096
+// --template
+// .maintain/pallet-weight-template.hbs
+// --output
+// pallets/posp/src/weights.rs
+
+#![cfg_attr(rustfmt, rustfmt_skip)]
+#![allow(unused_parens)]
+#![allow(unused_imports)]
+#![allow(missing_docs)]
+
+use frame_support::{traits::Get, weights::{Weight, constants::ParityDbWeight}};
 use core::marker::PhantomData;
-use frame_support::{traits::Get, weights::{constants::RocksDbWeight, Weight}};
 
+/// The weight of each call and hook of `pallet_posp`.
 pub trait WeightInfo {
 	fn register_provider(s: u32, ) -> Weight;
 	fn deregister_provider(s: u32, ) -> Weight;
@@ -15,29 +46,275 @@ pub trait WeightInfo {
 	fn issue_challenges(c: u32, ) -> Weight;
 }
 
+/// Measured weights, with the runtime's own database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	fn register_provider(s: u32, ) -> Weight { Weight::from_parts(50_000_000, 4000).saturating_add(Weight::from_parts(10_000_000, 0).saturating_mul(s.into())) }
-	fn deregister_provider(s: u32, ) -> Weight { Weight::from_parts(50_000_000, 4000).saturating_add(Weight::from_parts(10_000_000, 0).saturating_mul(s.into())) }
-	fn confirm_sector() -> Weight { Weight::from_parts(50_000_000, 4000) }
-	fn place_order(r: u32, _p: u32, ) -> Weight { Weight::from_parts(100_000_000, 8000).saturating_add(Weight::from_parts(50_000_000, 0).saturating_mul(r.into())) }
-	fn submit_proof(l: u32, ) -> Weight { Weight::from_parts(50_000_000, 8000).saturating_add(Weight::from_parts(20_000_000, 0).saturating_mul(l.into())) }
-	fn expire_challenges(c: u32, ) -> Weight { Weight::from_parts(10_000_000, 0).saturating_add(Weight::from_parts(100_000_000, 0).saturating_mul(c.into())) }
-	fn close_period(s: u32, ) -> Weight { Weight::from_parts(10_000_000, 0).saturating_add(Weight::from_parts(30_000_000, 0).saturating_mul(s.into())) }
-	fn issue_challenges(c: u32, ) -> Weight { Weight::from_parts(10_000_000, 0).saturating_add(Weight::from_parts(50_000_000, 0).saturating_mul(c.into())) }
+	/// Storage: `Posp::Providers` (r:1 w:1)
+	/// Proof: `Posp::Providers` (`max_values`: None, `max_size`: Some(94), added: 2569, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::ProviderList` (r:1 w:1)
+	/// Proof: `Posp::ProviderList` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::Sectors` (r:0 w:256)
+	/// Proof: `Posp::Sectors` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// The range of component `s` is `[1, 256]`.
+	fn register_provider(s: u32, ) -> Weight {
+		// Proof size: measured `178`, estimated `9679`.
+		// Minimum execution time: 51_006_000 picoseconds.
+		Weight::from_parts(46_265_017, 9679)
+			.saturating_add(Weight::from_parts(4_731_995, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(s.into())))
+	}
+	/// Storage: `Posp::Providers` (r:1 w:1)
+	/// Proof: `Posp::Providers` (`max_values`: None, `max_size`: Some(94), added: 2569, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::Challenges` (r:1 w:1)
+	/// Proof: `Posp::Challenges` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::Sectors` (r:257 w:256)
+	/// Proof: `Posp::Sectors` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::ProviderList` (r:1 w:1)
+	/// Proof: `Posp::ProviderList` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	/// The range of component `s` is `[1, 256]`.
+	fn deregister_provider(s: u32, ) -> Weight {
+		// Proof size: measured `498 + s * 85`, estimated `9679 + s * 2609`.
+		// Minimum execution time: 57_305_000 picoseconds.
+		Weight::from_parts(52_631_225, 9679)
+			.saturating_add(Weight::from_parts(4_343_590, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(s.into())))
+			.saturating_add(Weight::from_parts(0, 2609).saturating_mul(s.into()))
+	}
+	/// Storage: `Posp::Providers` (r:1 w:1)
+	/// Proof: `Posp::Providers` (`max_values`: None, `max_size`: Some(94), added: 2569, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::Sectors` (r:1 w:1)
+	/// Proof: `Posp::Sectors` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::Orders` (r:1 w:1)
+	/// Proof: `Posp::Orders` (`max_values`: None, `max_size`: Some(553), added: 3028, mode: `MaxEncodedLen`)
+	fn confirm_sector() -> Weight {
+		// Proof size: measured `639`, estimated `4018`.
+		// Minimum execution time: 20_631_000 picoseconds.
+		Weight::from_parts(22_453_000, 4018)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Storage: `Posp::ProviderList` (r:1 w:0)
+	/// Proof: `Posp::ProviderList` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::Providers` (r:256 w:8)
+	/// Proof: `Posp::Providers` (`max_values`: None, `max_size`: Some(94), added: 2569, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::NextOrderId` (r:1 w:1)
+	/// Proof: `Posp::NextOrderId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::DrawNonce` (r:1 w:1)
+	/// Proof: `Posp::DrawNonce` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
+	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
+	/// Storage: `System::ParentHash` (r:1 w:0)
+	/// Proof: `System::ParentHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::Sectors` (r:16 w:8)
+	/// Proof: `Posp::Sectors` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::Orders` (r:0 w:1)
+	/// Proof: `Posp::Orders` (`max_values`: None, `max_size`: Some(553), added: 3028, mode: `MaxEncodedLen`)
+	/// The range of component `r` is `[1, 8]`.
+	/// The range of component `p` is `[8, 256]`.
+	fn place_order(r: u32, p: u32, ) -> Weight {
+		// Proof size: measured `0 + p * 129 + r * 392`, estimated `9679 + p * 2569 + r * 5218`.
+		// Minimum execution time: 289_842_000 picoseconds.
+		Weight::from_parts(293_197_000, 9679)
+			.saturating_add(Weight::from_parts(129_080_061, 0).saturating_mul(r.into()))
+			.saturating_add(Weight::from_parts(7_350_474, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(r.into())))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(r.into())))
+			.saturating_add(Weight::from_parts(0, 2569).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(0, 5218).saturating_mul(r.into()))
+	}
+	/// Storage: `Posp::Challenges` (r:1 w:1)
+	/// Proof: `Posp::Challenges` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::Sectors` (r:1 w:0)
+	/// Proof: `Posp::Sectors` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::Orders` (r:1 w:0)
+	/// Proof: `Posp::Orders` (`max_values`: None, `max_size`: Some(553), added: 3028, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::Providers` (r:1 w:1)
+	/// Proof: `Posp::Providers` (`max_values`: None, `max_size`: Some(94), added: 2569, mode: `MaxEncodedLen`)
+	/// The range of component `l` is `[1, 4]`.
+	fn submit_proof(l: u32, ) -> Weight {
+		// Proof size: measured `747 + l * 4`, estimated `4018`.
+		// Minimum execution time: 116_174_000 picoseconds.
+		Weight::from_parts(66_796_560, 4018)
+			.saturating_add(Weight::from_parts(79_986_227, 0).saturating_mul(l.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `Posp::ChallengeDeadlineAt` (r:1 w:1)
+	/// Proof: `Posp::ChallengeDeadlineAt` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::Challenges` (r:65 w:64)
+	/// Proof: `Posp::Challenges` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::Providers` (r:128 w:128)
+	/// Proof: `Posp::Providers` (`max_values`: None, `max_size`: Some(94), added: 2569, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:64 w:64)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:64 w:64)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::Sectors` (r:256 w:128)
+	/// Proof: `Posp::Sectors` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::Orders` (r:64 w:64)
+	/// Proof: `Posp::Orders` (`max_values`: None, `max_size`: Some(553), added: 3028, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::ProviderList` (r:1 w:1)
+	/// Proof: `Posp::ProviderList` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
+	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
+	/// Storage: `System::ParentHash` (r:1 w:0)
+	/// Proof: `System::ParentHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::DrawNonce` (r:0 w:1)
+	/// Proof: `Posp::DrawNonce` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// The range of component `c` is `[1, 64]`.
+	fn expire_challenges(c: u32, ) -> Weight {
+		// Proof size: measured `530 + c * 1083`, estimated `9679 + c * 10436`.
+		// Minimum execution time: 127_841_000 picoseconds.
+		Weight::from_parts(131_026_000, 9679)
+			.saturating_add(Weight::from_parts(223_137_800, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().reads((10_u64).saturating_mul(c.into())))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes((8_u64).saturating_mul(c.into())))
+			.saturating_add(Weight::from_parts(0, 10436).saturating_mul(c.into()))
+	}
+	/// Storage: `Posp::ProviderList` (r:1 w:0)
+	/// Proof: `Posp::ProviderList` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::Sectors` (r:512 w:0)
+	/// Proof: `Posp::Sectors` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::Providers` (r:256 w:256)
+	/// Proof: `Posp::Providers` (`max_values`: None, `max_size`: Some(94), added: 2569, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::Orders` (r:256 w:256)
+	/// Proof: `Posp::Orders` (`max_values`: None, `max_size`: Some(553), added: 3028, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:257 w:257)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::OrdersAwaitingRepair` (r:1 w:0)
+	/// Proof: `Posp::OrdersAwaitingRepair` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	/// The range of component `s` is `[1, 256]`.
+	fn close_period(s: u32, ) -> Weight {
+		// Proof size: measured `860 + s * 648`, estimated `9679 + s * 5218`.
+		// Minimum execution time: 87_770_000 picoseconds.
+		Weight::from_parts(89_263_000, 9679)
+			.saturating_add(Weight::from_parts(77_701_459, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(s.into())))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(s.into())))
+			.saturating_add(Weight::from_parts(0, 5218).saturating_mul(s.into()))
+	}
+	/// Storage: `Posp::ProviderList` (r:1 w:0)
+	/// Proof: `Posp::ProviderList` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::Providers` (r:64 w:0)
+	/// Proof: `Posp::Providers` (`max_values`: None, `max_size`: Some(94), added: 2569, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::DrawNonce` (r:1 w:1)
+	/// Proof: `Posp::DrawNonce` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
+	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
+	/// Storage: `System::ParentHash` (r:1 w:0)
+	/// Proof: `System::ParentHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::Sectors` (r:128 w:0)
+	/// Proof: `Posp::Sectors` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::ChallengeDeadlineAt` (r:0 w:1)
+	/// Proof: `Posp::ChallengeDeadlineAt` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::Challenges` (r:0 w:64)
+	/// Proof: `Posp::Challenges` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+	/// The range of component `c` is `[1, 64]`.
+	fn issue_challenges(c: u32, ) -> Weight {
+		// Proof size: measured `241 + c * 252`, estimated `9679 + c * 5218`.
+		// Minimum execution time: 37_776_000 picoseconds.
+		Weight::from_parts(6_073_029, 9679)
+			.saturating_add(Weight::from_parts(31_259_703, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(c.into())))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(c.into())))
+			.saturating_add(Weight::from_parts(0, 5218).saturating_mul(c.into()))
+	}
 }
 
+/// The same measurements with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
-	fn register_provider(s: u32, ) -> Weight { SubstrateWeight::<()>::register_provider_unit(s) }
-	fn deregister_provider(s: u32, ) -> Weight { SubstrateWeight::<()>::register_provider_unit(s) }
-	fn confirm_sector() -> Weight { Weight::from_parts(50_000_000, 4000) }
-	fn place_order(r: u32, _p: u32, ) -> Weight { Weight::from_parts(100_000_000, 8000).saturating_add(Weight::from_parts(50_000_000, 0).saturating_mul(r.into())) }
-	fn submit_proof(l: u32, ) -> Weight { Weight::from_parts(50_000_000, 8000).saturating_add(Weight::from_parts(20_000_000, 0).saturating_mul(l.into())) }
-	fn expire_challenges(c: u32, ) -> Weight { Weight::from_parts(100_000_000, 0).saturating_mul(c.into()) }
-	fn close_period(s: u32, ) -> Weight { Weight::from_parts(30_000_000, 0).saturating_mul(s.into()) }
-	fn issue_challenges(c: u32, ) -> Weight { Weight::from_parts(50_000_000, 0).saturating_mul(c.into()) }
-}
-
-impl SubstrateWeight<()> {
-	fn register_provider_unit(s: u32) -> Weight { Weight::from_parts(50_000_000, 4000).saturating_add(Weight::from_parts(10_000_000, 0).saturating_mul(s.into())) }
+	fn register_provider(s: u32, ) -> Weight {
+		Weight::from_parts(46_265_017, 9679)
+			.saturating_add(Weight::from_parts(4_731_995, 0).saturating_mul(s.into()))
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(s.into())))
+	}
+	fn deregister_provider(s: u32, ) -> Weight {
+		Weight::from_parts(52_631_225, 9679)
+			.saturating_add(Weight::from_parts(4_343_590, 0).saturating_mul(s.into()))
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(s.into())))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(s.into())))
+			.saturating_add(Weight::from_parts(0, 2609).saturating_mul(s.into()))
+	}
+	fn confirm_sector() -> Weight {
+		Weight::from_parts(22_453_000, 4018)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	fn place_order(r: u32, p: u32, ) -> Weight {
+		Weight::from_parts(293_197_000, 9679)
+			.saturating_add(Weight::from_parts(129_080_061, 0).saturating_mul(r.into()))
+			.saturating_add(Weight::from_parts(7_350_474, 0).saturating_mul(p.into()))
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
+			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(r.into())))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(p.into())))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
+			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(r.into())))
+			.saturating_add(Weight::from_parts(0, 2569).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(0, 5218).saturating_mul(r.into()))
+	}
+	fn submit_proof(l: u32, ) -> Weight {
+		Weight::from_parts(66_796_560, 4018)
+			.saturating_add(Weight::from_parts(79_986_227, 0).saturating_mul(l.into()))
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn expire_challenges(c: u32, ) -> Weight {
+		Weight::from_parts(131_026_000, 9679)
+			.saturating_add(Weight::from_parts(223_137_800, 0).saturating_mul(c.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().reads((10_u64).saturating_mul(c.into())))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+			.saturating_add(ParityDbWeight::get().writes((8_u64).saturating_mul(c.into())))
+			.saturating_add(Weight::from_parts(0, 10436).saturating_mul(c.into()))
+	}
+	fn close_period(s: u32, ) -> Weight {
+		Weight::from_parts(89_263_000, 9679)
+			.saturating_add(Weight::from_parts(77_701_459, 0).saturating_mul(s.into()))
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(s.into())))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(s.into())))
+			.saturating_add(Weight::from_parts(0, 5218).saturating_mul(s.into()))
+	}
+	fn issue_challenges(c: u32, ) -> Weight {
+		Weight::from_parts(6_073_029, 9679)
+			.saturating_add(Weight::from_parts(31_259_703, 0).saturating_mul(c.into()))
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(c.into())))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(c.into())))
+			.saturating_add(Weight::from_parts(0, 5218).saturating_mul(c.into()))
+	}
 }
