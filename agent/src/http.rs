@@ -26,14 +26,19 @@ fn text(code: StatusCode, msg: &str) -> Response<Body> {
 	reply(code, "text/plain", msg.as_bytes().to_vec())
 }
 
+/// Reads a body, refusing more than `MAX_BODY` bytes without buffering them.
 async fn body_of(req: Request<Body>) -> Result<Vec<u8>, Response<Body>> {
-	let bytes = hyper::body::to_bytes(req.into_body())
-		.await
-		.map_err(|e| text(StatusCode::BAD_REQUEST, &format!("body: {e}")))?;
-	if bytes.len() > MAX_BODY {
-		return Err(text(StatusCode::PAYLOAD_TOO_LARGE, "body too large"));
+	use hyper::body::HttpBody;
+	let mut body = req.into_body();
+	let mut out = Vec::new();
+	while let Some(chunk) = body.data().await {
+		let chunk = chunk.map_err(|e| text(StatusCode::BAD_REQUEST, &format!("body: {e}")))?;
+		if out.len() + chunk.len() > MAX_BODY {
+			return Err(text(StatusCode::PAYLOAD_TOO_LARGE, "body too large"));
+		}
+		out.extend_from_slice(&chunk);
 	}
-	Ok(bytes.to_vec())
+	Ok(out)
 }
 
 async fn handle(store: Arc<Store>, started: Instant, ipfs_url: String, req: Request<Body>) -> Response<Body> {
@@ -46,7 +51,11 @@ async fn handle(store: Arc<Store>, started: Instant, ipfs_url: String, req: Requ
 				Err(r) => return r,
 			};
 			match SealRequest::decode(&mut &body[..]) {
-				Ok(request) => reply(StatusCode::OK, scale, store.seal(request).encode()),
+				// May read a sealed sector from disk: off the async workers.
+				Ok(request) => match tokio::task::spawn_blocking(move || store.seal(request)).await {
+					Ok(status) => reply(StatusCode::OK, scale, status.encode()),
+					Err(e) => text(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
+				},
 				Err(e) => text(StatusCode::BAD_REQUEST, &format!("SealRequest: {e}")),
 			}
 		},

@@ -36,6 +36,8 @@ enum Job {
 pub struct Store {
 	dir: PathBuf,
 	ipfs: Ipfs,
+	/// Sealing jobs that may run at once (one per core): each holds a sector in memory.
+	sealers: Arc<tokio::sync::Semaphore>,
 	jobs: Mutex<HashMap<JobKey, Job>>,
 	roots: Mutex<HashMap<JobKey, Hash>>,
 }
@@ -55,7 +57,9 @@ pub struct JobView {
 impl Store {
 	pub fn new(dir: PathBuf, ipfs: Ipfs) -> std::io::Result<Arc<Self>> {
 		std::fs::create_dir_all(&dir)?;
-		Ok(Arc::new(Self { dir, ipfs, jobs: Mutex::default(), roots: Mutex::default() }))
+		let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+		let sealers = Arc::new(tokio::sync::Semaphore::new(cores));
+		Ok(Arc::new(Self { dir, ipfs, sealers, jobs: Mutex::default(), roots: Mutex::default() }))
 	}
 
 	fn path(&self, key: &JobKey, ext: &str) -> PathBuf {
@@ -65,6 +69,7 @@ impl Store {
 	}
 
 	/// Starts or polls sealing (idempotent).
+	/// Blocking (it may read a sealed sector): call it off the async workers.
 	pub fn seal(self: &Arc<Self>, request: SealRequest) -> SealStatus {
 		let key = (request.provider, request.sector, request.seed);
 		if let Some(root) = self.roots.lock().unwrap().get(&key) {
@@ -92,7 +97,8 @@ impl Store {
 		jobs.insert(key, Job::Running { done: done.clone(), total: request.sector_leaves, started: Instant::now(), what });
 		let store = self.clone();
 		let total = request.sector_leaves;
-		tokio::spawn(async move {
+		let runtime = tokio::runtime::Handle::current();
+		runtime.spawn(async move {
 			let result = store.run_job(&key, &request, done).await;
 			let mut jobs = store.jobs.lock().unwrap();
 			match result {
@@ -130,6 +136,7 @@ impl Store {
 		};
 		let data_hashes: Vec<u8> = merkle::data_leaf_hashes(&data).iter().flat_map(|h| h.0).collect();
 		let (seed, rounds, leaves) = (request.seed, request.rounds, request.sector_leaves);
+		let _permit = self.sealers.acquire().await.map_err(|e| e.to_string())?;
 		let started = Instant::now();
 		let sealed = tokio::task::spawn_blocking(move || {
 			SealedSector::seal(&Sealer::new(&seed, rounds), &data, leaves, |n| done.store(n, Ordering::Relaxed))
@@ -162,17 +169,18 @@ impl Store {
 	pub fn prove(&self, request: &ProveRequest) -> ProveResponse {
 		let key = (request.provider, request.sector, request.seed);
 		let started = Instant::now();
-		let sector = match self.load(&key) {
-			Ok(s) => s,
+		let loaded = self.load(&key).and_then(|sector| {
+			std::fs::read(self.path(&key, "dhash"))
+				.map(|bytes| (sector, bytes.chunks_exact(32).map(Hash::from_slice).collect::<Vec<_>>()))
+				.map_err(|e| e.to_string())
+		});
+		let (sector, data_hashes) = match loaded {
+			Ok(loaded) => loaded,
 			Err(e) => {
 				log::warn!("challenge on sector {} of {}: replica missing ({e})", key.1, hex::encode(key.0));
-				self.roots.lock().unwrap().remove(&key);
+				self.forget(&key);
 				return ProveResponse::Missing { reason: e.into_bytes() };
 			},
-		};
-		let data_hashes: Vec<Hash> = match std::fs::read(self.path(&key, "dhash")) {
-			Ok(bytes) => bytes.chunks_exact(32).map(Hash::from_slice).collect(),
-			Err(e) => return ProveResponse::Missing { reason: e.to_string().into_bytes() },
 		};
 		let mut proofs = Vec::new();
 		for leaf in &request.leaves {
@@ -190,6 +198,14 @@ impl Store {
 			started.elapsed().as_secs_f64() * 1e3
 		);
 		ProveResponse::Proofs(proofs)
+	}
+
+	/// Drops a damaged replica (files and cached root), so that the next sealing request for
+	/// its sector seals it again instead of confirming the same broken root.
+	fn forget(&self, key: &JobKey) {
+		self.roots.lock().unwrap().remove(key);
+		let _ = std::fs::remove_file(self.path(key, "sealed"));
+		let _ = std::fs::remove_file(self.path(key, "dhash"));
 	}
 
 	/// What the agent is doing, for people.

@@ -42,7 +42,7 @@ fn order<T: Config>(data: &[u8], replicas: u8) -> OrderId {
 	let user = funded::<T>("user", 0);
 	let id = NextOrderId::<T>::get();
 	let cid: BoundedVec<u8, T::MaxCidLen> = vec![b'b'; T::MaxCidLen::get() as usize].try_into().expect("max length");
-	Posp::<T>::do_place_order(user, cid, data.len() as u64, merkle::data_root(data), replicas, 10, 1_000u32.into())
+	Posp::<T>::do_place_order(user, cid, data.len() as u64, merkle::data_root(data), replicas, 10, T::MinPricePerPeriod::get())
 		.expect("enough providers");
 	id
 }
@@ -115,7 +115,7 @@ mod benchmarks {
 		let root = H256::repeat_byte(3);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(user), cid, 1_000, root, r as u8, 10, 1_000u32.into());
+		_(RawOrigin::Signed(user), cid, 1_000, root, r as u8, 10, T::MinPricePerPeriod::get());
 
 		assert_eq!(Orders::<T>::get(0).map(|o| o.holders.len() as u32), Some(r));
 	}
@@ -203,6 +203,22 @@ mod benchmarks {
 		}
 
 		assert_eq!(Challenges::<T>::iter().count() as u32, c);
+	}
+
+	/// A provider gives back an assigned replica; it is drawn anew among `p` providers.
+	#[benchmark]
+	fn reject_replica(p: Linear<2, { T::MaxProviders::get() }>) {
+		for i in 0..p {
+			provider::<T>(i, 1);
+		}
+		let id = order::<T>(&[7u8; 100], 1);
+		let holder = Orders::<T>::get(id).expect("placed").holders[0].provider.clone();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(holder.clone()), 0);
+
+		let order = Orders::<T>::get(id).expect("kept");
+		assert!(order.holders.iter().all(|r| r.provider != holder) && order.holders.len() == 1);
 	}
 
 	impl_benchmark_test_suite!(Posp, crate::mock::new_test_ext(), crate::mock::Test);

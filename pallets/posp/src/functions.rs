@@ -171,6 +171,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(size <= Self::sector_bytes(), Error::<T>::FileTooLarge);
 		ensure!(replicas > 0 && replicas as u32 <= T::MaxReplicas::get(), Error::<T>::InvalidReplicas);
 		ensure!(periods > 0 && periods <= T::MaxOrderPeriods::get(), Error::<T>::InvalidDuration);
+		ensure!(price_per_period >= T::MinPricePerPeriod::get(), Error::<T>::PriceTooLow);
 		let escrow = price_per_period
 			.checked_mul(&BalanceOf::<T>::from(replicas as u32))
 			.and_then(|b| b.checked_mul(&periods.into()))
@@ -201,11 +202,11 @@ impl<T: Config> Pallet<T> {
 			escrow,
 			status: OrderStatus::Pending,
 			expires_at,
+			rejections: 0,
 		};
 		Self::deposit_event(Event::OrderPlaced { order: order_id, owner: who, size, replicas, escrow });
 		for _ in 0..replicas {
-			// Cannot fail: `eligible` distinct providers have a free sector.
-			Self::assign_replica(order_id, &mut order, now);
+			ensure!(Self::assign_replica(order_id, &mut order, now, None), Error::<T>::NotEnoughProviders);
 		}
 		Orders::<T>::insert(order_id, order);
 		Ok(())
@@ -218,10 +219,11 @@ impl<T: Config> Pallet<T> {
 		order_id: OrderId,
 		order: &mut StorageOrder<T::AccountId, BalanceOf<T>, BlockNumberFor<T>, T::MaxCidLen, T::MaxReplicas>,
 		now: BlockNumberFor<T>,
+		exclude: Option<&T::AccountId>,
 	) -> bool {
 		let candidates: Vec<(T::AccountId, u32)> = ProviderList::<T>::get()
 			.into_iter()
-			.filter(|p| !order.holders.iter().any(|r| &r.provider == p))
+			.filter(|p| !order.holders.iter().any(|r| &r.provider == p) && Some(p) != exclude)
 			.filter_map(|p| Providers::<T>::get(&p).filter(|i| i.free_sectors > 0).map(|i| (p, i.free_sectors)))
 			.collect();
 		let total: u64 = candidates.iter().map(|(_, w)| *w as u64).sum();
@@ -239,8 +241,12 @@ impl<T: Config> Pallet<T> {
 		}) else {
 			return false;
 		};
-		let Some((sector, _)) = Sectors::<T>::iter_prefix(&provider).find(|(_, s)| {
-			s.content == SectorContent::Empty && matches!(s.state, SectorState::Active { .. })
+		// Never the sector of an open challenge: it must stay answerable until its deadline.
+		let challenged = Challenges::<T>::get(&provider).map(|c| c.sector);
+		let Some((sector, _)) = Sectors::<T>::iter_prefix(&provider).find(|(index, s)| {
+			s.content == SectorContent::Empty &&
+				matches!(s.state, SectorState::Active { .. }) &&
+				Some(*index) != challenged
 		}) else {
 			return false;
 		};
@@ -263,7 +269,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Takes a lost replica away from `who` and gives it to another provider if one can take
-	/// it; otherwise the order waits as `Faulty`.
+	/// it; otherwise the order waits as `Faulty` (or, if even the waiting list is full, ends
+	/// now with its escrow refunded: never dropped silently).
 	fn repair_replica(order_id: OrderId, who: &T::AccountId, now: BlockNumberFor<T>) {
 		let Some(mut order) = Orders::<T>::get(order_id) else { return };
 		order.holders.retain(|r| &r.provider != who);
@@ -271,14 +278,15 @@ impl<T: Config> Pallet<T> {
 			Orders::<T>::insert(order_id, order);
 			return;
 		}
-		let status = if Self::assign_replica(order_id, &mut order, now) {
+		let status = if Self::assign_replica(order_id, &mut order, now, Some(who)) {
 			OrderStatus::Repairing
 		} else {
-			OrdersAwaitingRepair::<T>::mutate(|list| {
-				if !list.contains(&order_id) {
-					let _ = list.try_push(order_id);
-				}
-			});
+			let queued = OrdersAwaitingRepair::<T>::mutate(|list| list.contains(&order_id) || list.try_push(order_id).is_ok());
+			if !queued {
+				Orders::<T>::insert(order_id, order);
+				Self::expire_order(order_id, now);
+				return;
+			}
 			OrderStatus::Faulty
 		};
 		if order.status != status {
@@ -286,6 +294,35 @@ impl<T: Config> Pallet<T> {
 			Self::deposit_event(Event::OrderStatusChanged { order: order_id, status });
 		}
 		Orders::<T>::insert(order_id, order);
+	}
+
+	/// The provider cannot seal an assigned replica (the file is not on IPFS, or not what the
+	/// order says). No strike; the replica goes to another provider, and after
+	/// `MaxRejections` rejections the order ends with its escrow refunded.
+	pub(crate) fn do_reject_replica(who: T::AccountId, sector: SectorIndex) -> DispatchResult {
+		ensure!(Providers::<T>::contains_key(&who), Error::<T>::NotProvider);
+		let entry = Sectors::<T>::get(&who, sector).ok_or(Error::<T>::UnknownSector)?;
+		let SectorContent::Data { order: order_id } = entry.content else {
+			return Err(Error::<T>::NotAReplica.into());
+		};
+		ensure!(matches!(entry.state, SectorState::Sealing { .. }), Error::<T>::NotSealing);
+		let mut order = Orders::<T>::get(order_id).ok_or(Error::<T>::UnknownOrder)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		Self::reseal_empty(&who, sector, now);
+		order.rejections = order.rejections.saturating_add(1);
+		let rejections = order.rejections;
+		Orders::<T>::insert(order_id, order);
+		Self::deposit_event(Event::ReplicaRejected { order: order_id, provider: who.clone(), sector, rejections });
+		if rejections as u32 >= T::MaxRejections::get() {
+			if let Some(mut order) = Orders::<T>::get(order_id) {
+				order.holders.retain(|r| r.provider != who);
+				Orders::<T>::insert(order_id, order);
+			}
+			Self::expire_order(order_id, now);
+		} else {
+			Self::repair_replica(order_id, &who, now);
+		}
+		Ok(())
 	}
 
 	fn expire_order(order_id: OrderId, now: BlockNumberFor<T>) {
@@ -361,14 +398,16 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Challenges up to `MaxChallengesPerPeriod` providers with active sectors: one random
-	/// active sector each and `LeavesPerChallenge` random leaves.
-	pub(crate) fn issue_challenges(now: BlockNumberFor<T>) -> u32 {
+	/// active sector each and `LeavesPerChallenge` random leaves. Returns the challenges issued
+	/// and the sectors read.
+	pub(crate) fn issue_challenges(now: BlockNumberFor<T>) -> (u32, u32) {
 		let mut candidates: Vec<T::AccountId> = ProviderList::<T>::get()
 			.into_iter()
 			.filter(|p| Providers::<T>::get(p).is_some_and(|i| i.active_sectors > 0))
 			.collect();
 		let deadline = now.saturating_add(T::ChallengeDeadline::get());
 		let mut issued = 0;
+		let mut sectors_read = 0u32;
 		while issued < T::MaxChallengesPerPeriod::get() && !candidates.is_empty() {
 			let pick = (Self::draw(b"posp/provider") % candidates.len() as u64) as usize;
 			let provider = candidates.swap_remove(pick);
@@ -376,13 +415,22 @@ impl<T: Config> Pallet<T> {
 				.filter(|(_, s)| matches!(s.state, SectorState::Active { .. }))
 				.map(|(i, _)| i)
 				.collect();
+			sectors_read.saturating_accrue(Providers::<T>::get(&provider).map_or(0, |i| i.sectors));
 			if active.is_empty() {
 				continue;
 			}
 			let sector = active[(Self::draw(b"posp/sector") % active.len() as u64) as usize];
+			// A replica is challenged within its file (the rest of its sector holds zeros that
+			// prove nothing about the file); committed capacity anywhere in the sector.
+			let range = match Sectors::<T>::get(&provider, sector).map(|s| s.content) {
+				Some(SectorContent::Data { order }) => Orders::<T>::get(order)
+					.map_or(T::SectorLeaves::get() as u64, |o| zkp_posp::data_leaf_count(o.size))
+					.clamp(1, T::SectorLeaves::get() as u64),
+				_ => T::SectorLeaves::get() as u64,
+			};
 			let mut leaves = BoundedVec::<u32, T::LeavesPerChallenge>::new();
 			for _ in 0..T::LeavesPerChallenge::get() {
-				let _ = leaves.try_push((Self::draw(b"posp/leaf") % T::SectorLeaves::get() as u64) as u32);
+				let _ = leaves.try_push((Self::draw(b"posp/leaf") % range) as u32);
 			}
 			Challenges::<T>::insert(&provider, Challenge { sector, leaves: leaves.clone(), deadline });
 			Self::deposit_event(Event::ChallengeIssued { provider, sector, leaves, deadline });
@@ -391,7 +439,7 @@ impl<T: Config> Pallet<T> {
 		if issued > 0 {
 			ChallengeDeadlineAt::<T>::put(deadline);
 		}
-		issued
+		(issued, sectors_read)
 	}
 
 	// ---------------------------------------------------------------- faults
@@ -475,9 +523,11 @@ impl<T: Config> Pallet<T> {
 		let period = T::ChallengePeriod::get();
 		if !now.is_zero() && (now % period).is_zero() {
 			let sectors = Self::close_period(now);
-			let challenged = Self::issue_challenges(now);
+			let (challenged, sectors_read) = Self::issue_challenges(now);
 			weight.saturating_accrue(T::WeightInfo::close_period(sectors));
 			weight.saturating_accrue(T::WeightInfo::issue_challenges(challenged));
+			// The benchmark's providers have one sector each; count the others' reads.
+			weight.saturating_accrue(T::DbWeight::get().reads(sectors_read.saturating_sub(challenged).into()));
 		}
 		weight
 	}
@@ -524,7 +574,7 @@ impl<T: Config> Pallet<T> {
 							price,
 							Precision::Exact,
 							Restriction::Free,
-							Fortitude::Polite,
+							Fortitude::Force,
 						)
 						.is_ok();
 					if paid {
@@ -568,7 +618,7 @@ impl<T: Config> Pallet<T> {
 		}
 		for order_id in waiting.into_iter().filter(|o| !expiring.contains(o)) {
 			let Some(mut order) = Orders::<T>::get(order_id) else { continue };
-			while order.holders.len() < order.replicas as usize && Self::assign_replica(order_id, &mut order, now) {}
+			while order.holders.len() < order.replicas as usize && Self::assign_replica(order_id, &mut order, now, None) {}
 			if order.holders.len() < order.replicas as usize {
 				OrdersAwaitingRepair::<T>::mutate(|list| {
 					let _ = list.try_push(order_id);

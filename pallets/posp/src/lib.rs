@@ -171,6 +171,14 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxOrderPeriods: Get<u32>;
 
+		/// Rejections (file not fetchable or not matching) after which an order ends, refunded.
+		#[pallet::constant]
+		type MaxRejections: Get<u32>;
+
+		/// The lowest price per replica and period (keeps free capacity from being squatted).
+		#[pallet::constant]
+		type MinPricePerPeriod: Get<BalanceOf<Self>>;
+
 		/// Orders waiting for a provider to repair a lost replica, at most.
 		#[pallet::constant]
 		type MaxOrdersAwaitingRepair: Get<u32>;
@@ -259,6 +267,8 @@ pub mod pallet {
 		SectorSealed { provider: T::AccountId, sector: SectorIndex, content: SectorContent, sealed_root: H256 },
 		/// An order was placed.
 		OrderPlaced { order: OrderId, owner: T::AccountId, size: u64, replicas: u8, escrow: BalanceOf<T> },
+		/// A provider could not fetch or check an assigned replica and gave it back.
+		ReplicaRejected { order: OrderId, provider: T::AccountId, sector: SectorIndex, rejections: u8 },
 		/// A replica was assigned to a provider's sector.
 		ReplicaAssigned { order: OrderId, provider: T::AccountId, sector: SectorIndex },
 		/// An order's status changed.
@@ -309,6 +319,10 @@ pub mod pallet {
 		InvalidReplicas,
 		/// Zero periods, or more than `MaxOrderPeriods`.
 		InvalidDuration,
+		/// Below `MinPricePerPeriod`.
+		PriceTooLow,
+		/// The sector holds no replica.
+		NotAReplica,
 		/// Fewer providers with free sealed capacity than replicas wanted.
 		NotEnoughProviders,
 		/// Arithmetic overflow in the escrow.
@@ -390,9 +404,11 @@ pub mod pallet {
 		/// Places a storage order for a file already on IPFS; escrows
 		/// `price_per_period × replicas × periods` and assigns the replicas.
 		/// Weight: charged for `MaxProviders` registered providers, refunded to the actual
-		/// number (each replica draw reads every provider).
+		/// number (each replica draw reads every provider), plus the chosen providers' sectors
+		/// read to find a free one (the benchmark's providers have one sector each).
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::place_order(*replicas as u32, T::MaxProviders::get()))]
+		#[pallet::weight(T::WeightInfo::place_order(*replicas as u32, T::MaxProviders::get())
+			.saturating_add(T::DbWeight::get().reads((*replicas as u64).saturating_mul(T::MaxSectorsPerProvider::get() as u64))))]
 		pub fn place_order(
 			origin: OriginFor<T>,
 			cid: BoundedVec<u8, T::MaxCidLen>,
@@ -405,7 +421,12 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			Self::do_place_order(who, cid, size, data_root, replicas, periods, price_per_period)?;
 			let providers = ProviderList::<T>::decode_len().unwrap_or(0) as u32;
-			Ok(Some(T::WeightInfo::place_order(replicas as u32, providers)).into())
+			let sector_reads = (replicas as u64).saturating_mul(T::MaxSectorsPerProvider::get() as u64);
+			Ok(Some(
+				T::WeightInfo::place_order(replicas as u32, providers)
+					.saturating_add(T::DbWeight::get().reads(sector_reads)),
+			)
+			.into())
 		}
 
 		/// Answers the caller's outstanding challenge: one proof per challenged leaf, in order.
@@ -421,6 +442,19 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			Self::do_submit_proof(who, sector, proofs)?;
 			Ok(Pays::No.into())
+		}
+
+		/// Gives back a replica assigned to the caller that it cannot seal (the file is not on
+		/// IPFS or does not match the order). No strike and no pay; the replica goes to another
+		/// provider, and after `MaxRejections` rejections the order ends, refunded. The
+		/// off-chain worker sends it when the agent's sealing job keeps failing near the
+		/// sealing deadline.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::reject_replica(T::MaxProviders::get())
+			.saturating_add(T::DbWeight::get().reads(T::MaxSectorsPerProvider::get() as u64)))]
+		pub fn reject_replica(origin: OriginFor<T>, sector: SectorIndex) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_reject_replica(who, sector)
 		}
 	}
 }

@@ -122,6 +122,8 @@ impl pallet_posp::Config for Test {
 	type MaxCidLen = ConstU32<64>;
 	type MaxOrderPeriods = ConstU32<100>;
 	type MaxOrdersAwaitingRepair = ConstU32<4>;
+	type MaxRejections = ConstU32<2>;
+	type MinPricePerPeriod = frame_support::traits::ConstU64<1>;
 	type CollateralPerSector = CollateralPerSector;
 	type RewardPerPeriod = RewardPerPeriod;
 	type WeightInfo = ();

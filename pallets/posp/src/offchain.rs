@@ -38,8 +38,14 @@ pub const DEFAULT_AGENT_URL: &str = "http://127.0.0.1:8090";
 pub const AGENT_URL_KEY: &[u8] = b"zkp-posp::agent-url";
 /// How long one HTTP call to the agent may take.
 const HTTP_DEADLINE_MS: u64 = 3_000;
-/// Blocks before the same transaction is submitted again if it did not land.
+/// Blocks before a confirmation or rejection is submitted again if it did not land.
 const RESUBMIT_AFTER: u32 = 4;
+/// An answer is submitted again every block while its challenge is open: one lost in the
+/// pool must not become a strike.
+const RESUBMIT_PROOF_AFTER: u32 = 1;
+/// Blocks before its sealing deadline at which a replica whose file cannot be fetched or
+/// checked is given back (the agent retries until then).
+const REJECT_BEFORE_DEADLINE: u32 = 3;
 /// Sealing jobs started or polled per provider and block.
 const MAX_SEAL_POLLS: usize = 8;
 
@@ -77,21 +83,19 @@ impl<T: Config> Pallet<T> {
 		DEFAULT_AGENT_URL.into()
 	}
 
-	/// Whether `tag` was submitted less than `RESUBMIT_AFTER` blocks ago; records it if not.
-	fn recently_sent(account: &T::AccountId, tag: &[u8], now: BlockNumberFor<T>) -> bool {
+	/// Whether `tag` was submitted less than `after` blocks ago; records it if not (atomically,
+	/// so overlapping worker runs do not both send).
+	fn recently_sent(account: &T::AccountId, tag: &[u8], now: BlockNumberFor<T>, after: u32) -> bool {
 		let mut key = b"zkp-posp::sent/".to_vec();
 		key.extend_from_slice(&Self::provider_bytes(account));
 		key.extend_from_slice(tag);
-		let store = StorageValueRef::persistent(&key);
-		let recent = store
-			.get::<BlockNumberFor<T>>()
-			.ok()
-			.flatten()
-			.is_some_and(|at| now < at.saturating_add(RESUBMIT_AFTER.into()));
-		if !recent {
-			store.set(&now);
-		}
-		recent
+		let result = StorageValueRef::persistent(&key).mutate(|last: Result<Option<BlockNumberFor<T>>, _>| {
+			match last {
+				Ok(Some(at)) if now < at.saturating_add(after.into()) => Err(()),
+				_ => Ok(now),
+			}
+		});
+		result.is_err()
 	}
 
 	fn forget_sent(account: &T::AccountId, tag: &[u8]) {
@@ -108,7 +112,7 @@ impl<T: Config> Pallet<T> {
 		// 1. Answer the outstanding challenge.
 		if let Some(challenge) = Challenges::<T>::get(account) {
 			let tag = (b"proof", challenge.sector, challenge.deadline).encode();
-			if now <= challenge.deadline && !Self::recently_sent(account, &tag, now) {
+			if now <= challenge.deadline && !Self::recently_sent(account, &tag, now, RESUBMIT_PROOF_AFTER) {
 				match Self::prove(account, &provider, &challenge, url) {
 					Ok(proofs) => {
 						let sector = challenge.sector;
@@ -127,12 +131,15 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 
-		// 2. Drive sealing jobs.
-		let sealing: Vec<(SectorIndex, SectorInfo<BlockNumberFor<T>>)> = Sectors::<T>::iter_prefix(account)
+		// 2. Drive sealing jobs, starting at a different one each block so none starves.
+		let mut sealing: Vec<(SectorIndex, SectorInfo<BlockNumberFor<T>>)> = Sectors::<T>::iter_prefix(account)
 			.filter(|(_, s)| matches!(s.state, SectorState::Sealing { .. }))
-			.take(MAX_SEAL_POLLS)
 			.collect();
-		for (sector, info) in sealing {
+		if !sealing.is_empty() {
+			let start = (Self::block_index(now) as usize) % sealing.len();
+			sealing.rotate_left(start);
+		}
+		for (sector, info) in sealing.into_iter().take(MAX_SEAL_POLLS) {
 			let data = match info.content {
 				SectorContent::Empty => None,
 				SectorContent::Data { order } => {
@@ -151,7 +158,7 @@ impl<T: Config> Pallet<T> {
 			match Self::call_agent::<SealStatus>(url, "/posp/seal", &request.encode()) {
 				Ok(SealStatus::Sealed { sealed_root }) => {
 					let tag = (b"confirm", sector, info.seed).encode();
-					if !Self::recently_sent(account, &tag, now) {
+					if !Self::recently_sent(account, &tag, now, RESUBMIT_AFTER) {
 						for (_, result) in signer.send_signed_transaction(|_| Call::confirm_sector { sector, sealed_root }) {
 							if result.is_err() {
 								Self::forget_sent(account, &tag);
@@ -162,16 +169,30 @@ impl<T: Config> Pallet<T> {
 				},
 				Ok(SealStatus::Sealing { done, total }) =>
 					log::debug!(target: LOG, "sector {} sealing: {}/{} leaves", sector, done, total),
-				Ok(SealStatus::Failed { reason }) => log::warn!(
-					target: LOG,
-					"sector {} cannot be sealed: {}",
-					sector,
-					String::from_utf8_lossy(&reason)
-				),
+				Ok(SealStatus::Failed { reason }) => {
+					log::warn!(target: LOG, "sector {} cannot be sealed: {}", sector, String::from_utf8_lossy(&reason));
+					let SectorState::Sealing { deadline } = info.state else { continue };
+					let near = now.saturating_add(REJECT_BEFORE_DEADLINE.into()) >= deadline;
+					let tag = (b"reject", sector, info.seed).encode();
+					if matches!(info.content, SectorContent::Data { .. }) &&
+						near && !Self::recently_sent(account, &tag, now, RESUBMIT_AFTER)
+					{
+						for (_, result) in signer.send_signed_transaction(|_| Call::reject_replica { sector }) {
+							if result.is_err() {
+								Self::forget_sent(account, &tag);
+							}
+						}
+						log::warn!(target: LOG, "sector {}: giving the replica back before its sealing deadline", sector);
+					}
+				},
 				Err(e) => return Err(e),
 			}
 		}
 		Ok(())
+	}
+
+	fn block_index(now: BlockNumberFor<T>) -> u32 {
+		sp_runtime::traits::UniqueSaturatedInto::<u32>::unique_saturated_into(now)
 	}
 
 	fn prove(

@@ -454,3 +454,75 @@ fn deregistering_releases_collateral_only_without_data_or_open_challenges() {
 		assert!(ProviderList::<Test>::get().is_empty());
 	});
 }
+
+#[test]
+fn an_unfetchable_replica_is_given_back_without_a_strike_and_the_order_ends_after_max_rejections() {
+	new_test_ext().execute_with(|| {
+		for who in [alice(), bob(), charlie()] {
+			register_and_seal(&who, 1);
+		}
+		let user_free = Balances::free_balance(user());
+		let order = place(&user(), 2_000, 1, 10);
+		let first = Orders::<Test>::get(order).unwrap().holders[0].provider.clone();
+		// Bad inputs first: nothing changes.
+		assert_noop!(Posp::reject_replica(RuntimeOrigin::signed(user()), 0), Error::<Test>::NotProvider);
+		assert_noop!(Posp::reject_replica(RuntimeOrigin::signed(first.clone()), 1), Error::<Test>::UnknownSector);
+		let idle = [alice(), bob(), charlie()].into_iter().find(|p| *p != first).unwrap();
+		assert_noop!(Posp::reject_replica(RuntimeOrigin::signed(idle), 0), Error::<Test>::NotAReplica);
+
+		assert_ok!(Posp::reject_replica(RuntimeOrigin::signed(first.clone()), 0));
+		let o = Orders::<Test>::get(order).unwrap();
+		assert_eq!((o.rejections, o.holders.len(), o.status), (1, 1, OrderStatus::Repairing));
+		let second = o.holders[0].provider.clone();
+		assert_ne!(second, first);
+		assert_eq!(Providers::<Test>::get(&first).unwrap().strikes, 0);
+		assert_eq!(Sectors::<Test>::get(&first, 0).unwrap().content, SectorContent::Empty);
+		// The second rejection (MaxRejections = 2) ends the order and refunds everything.
+		assert_ok!(Posp::reject_replica(RuntimeOrigin::signed(second), 0));
+		let o = Orders::<Test>::get(order).unwrap();
+		assert_eq!((o.status, o.escrow, o.holders.len()), (OrderStatus::Expired, 0, 0));
+		assert_eq!(Balances::free_balance(user()), user_free);
+		assert!(events().contains(&Event::ReplicaRejected { order, provider: first, sector: 0, rejections: 1 }));
+	});
+}
+
+#[test]
+fn a_sealed_replica_cannot_be_rejected_and_orders_below_the_minimum_price_fail() {
+	new_test_ext().execute_with(|| {
+		register_and_seal(&alice(), 1);
+		let order = place(&user(), 2_000, 1, 10);
+		seal_all(&alice());
+		assert_eq!(Orders::<Test>::get(order).unwrap().status, OrderStatus::Active);
+		assert_noop!(Posp::reject_replica(RuntimeOrigin::signed(alice()), 0), Error::<Test>::NotSealing);
+		register_and_seal(&bob(), 1);
+		assert_noop!(
+			Posp::place_order(RuntimeOrigin::signed(user()), cid(), 100, H256::repeat_byte(1), 1, 1, 0),
+			Error::<Test>::PriceTooLow
+		);
+	});
+}
+
+#[test]
+fn a_challenged_sector_is_never_handed_a_replica_and_replicas_are_challenged_within_their_file() {
+	new_test_ext().execute_with(|| {
+		register_and_seal(&alice(), 1);
+		run_to_block(PERIOD);
+		assert_eq!(Challenges::<Test>::get(alice()).map(|c| c.sector), Some(0));
+		// Alice's only free sector is under challenge: no replica may go there now.
+		assert_noop!(
+			Posp::place_order(RuntimeOrigin::signed(user()), cid(), 100, H256::repeat_byte(1), 1, 1, 10),
+			Error::<Test>::NotEnoughProviders
+		);
+		answer(&alice());
+		// A 2 KiB file in an 8 KiB sector: every challenged leaf is one of its 2 chunks.
+		let order = place(&user(), 2 * 1024, 1, 50);
+		seal_all(&alice());
+		assert_eq!(Orders::<Test>::get(order).unwrap().status, OrderStatus::Active);
+		for period in 2..=6u64 {
+			run_to_block(period * PERIOD);
+			let challenge = Challenges::<Test>::get(alice()).unwrap();
+			assert!(challenge.leaves.iter().all(|l| *l < 2), "{:?}", challenge.leaves);
+			answer(&alice());
+		}
+	});
+}

@@ -121,6 +121,8 @@ pub struct StorageOrder<AccountId, Balance, BlockNumber, MaxCidLen: Get<u32>, Ma
 	pub status: OrderStatus,
 	/// The block from which the order is expired at the next period boundary.
 	pub expires_at: BlockNumber,
+	/// Providers that could not fetch or check the file so far.
+	pub rejections: u8,
 }
 
 /// An outstanding challenge to a provider.

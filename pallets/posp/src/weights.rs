@@ -44,6 +44,7 @@ pub trait WeightInfo {
 	fn expire_challenges(c: u32, ) -> Weight;
 	fn close_period(s: u32, ) -> Weight;
 	fn issue_challenges(c: u32, ) -> Weight;
+	fn reject_replica(p: u32, ) -> Weight;
 }
 
 /// Measured weights, with the runtime's own database weights.
@@ -247,6 +248,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 5218).saturating_mul(c.into()))
 	}
+	/// Provisional until the next benchmark run.
+	fn reject_replica(p: u32, ) -> Weight {
+		Weight::from_parts(300_000_000, 9679)
+			.saturating_add(Weight::from_parts(8_000_000, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(8_u64).saturating_add(T::DbWeight::get().reads(p.into())))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
+	}
 }
 
 /// The same measurements with ParityDB's database weights, for tests and mocks.
@@ -316,5 +324,12 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 5218).saturating_mul(c.into()))
+	}
+	/// Provisional until the next benchmark run.
+	fn reject_replica(p: u32, ) -> Weight {
+		Weight::from_parts(300_000_000, 9679)
+			.saturating_add(Weight::from_parts(8_000_000, 0).saturating_mul(p.into()))
+			.saturating_add(ParityDbWeight::get().reads(8_u64).saturating_add(ParityDbWeight::get().reads(p.into())))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 }

@@ -299,7 +299,10 @@ fn simulated_fixtures_satisfy_the_verifier_and_still_bind_inputs() {
 #[test]
 fn snarkjs_fixtures_verify() {
 	use crate::snarkjs::from_snarkjs;
-	let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/zk");
+	// The package directory at run time (`cargo test` sets it): a test binary reused from a
+	// build in another checkout would otherwise look in that checkout.
+	let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into());
+	let dir = std::path::Path::new(&manifest).join("../../fixtures/zk");
 	let mut seen = std::collections::BTreeSet::new();
 	for entry in std::fs::read_dir(&dir).expect("fixtures/zk exists") {
 		let path = entry.unwrap().path();
