@@ -26,8 +26,9 @@ struct Cli {
 	/// Kubo RPC API of the local IPFS daemon.
 	#[arg(long, global = true, default_value = "http://127.0.0.1:5001", env = "ZKP_IPFS_API")]
 	ipfs: String,
-	/// Timeout of every IPFS call, in seconds.
-	#[arg(long, global = true, default_value_t = 60)]
+	/// Timeout of every IPFS call, in seconds (a missing block fails after it; keep it well
+	/// under the chain's sealing deadline so an unfetchable replica can be given back).
+	#[arg(long, global = true, default_value_t = 20)]
 	ipfs_timeout: u64,
 	#[command(subcommand)]
 	command: Command,

@@ -45,7 +45,7 @@ const RESUBMIT_AFTER: u32 = 4;
 const RESUBMIT_PROOF_AFTER: u32 = 1;
 /// Blocks before its sealing deadline at which a replica whose file cannot be fetched or
 /// checked is given back (the agent retries until then).
-const REJECT_BEFORE_DEADLINE: u32 = 3;
+const REJECT_BEFORE_DEADLINE: u32 = 5;
 /// Sealing jobs started or polled per provider and block.
 const MAX_SEAL_POLLS: usize = 8;
 

@@ -53,19 +53,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Posp::Providers` (r:1 w:1)
 	/// Proof: `Posp::Providers` (`max_values`: None, `max_size`: Some(94), added: 2569, mode: `MaxEncodedLen`)
 	/// Storage: `Posp::ProviderList` (r:1 w:1)
-	/// Proof: `Posp::ProviderList` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	/// Proof: `Posp::ProviderList` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `Posp::Sectors` (r:0 w:256)
+	/// Storage: `Posp::Sectors` (r:0 w:64)
 	/// Proof: `Posp::Sectors` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// The range of component `s` is `[1, 256]`.
+	/// The range of component `s` is `[1, 64]`.
 	fn register_provider(s: u32, ) -> Weight {
-		// Proof size: measured `178`, estimated `9679`.
-		// Minimum execution time: 51_006_000 picoseconds.
-		Weight::from_parts(46_265_017, 9679)
-			.saturating_add(Weight::from_parts(4_731_995, 0).saturating_mul(s.into()))
+		// Proof size: measured `178`, estimated `3593`.
+		// Minimum execution time: 49_264_000 picoseconds.
+		Weight::from_parts(47_061_332, 3593)
+			.saturating_add(Weight::from_parts(4_607_882, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(s.into())))
@@ -74,20 +74,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Posp::Providers` (`max_values`: None, `max_size`: Some(94), added: 2569, mode: `MaxEncodedLen`)
 	/// Storage: `Posp::Challenges` (r:1 w:1)
 	/// Proof: `Posp::Challenges` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
-	/// Storage: `Posp::Sectors` (r:257 w:256)
+	/// Storage: `Posp::Sectors` (r:65 w:64)
 	/// Proof: `Posp::Sectors` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Posp::ProviderList` (r:1 w:1)
-	/// Proof: `Posp::ProviderList` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
-	/// The range of component `s` is `[1, 256]`.
+	/// Proof: `Posp::ProviderList` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
+	/// The range of component `s` is `[1, 64]`.
 	fn deregister_provider(s: u32, ) -> Weight {
-		// Proof size: measured `498 + s * 85`, estimated `9679 + s * 2609`.
-		// Minimum execution time: 57_305_000 picoseconds.
-		Weight::from_parts(52_631_225, 9679)
-			.saturating_add(Weight::from_parts(4_343_590, 0).saturating_mul(s.into()))
+		// Proof size: measured `485 + s * 85`, estimated `3599 + s * 2609`.
+		// Minimum execution time: 56_134_000 picoseconds.
+		Weight::from_parts(53_574_447, 3599)
+			.saturating_add(Weight::from_parts(4_109_676, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -99,17 +99,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Posp::Sectors` (r:1 w:1)
 	/// Proof: `Posp::Sectors` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Posp::Orders` (r:1 w:1)
-	/// Proof: `Posp::Orders` (`max_values`: None, `max_size`: Some(553), added: 3028, mode: `MaxEncodedLen`)
+	/// Proof: `Posp::Orders` (`max_values`: None, `max_size`: Some(554), added: 3029, mode: `MaxEncodedLen`)
 	fn confirm_sector() -> Weight {
-		// Proof size: measured `639`, estimated `4018`.
-		// Minimum execution time: 20_631_000 picoseconds.
-		Weight::from_parts(22_453_000, 4018)
+		// Proof size: measured `640`, estimated `4019`.
+		// Minimum execution time: 20_721_000 picoseconds.
+		Weight::from_parts(22_374_000, 4019)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Posp::ProviderList` (r:1 w:0)
-	/// Proof: `Posp::ProviderList` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
-	/// Storage: `Posp::Providers` (r:256 w:8)
+	/// Proof: `Posp::ProviderList` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::Providers` (r:64 w:8)
 	/// Proof: `Posp::Providers` (`max_values`: None, `max_size`: Some(94), added: 2569, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
@@ -123,20 +123,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `System::ParentHash` (r:1 w:0)
 	/// Proof: `System::ParentHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::Challenges` (r:8 w:0)
+	/// Proof: `Posp::Challenges` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `Posp::Sectors` (r:16 w:8)
 	/// Proof: `Posp::Sectors` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Posp::Orders` (r:0 w:1)
-	/// Proof: `Posp::Orders` (`max_values`: None, `max_size`: Some(553), added: 3028, mode: `MaxEncodedLen`)
+	/// Proof: `Posp::Orders` (`max_values`: None, `max_size`: Some(554), added: 3029, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[1, 8]`.
-	/// The range of component `p` is `[8, 256]`.
+	/// The range of component `p` is `[8, 64]`.
 	fn place_order(r: u32, p: u32, ) -> Weight {
-		// Proof size: measured `0 + p * 129 + r * 392`, estimated `9679 + p * 2569 + r * 5218`.
-		// Minimum execution time: 289_842_000 picoseconds.
-		Weight::from_parts(293_197_000, 9679)
-			.saturating_add(Weight::from_parts(129_080_061, 0).saturating_mul(r.into()))
-			.saturating_add(Weight::from_parts(7_350_474, 0).saturating_mul(p.into()))
+		// Proof size: measured `0 + p * 148 + r * 226`, estimated `3593 + p * 2569 + r * 5218`.
+		// Minimum execution time: 295_981_000 picoseconds.
+		Weight::from_parts(301_670_000, 3593)
+			.saturating_add(Weight::from_parts(35_113_469, 0).saturating_mul(r.into()))
+			.saturating_add(Weight::from_parts(4_854_386, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(r.into())))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(r.into())))
@@ -148,72 +150,72 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Posp::Sectors` (r:1 w:0)
 	/// Proof: `Posp::Sectors` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Posp::Orders` (r:1 w:0)
-	/// Proof: `Posp::Orders` (`max_values`: None, `max_size`: Some(553), added: 3028, mode: `MaxEncodedLen`)
+	/// Proof: `Posp::Orders` (`max_values`: None, `max_size`: Some(554), added: 3029, mode: `MaxEncodedLen`)
 	/// Storage: `Posp::Providers` (r:1 w:1)
 	/// Proof: `Posp::Providers` (`max_values`: None, `max_size`: Some(94), added: 2569, mode: `MaxEncodedLen`)
 	/// The range of component `l` is `[1, 4]`.
 	fn submit_proof(l: u32, ) -> Weight {
-		// Proof size: measured `747 + l * 4`, estimated `4018`.
-		// Minimum execution time: 116_174_000 picoseconds.
-		Weight::from_parts(66_796_560, 4018)
-			.saturating_add(Weight::from_parts(79_986_227, 0).saturating_mul(l.into()))
+		// Proof size: measured `748 + l * 4`, estimated `4019`.
+		// Minimum execution time: 138_807_000 picoseconds.
+		Weight::from_parts(73_447_625, 4019)
+			.saturating_add(Weight::from_parts(87_150_225, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Posp::ChallengeDeadlineAt` (r:1 w:1)
 	/// Proof: `Posp::ChallengeDeadlineAt` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Posp::Challenges` (r:65 w:64)
+	/// Storage: `Posp::Challenges` (r:65 w:32)
 	/// Proof: `Posp::Challenges` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
-	/// Storage: `Posp::Providers` (r:128 w:128)
+	/// Storage: `Posp::Providers` (r:64 w:64)
 	/// Proof: `Posp::Providers` (`max_values`: None, `max_size`: Some(94), added: 2569, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:64 w:64)
+	/// Storage: `System::Account` (r:32 w:32)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:64 w:64)
+	/// Storage: `Balances::Holds` (r:32 w:32)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `Posp::Sectors` (r:256 w:128)
+	/// Storage: `Posp::Sectors` (r:128 w:64)
 	/// Proof: `Posp::Sectors` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `Posp::Orders` (r:64 w:64)
-	/// Proof: `Posp::Orders` (`max_values`: None, `max_size`: Some(553), added: 3028, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::Orders` (r:32 w:32)
+	/// Proof: `Posp::Orders` (`max_values`: None, `max_size`: Some(554), added: 3029, mode: `MaxEncodedLen`)
 	/// Storage: `Posp::ProviderList` (r:1 w:1)
-	/// Proof: `Posp::ProviderList` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	/// Proof: `Posp::ProviderList` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
 	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
 	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `System::ParentHash` (r:1 w:0)
 	/// Proof: `System::ParentHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `Posp::DrawNonce` (r:0 w:1)
 	/// Proof: `Posp::DrawNonce` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// The range of component `c` is `[1, 64]`.
+	/// The range of component `c` is `[1, 32]`.
 	fn expire_challenges(c: u32, ) -> Weight {
-		// Proof size: measured `530 + c * 1083`, estimated `9679 + c * 10436`.
-		// Minimum execution time: 127_841_000 picoseconds.
-		Weight::from_parts(131_026_000, 9679)
-			.saturating_add(Weight::from_parts(223_137_800, 0).saturating_mul(c.into()))
+		// Proof size: measured `470 + c * 1083`, estimated `3538 + c * 10436`.
+		// Minimum execution time: 127_500_000 picoseconds.
+		Weight::from_parts(132_287_000, 3538)
+			.saturating_add(Weight::from_parts(161_397_422, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().reads((10_u64).saturating_mul(c.into())))
+			.saturating_add(T::DbWeight::get().reads((11_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((8_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 10436).saturating_mul(c.into()))
 	}
 	/// Storage: `Posp::ProviderList` (r:1 w:0)
-	/// Proof: `Posp::ProviderList` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
-	/// Storage: `Posp::Sectors` (r:512 w:0)
+	/// Proof: `Posp::ProviderList` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::Sectors` (r:128 w:0)
 	/// Proof: `Posp::Sectors` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `Posp::Providers` (r:256 w:256)
+	/// Storage: `Posp::Providers` (r:64 w:64)
 	/// Proof: `Posp::Providers` (`max_values`: None, `max_size`: Some(94), added: 2569, mode: `MaxEncodedLen`)
-	/// Storage: `Posp::Orders` (r:256 w:256)
-	/// Proof: `Posp::Orders` (`max_values`: None, `max_size`: Some(553), added: 3028, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::Orders` (r:64 w:64)
+	/// Proof: `Posp::Orders` (`max_values`: None, `max_size`: Some(554), added: 3029, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:257 w:257)
+	/// Storage: `System::Account` (r:65 w:65)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Posp::OrdersAwaitingRepair` (r:1 w:0)
 	/// Proof: `Posp::OrdersAwaitingRepair` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
-	/// The range of component `s` is `[1, 256]`.
+	/// The range of component `s` is `[1, 64]`.
 	fn close_period(s: u32, ) -> Weight {
-		// Proof size: measured `860 + s * 648`, estimated `9679 + s * 5218`.
-		// Minimum execution time: 87_770_000 picoseconds.
-		Weight::from_parts(89_263_000, 9679)
-			.saturating_add(Weight::from_parts(77_701_459, 0).saturating_mul(s.into()))
+		// Proof size: measured `634 + s * 656`, estimated `9679 + s * 5218`.
+		// Minimum execution time: 86_639_000 picoseconds.
+		Weight::from_parts(88_903_000, 9679)
+			.saturating_add(Weight::from_parts(72_321_567, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -221,7 +223,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 5218).saturating_mul(s.into()))
 	}
 	/// Storage: `Posp::ProviderList` (r:1 w:0)
-	/// Proof: `Posp::ProviderList` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	/// Proof: `Posp::ProviderList` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
 	/// Storage: `Posp::Providers` (r:64 w:0)
 	/// Proof: `Posp::Providers` (`max_values`: None, `max_size`: Some(94), added: 2569, mode: `MaxEncodedLen`)
 	/// Storage: `Posp::DrawNonce` (r:1 w:1)
@@ -238,37 +240,57 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Posp::Challenges` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 64]`.
 	fn issue_challenges(c: u32, ) -> Weight {
-		// Proof size: measured `241 + c * 252`, estimated `9679 + c * 5218`.
-		// Minimum execution time: 37_776_000 picoseconds.
-		Weight::from_parts(6_073_029, 9679)
-			.saturating_add(Weight::from_parts(31_259_703, 0).saturating_mul(c.into()))
+		// Proof size: measured `241 + c * 252`, estimated `3535 + c * 5218`.
+		// Minimum execution time: 40_891_000 picoseconds.
+		Weight::from_parts(7_408_842, 3535)
+			.saturating_add(Weight::from_parts(34_268_297, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 5218).saturating_mul(c.into()))
 	}
-	/// Provisional until the next benchmark run.
+	/// Storage: `Posp::Providers` (r:64 w:1)
+	/// Proof: `Posp::Providers` (`max_values`: None, `max_size`: Some(94), added: 2569, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::Sectors` (r:3 w:2)
+	/// Proof: `Posp::Sectors` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::Orders` (r:1 w:1)
+	/// Proof: `Posp::Orders` (`max_values`: None, `max_size`: Some(554), added: 3029, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::ProviderList` (r:1 w:0)
+	/// Proof: `Posp::ProviderList` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::DrawNonce` (r:1 w:1)
+	/// Proof: `Posp::DrawNonce` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
+	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
+	/// Storage: `System::ParentHash` (r:1 w:0)
+	/// Proof: `System::ParentHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::Challenges` (r:1 w:0)
+	/// Proof: `Posp::Challenges` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+	/// The range of component `p` is `[2, 64]`.
 	fn reject_replica(p: u32, ) -> Weight {
-		Weight::from_parts(300_000_000, 9679)
-			.saturating_add(Weight::from_parts(8_000_000, 0).saturating_mul(p.into()))
-			.saturating_add(T::DbWeight::get().reads(8_u64).saturating_add(T::DbWeight::get().reads(p.into())))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+		// Proof size: measured `1038 + p * 127`, estimated `8817 + p * 2569`.
+		// Minimum execution time: 59_198_000 picoseconds.
+		Weight::from_parts(57_003_009, 8817)
+			.saturating_add(Weight::from_parts(3_247_741, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(Weight::from_parts(0, 2569).saturating_mul(p.into()))
 	}
 }
 
 /// The same measurements with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn register_provider(s: u32, ) -> Weight {
-		Weight::from_parts(46_265_017, 9679)
-			.saturating_add(Weight::from_parts(4_731_995, 0).saturating_mul(s.into()))
+		Weight::from_parts(47_061_332, 3593)
+			.saturating_add(Weight::from_parts(4_607_882, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(s.into())))
 	}
 	fn deregister_provider(s: u32, ) -> Weight {
-		Weight::from_parts(52_631_225, 9679)
-			.saturating_add(Weight::from_parts(4_343_590, 0).saturating_mul(s.into()))
+		Weight::from_parts(53_574_447, 3599)
+			.saturating_add(Weight::from_parts(4_109_676, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
@@ -276,16 +298,16 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2609).saturating_mul(s.into()))
 	}
 	fn confirm_sector() -> Weight {
-		Weight::from_parts(22_453_000, 4018)
+		Weight::from_parts(22_374_000, 4019)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn place_order(r: u32, p: u32, ) -> Weight {
-		Weight::from_parts(293_197_000, 9679)
-			.saturating_add(Weight::from_parts(129_080_061, 0).saturating_mul(r.into()))
-			.saturating_add(Weight::from_parts(7_350_474, 0).saturating_mul(p.into()))
+		Weight::from_parts(301_670_000, 3593)
+			.saturating_add(Weight::from_parts(35_113_469, 0).saturating_mul(r.into()))
+			.saturating_add(Weight::from_parts(4_854_386, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
-			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(r.into())))
+			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(r.into())))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(r.into())))
@@ -293,23 +315,23 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 5218).saturating_mul(r.into()))
 	}
 	fn submit_proof(l: u32, ) -> Weight {
-		Weight::from_parts(66_796_560, 4018)
-			.saturating_add(Weight::from_parts(79_986_227, 0).saturating_mul(l.into()))
+		Weight::from_parts(73_447_625, 4019)
+			.saturating_add(Weight::from_parts(87_150_225, 0).saturating_mul(l.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn expire_challenges(c: u32, ) -> Weight {
-		Weight::from_parts(131_026_000, 9679)
-			.saturating_add(Weight::from_parts(223_137_800, 0).saturating_mul(c.into()))
+		Weight::from_parts(132_287_000, 3538)
+			.saturating_add(Weight::from_parts(161_397_422, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().reads((10_u64).saturating_mul(c.into())))
+			.saturating_add(ParityDbWeight::get().reads((11_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(ParityDbWeight::get().writes((8_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 10436).saturating_mul(c.into()))
 	}
 	fn close_period(s: u32, ) -> Weight {
-		Weight::from_parts(89_263_000, 9679)
-			.saturating_add(Weight::from_parts(77_701_459, 0).saturating_mul(s.into()))
+		Weight::from_parts(88_903_000, 9679)
+			.saturating_add(Weight::from_parts(72_321_567, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(s.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
@@ -317,19 +339,20 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 5218).saturating_mul(s.into()))
 	}
 	fn issue_challenges(c: u32, ) -> Weight {
-		Weight::from_parts(6_073_029, 9679)
-			.saturating_add(Weight::from_parts(31_259_703, 0).saturating_mul(c.into()))
+		Weight::from_parts(7_408_842, 3535)
+			.saturating_add(Weight::from_parts(34_268_297, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 5218).saturating_mul(c.into()))
 	}
-	/// Provisional until the next benchmark run.
 	fn reject_replica(p: u32, ) -> Weight {
-		Weight::from_parts(300_000_000, 9679)
-			.saturating_add(Weight::from_parts(8_000_000, 0).saturating_mul(p.into()))
-			.saturating_add(ParityDbWeight::get().reads(8_u64).saturating_add(ParityDbWeight::get().reads(p.into())))
-			.saturating_add(ParityDbWeight::get().writes(8_u64))
+		Weight::from_parts(57_003_009, 8817)
+			.saturating_add(Weight::from_parts(3_247_741, 0).saturating_mul(p.into()))
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(p.into())))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
+			.saturating_add(Weight::from_parts(0, 2569).saturating_mul(p.into()))
 	}
 }
