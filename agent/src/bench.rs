@@ -4,7 +4,8 @@
 
 use std::time::Instant;
 use zkp_posp::{
-	merkle, proof::SectorContent, sector_seed, verify_leaf_proof, SealedSector, Sealer, LEAF_DATA_BYTES,
+	drg_parents, merkle, proof::SectorContent, sector_seed, verify_leaf_proof, SealedSector, Sealer, DRG_PARENTS,
+	LEAF_DATA_BYTES,
 };
 
 fn pseudo_random(len: usize, salt: u64) -> Vec<u8> {
@@ -43,7 +44,7 @@ pub fn seal(sector_kib: u32, rounds: u32, sectors: u32, deadline_secs: f64) {
 	// Verification, as the chain does it (natively here; the FRAME benchmark measures WASM).
 	let hashes = merkle::data_leaf_hashes(&data);
 	let content = SectorContent::Data { data_root: root, data_leaves: hashes.len() as u32 };
-	let proofs: Vec<_> = (0..64).map(|i| sealed.prove((i * 7919) % leaves, &hashes).unwrap()).collect();
+	let proofs: Vec<_> = (0..64).map(|i| sealed.prove(&sealer, (i * 7919) % leaves, &hashes).unwrap()).collect();
 	let sealed_root = sealed.root();
 	let start = Instant::now();
 	for p in &proofs {
@@ -54,7 +55,7 @@ pub fn seal(sector_kib: u32, rounds: u32, sectors: u32, deadline_secs: f64) {
 	let mut n = 0;
 	while start.elapsed().as_millis() < 300 {
 		for i in 0..16 {
-			let _ = sealed.prove((i * 31) % leaves, &hashes);
+			let _ = sealed.prove(&sealer, (i * 31) % leaves, &hashes);
 			n += 1;
 		}
 	}
@@ -79,9 +80,91 @@ pub fn seal(sector_kib: u32, rounds: u32, sectors: u32, deadline_secs: f64) {
 		t_sector / deadline_secs,
 		p_in_time
 	);
+	print_partial_storage(sector_kib, t_leaf, deadline_secs);
 	println!(
 		"summary: seal {:.3} MiB/s, verify {verify_us:.0} µs/leaf, reseal {t_sector:.2} s vs deadline {deadline_secs} s (margin {:.2}x, rounds {rounds}, sector {sector_kib} KiB)",
 		mib / t_sector,
 		t_sector / deadline_secs
 	);
+}
+
+/// A provider that keeps a random share `keep` of its sealed leaves and rebuilds the others
+/// when challenged: for a 4-leaf challenge it needs each challenged leaf and its parents (the
+/// openings), so it reseals every missing leaf in their ancestry. Returns the mean number of
+/// leaves resealed (the work, one core) and the mean longest chain of them (the time with
+/// unlimited cores), over `samples` challenges.
+fn partial_storage_cost(leaves: u32, keep: f64, samples: u32) -> (f64, f64) {
+	let seed = [9u8; 32];
+	let mut state = 0x2545_f491_4f6c_dd1du64;
+	let mut next = move || {
+		state ^= state << 13;
+		state ^= state >> 7;
+		state ^= state << 17;
+		state
+	};
+	let parents: Vec<[u32; DRG_PARENTS]> =
+		(0..leaves).map(|j| if j == 0 { [0; DRG_PARENTS] } else { drg_parents(&seed, j) }).collect();
+	let kept: Vec<bool> = (0..leaves).map(|_| (next() % 1_000_000) as f64 / 1e6 < keep).collect();
+	let (mut work, mut chain) = (0u64, 0u64);
+	let mut depth = vec![0u32; leaves as usize];
+	let mut seen = vec![u32::MAX; leaves as usize];
+	for sample in 0..samples {
+		let mut stack = Vec::new();
+		for _ in 0..4 {
+			let j = (next() % leaves as u64) as u32;
+			stack.push(j);
+			if j > 0 {
+				stack.extend_from_slice(&parents[j as usize]);
+			}
+		}
+		let mut missing = Vec::new();
+		while let Some(x) = stack.pop() {
+			if kept[x as usize] || seen[x as usize] == sample {
+				continue;
+			}
+			seen[x as usize] = sample;
+			missing.push(x);
+			if x > 0 {
+				stack.extend_from_slice(&parents[x as usize]);
+			}
+		}
+		missing.sort_unstable();
+		let mut longest = 0;
+		for &x in &missing {
+			let d = 1 + if x == 0 {
+				0
+			} else {
+				parents[x as usize]
+					.iter()
+					.filter(|p| !kept[**p as usize])
+					.map(|p| depth[*p as usize])
+					.max()
+					.unwrap_or(0)
+			};
+			depth[x as usize] = d;
+			longest = longest.max(d);
+		}
+		work += missing.len() as u64;
+		chain += longest as u64;
+	}
+	(work as f64 / samples as f64, chain as f64 / samples as f64)
+}
+
+/// Prints what partial storage costs against the deadline, for the dev sector and for larger
+/// ones (the graph alone is simulated; a leaf reseal costs `t_leaf`).
+fn print_partial_storage(sector_kib: u32, t_leaf: f64, deadline_secs: f64) {
+	for leaves in [sector_kib, 262_144] {
+		for keep in [0.5, 0.75, 0.9] {
+			let (work, chain) = partial_storage_cost(leaves, keep, 32);
+			println!(
+				"partial: {} MiB sector, keeping {:.0}% of it: reseal {:.0} leaves per 4-leaf challenge ({:.2} s on one core), longest chain {:.0} leaves ({:.2} s with unlimited cores); deadline {deadline_secs} s",
+				leaves / 1024,
+				keep * 100.0,
+				work,
+				work * t_leaf,
+				chain,
+				chain * t_leaf
+			);
+		}
+	}
 }

@@ -183,8 +183,10 @@ impl Store {
 			},
 		};
 		let mut proofs = Vec::new();
+		// Only the seed matters for which leaves are opened (the parents).
+		let sealer = Sealer::new(&request.seed, 0);
 		for leaf in &request.leaves {
-			match sector.prove(*leaf, &data_hashes) {
+			match sector.prove(&sealer, *leaf, &data_hashes) {
 				Some(p) => proofs.push(p),
 				None => return ProveResponse::Missing { reason: format!("leaf {leaf} out of range").into_bytes() },
 			}

@@ -14,7 +14,11 @@ use frame_support::{
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use sp_core::H256;
 use sp_runtime::traits::{Bounded, One, Saturating};
-use zkp_posp::{merkle, sector::data_chunk, SealedSector, SEALED_LEAF_BYTES};
+use zkp_posp::{
+	merkle,
+	sector::{data_chunk, leaf_range},
+	SealedSector, Sealer, SEALED_LEAF_BYTES,
+};
 
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	let who: T::AccountId = account(name, index, 0);
@@ -52,18 +56,23 @@ fn challenged_leaves<T: Config>(count: u32) -> Vec<u32> {
 	(0..count).map(|k| (2 * k + 1) % T::SectorLeaves::get()).collect()
 }
 
-/// Seals the challenged leaves (and their predecessors) of `data` under `seed`; filler elsewhere.
+/// Seals the challenged leaves of `data` under `seed` (in increasing order, from whatever
+/// their previous and parent leaves hold); zero filler elsewhere.
 fn partly_sealed<T: Config>(seed: &[u8; 32], data: &[u8], leaves: &[u32]) -> SealedSector {
 	let sealer = Posp::<T>::sealer(seed);
 	let mut bytes = vec![0u8; T::SectorLeaves::get() as usize * SEALED_LEAF_BYTES];
-	let at = |i: u32| i as usize * SEALED_LEAF_BYTES..(i as usize + 1) * SEALED_LEAF_BYTES;
 	for &leaf in leaves {
-		let chain = match leaf.checked_sub(1) {
-			None => sealer.initial_chain(),
-			Some(previous) =>
-				sealer.seal_leaf(previous, data_chunk(data, previous), sealer.initial_chain(), &mut bytes[at(previous)]),
+		let (chain, parents) = match leaf.checked_sub(1) {
+			None => (sealer.initial_chain(), Sealer::parent_sums(&[]).expect("no parents")),
+			Some(previous) => {
+				let slices: Vec<&[u8]> = sealer.parents(leaf).iter().map(|p| &bytes[leaf_range(*p)]).collect();
+				let sums = Sealer::parent_sums(&slices).expect("canonical filler");
+				(Sealer::last_element(&bytes[leaf_range(previous)]).expect("canonical filler"), sums)
+			},
 		};
-		sealer.seal_leaf(leaf, data_chunk(data, leaf), chain, &mut bytes[at(leaf)]);
+		let mut out = vec![0u8; SEALED_LEAF_BYTES];
+		sealer.seal_leaf(leaf, data_chunk(data, leaf), chain, &parents, &mut out);
+		bytes[leaf_range(leaf)].copy_from_slice(&out);
 	}
 	SealedSector::from_bytes(bytes)
 }
@@ -133,7 +142,8 @@ mod benchmarks {
 		let deadline = frame_system::Pallet::<T>::block_number().saturating_add(T::ChallengeDeadline::get());
 		Challenges::<T>::insert(&who, Challenge { sector: 0, leaves: leaves.clone().try_into().unwrap(), deadline });
 		let hashes = merkle::data_leaf_hashes(&data);
-		let proofs: Vec<_> = leaves.iter().map(|i| sealed.prove(*i, &hashes).expect("in range")).collect();
+		let sealer = Posp::<T>::sealer(&seed);
+		let proofs: Vec<_> = leaves.iter().map(|i| sealed.prove(&sealer, *i, &hashes).expect("in range")).collect();
 		let proofs: BoundedVec<_, T::LeavesPerChallenge> = proofs.try_into().unwrap();
 
 		#[extrinsic_call]

@@ -640,6 +640,7 @@ impl<T: Config> From<ProofError> for Error<T> {
 			ProofError::LeafOutOfRange => Error::<T>::LeafOutOfRange,
 			ProofError::SealedPathMismatch => Error::<T>::SealedPathMismatch,
 			ProofError::PreviousLeafMismatch | ProofError::PreviousPathMismatch => Error::<T>::PreviousLeafMismatch,
+			ProofError::ParentMismatch => Error::<T>::ParentLeafMismatch,
 			ProofError::Unseal(_) => Error::<T>::UnsealFailed,
 			ProofError::DataPathMismatch => Error::<T>::DataMismatch,
 			ProofError::NotEmpty => Error::<T>::NotEmpty,

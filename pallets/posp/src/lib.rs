@@ -345,6 +345,8 @@ pub mod pallet {
 		SealedPathMismatch,
 		/// The previous-leaf opening is missing, superfluous or not on the sealed root.
 		PreviousLeafMismatch,
+		/// The parent-leaf openings are not the sector's parents or not on the sealed root.
+		ParentLeafMismatch,
 		/// The sealed leaf does not unseal to data (wrong length, non-canonical, not data).
 		UnsealFailed,
 		/// The unsealed chunk is not the order's data.

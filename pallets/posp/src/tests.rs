@@ -59,7 +59,8 @@ fn honest_answer(who: &AccountId) -> (u32, BoundedVec<zkp_posp::LeafProof, frame
 	let proofs = KEPT.with(|k| {
 		let kept = k.borrow();
 		let (sealed, hashes) = &kept[&(who.clone(), challenge.sector)];
-		challenge.leaves.iter().map(|l| sealed.prove(*l, hashes).unwrap()).collect::<Vec<_>>()
+		let sealer = Posp::sealer(&Sectors::<Test>::get(who, challenge.sector).unwrap().seed);
+		challenge.leaves.iter().map(|l| sealed.prove(&sealer, *l, hashes).unwrap()).collect::<Vec<_>>()
 	});
 	(challenge.sector, proofs.try_into().unwrap())
 }
@@ -235,7 +236,8 @@ fn bad_answers_fail_with_typed_errors_and_change_nothing() {
 		let replay = KEPT.with(|k| {
 			let kept = k.borrow();
 			let (sealed, hashes) = &kept[&(alice(), sector)];
-			sealed.prove((challenged + 1) % SECTOR_LEAVES, hashes).unwrap()
+			let sealer = Posp::sealer(&Sectors::<Test>::get(alice(), sector).unwrap().seed);
+			sealed.prove(&sealer, (challenged + 1) % SECTOR_LEAVES, hashes).unwrap()
 		});
 		other[0] = replay.clone();
 		assert_noop!(submit(sector, other), Error::<Test>::WrongLeaf);
@@ -245,6 +247,11 @@ fn bad_answers_fail_with_typed_errors_and_change_nothing() {
 		let mut flipped = good.clone();
 		flipped[0].leaf.bytes[40] ^= 0x10;
 		assert_noop!(submit(sector, flipped), Error::<Test>::SealedPathMismatch);
+		if challenged > 0 {
+			let mut wrong_parents = good.clone();
+			wrong_parents[0].parents[0] = wrong_parents[0].leaf.clone();
+			assert_noop!(submit(sector, wrong_parents), Error::<Test>::ParentLeafMismatch);
+		}
 		let mut no_previous = good.clone();
 		no_previous[0].previous = if challenged == 0 { Some(replay.leaf.clone()) } else { None };
 		assert_noop!(submit(sector, no_previous), Error::<Test>::PreviousLeafMismatch);

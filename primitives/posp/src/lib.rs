@@ -4,11 +4,12 @@
 //! off-chain worker (it decodes the agent's answers with it) and by `zkp-agent` (it seals
 //! sectors and builds answers with it). Nothing here touches storage or the network.
 //!
-//! - [`seal`]: sealing of a sector to `(provider, sector, content)`. Each 31-byte data element
-//!   is chained to the previous sealed element (CBC) and passed through `rounds` rounds of the
-//!   SLOTH square-root permutation over the BN254 base field. Sealing costs one 254-bit
-//!   exponentiation per element and round and is inherently sequential along the sector;
-//!   unsealing (what the chain does) costs one squaring per element and round.
+//! - [`seal`]: sealing of a sector to `(provider, sector, content)` over a depth-robust graph
+//!   of leaves: each 31-byte element depends on the element before it and on the same element
+//!   of the leaf's parents (the previous leaf and three bucket-sampled earlier leaves), through
+//!   `rounds` rounds of the SLOTH square-root permutation over the BN254 base field. Sealing
+//!   costs one 254-bit exponentiation per element and round and is sequential along the
+//!   sector; unsealing (what the chain does) costs one squaring per element and round.
 //! - [`merkle`]: binary Merkle trees (blake2-256, the SDK's `binary-merkle-tree`) over the
 //!   1 KiB data chunks of a file and over the sealed leaves of a sector.
 //! - [`proof`]: the answer to a challenge and its verification.
@@ -31,7 +32,7 @@ pub mod sector;
 
 pub use merkle::{data_leaf_count, data_root, sealed_leaf_hash, Hash};
 pub use proof::{verify_leaf_proof, LeafProof, ProofError, SealedLeaf, SectorContent};
-pub use seal::{sector_seed, SealError, Sealer};
+pub use seal::{drg_parents, sector_seed, SealError, Sealer, DRG_PARENTS, DRG_RANDOM_PARENTS};
 pub use sector::SealedSector;
 
 /// Bytes of user data in one Merkle leaf (a data chunk).

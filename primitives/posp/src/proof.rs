@@ -1,18 +1,18 @@
 //! The answer to a storage challenge, and its verification.
 //!
 //! For every challenged leaf index `i` of a sector the provider sends the sealed leaf `i` with
-//! its path to the sealed root, the sealed leaf `i − 1` with its path (its last element is the
-//! chaining value; leaf 0 chains from the seed instead), and — for a sector holding a file —
-//! the path of data chunk `i` to the order's data root. The verifier unseals leaf `i` and
-//! checks that it is exactly the committed data: the file's chunk `i`, or zeros for committed
-//! capacity and for the part of a sector past the end of the file.
+//! its path to the sealed root, its parent leaves with their paths (leaf `i − 1`, whose last
+//! element is also the chaining value, and the bucket-sampled ones; leaf 0 has none), and —
+//! for a sector holding a file — the path of data chunk `i` to the order's data root. The
+//! verifier unseals leaf `i` and checks that it is exactly the committed data: the file's chunk
+//! `i`, or zeros for committed capacity and past the end of the file.
 //!
-//! Opening leaf `i − 1` stops a sealer from cutting the chain: every leaf's first element must
-//! chain from the sealed replica the provider committed to, not from a value of its choice.
+//! Opening the parents stops a sealer from choosing what a leaf depends on: every leaf must be
+//! sealed from the very parent leaves the provider committed to.
 
 use crate::{
 	merkle::{self, Hash},
-	seal::{SealError, Sealer},
+	seal::{SealError, Sealer, DRG_RANDOM_PARENTS},
 	LEAF_DATA_BYTES, MAX_PATH_LEN, SEALED_LEAF_BYTES,
 };
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
@@ -40,6 +40,8 @@ pub struct LeafProof {
 	pub leaf: SealedLeaf,
 	/// Sealed leaf `index − 1`; `None` for leaf 0.
 	pub previous: Option<SealedLeaf>,
+	/// The bucket-sampled parent leaves, in `drg_parents` order; empty for leaf 0.
+	pub parents: BoundedVec<SealedLeaf, ConstU32<{ DRG_RANDOM_PARENTS as u32 }>>,
 	/// Path of data chunk `index` to the order's data root; empty for committed capacity and
 	/// past the end of the file.
 	pub data_path: MerklePath,
@@ -65,6 +67,8 @@ pub enum ProofError {
 	PreviousLeafMismatch,
 	/// The previous sealed leaf is not on the committed sealed root.
 	PreviousPathMismatch,
+	/// The parent leaves are not the expected ones, or not on the committed sealed root.
+	ParentMismatch,
 	/// The sealed leaf does not decode (see [`SealError`]).
 	Unseal(SealError),
 	/// The unsealed chunk is not on the order's data root.
@@ -95,18 +99,37 @@ pub fn verify_leaf_proof(
 	if !merkle::verify(sealed_root, &proof.leaf.path, sector_leaves, index, leaf_hash) {
 		return Err(ProofError::SealedPathMismatch);
 	}
-	let chain = match (&proof.previous, index) {
-		(None, 0) => sealer.initial_chain(),
+	let (chain, parents) = match (&proof.previous, index) {
+		(None, 0) => {
+			if !proof.parents.is_empty() {
+				return Err(ProofError::ParentMismatch);
+			}
+			(sealer.initial_chain(), Sealer::parent_sums(&[])?)
+		},
 		(Some(previous), i) if i > 0 => {
 			let hash = merkle::sealed_leaf_hash(&previous.bytes);
 			if !merkle::verify(sealed_root, &previous.path, sector_leaves, i - 1, hash) {
 				return Err(ProofError::PreviousPathMismatch);
 			}
-			Sealer::last_element(&previous.bytes)?
+			let expected = sealer.parents(i);
+			if proof.parents.len() != DRG_RANDOM_PARENTS {
+				return Err(ProofError::ParentMismatch);
+			}
+			for (opening, parent) in proof.parents.iter().zip(expected[1..].iter()) {
+				let hash = merkle::sealed_leaf_hash(&opening.bytes);
+				if !merkle::verify(sealed_root, &opening.path, sector_leaves, *parent, hash) {
+					return Err(ProofError::ParentMismatch);
+				}
+			}
+			let mut leaves: [&[u8]; 1 + DRG_RANDOM_PARENTS] = [&previous.bytes[..]; 1 + DRG_RANDOM_PARENTS];
+			for (slot, opening) in leaves.iter_mut().skip(1).zip(proof.parents.iter()) {
+				*slot = &opening.bytes[..];
+			}
+			(Sealer::last_element(&previous.bytes)?, Sealer::parent_sums(&leaves)?)
 		},
 		_ => return Err(ProofError::PreviousLeafMismatch),
 	};
-	let chunk = sealer.unseal_leaf(index, &proof.leaf.bytes, chain)?;
+	let chunk = sealer.unseal_leaf(index, &proof.leaf.bytes, chain, &parents)?;
 	match content {
 		SectorContent::Data { data_root, data_leaves } if index < data_leaves => {
 			let hash = Hash::from(sp_crypto_hashing::blake2_256(&chunk));
@@ -133,6 +156,7 @@ mod tests {
 		(sealer, sector)
 	}
 
+
 	#[test]
 	fn honest_answers_verify_for_data_padding_and_empty_sectors() {
 		let data: Vec<u8> = (0..3000u32).map(|i| (i % 256) as u8 ^ 0x5a).collect();
@@ -141,17 +165,17 @@ mod tests {
 		let (sealer, sector) = seal(&sector_seed(&[1; 32], 0, data_root.as_fixed_bytes()), &data, 8);
 		let content = SectorContent::Data { data_root, data_leaves: 3 };
 		for i in 0..8 {
-			let proof = sector.prove(i, &hashes).unwrap();
+			let proof = sector.prove(&sealer, i, &hashes).unwrap();
 			assert_eq!(verify_leaf_proof(&sealer, &sector.root(), 8, content, &proof), Ok(()));
 		}
-		assert_eq!(sector.prove(8, &hashes), None);
+		assert_eq!(sector.prove(&sealer, 8, &hashes), None);
 		// The same sealed sector is not an empty one, and an empty one verifies as empty.
 		assert_eq!(
-			verify_leaf_proof(&sealer, &sector.root(), 8, SectorContent::Empty, &sector.prove(1, &hashes).unwrap()),
+			verify_leaf_proof(&sealer, &sector.root(), 8, SectorContent::Empty, &sector.prove(&sealer, 1, &hashes).unwrap()),
 			Err(ProofError::NotEmpty)
 		);
 		let (cc, cc_sector) = seal(&sector_seed(&[1; 32], 1, &[0; 32]), &[], 4);
-		assert_eq!(verify_leaf_proof(&cc, &cc_sector.root(), 4, SectorContent::Empty, &cc_sector.prove(3, &[]).unwrap()), Ok(()));
+		assert_eq!(verify_leaf_proof(&cc, &cc_sector.root(), 4, SectorContent::Empty, &cc_sector.prove(&cc, 3, &[]).unwrap()), Ok(()));
 	}
 
 	#[test]
@@ -164,7 +188,7 @@ mod tests {
 		let content = SectorContent::Data { data_root, data_leaves: 4 };
 		let verify = |p: &LeafProof| verify_leaf_proof(&sealer, &root, 4, content, p);
 
-		let good = sector.prove(2, &hashes).unwrap();
+		let good = sector.prove(&sealer, 2, &hashes).unwrap();
 		assert_eq!(verify(&good), Ok(()));
 		let mut p = good.clone();
 		p.index = 3;
@@ -179,13 +203,19 @@ mod tests {
 		p.previous = None;
 		assert_eq!(verify(&p), Err(ProofError::PreviousLeafMismatch));
 		let mut p = good.clone();
-		p.previous = Some(sector.prove(3, &hashes).unwrap().leaf);
+		p.previous = Some(sector.prove(&sealer, 3, &hashes).unwrap().leaf);
 		assert_eq!(verify(&p), Err(ProofError::PreviousPathMismatch));
 		let mut p = good.clone();
-		p.data_path = sector.prove(1, &hashes).unwrap().data_path;
+		p.parents[0] = p.leaf.clone();
+		assert_eq!(verify(&p), Err(ProofError::ParentMismatch));
+		let mut p = good.clone();
+		p.parents.pop();
+		assert_eq!(verify(&p), Err(ProofError::ParentMismatch));
+		let mut p = good.clone();
+		p.data_path = sector.prove(&sealer, 1, &hashes).unwrap().data_path;
 		assert_eq!(verify(&p), Err(ProofError::DataPathMismatch));
 		// Another provider's sealing of the same data does not answer for this one.
-		let (_, stolen) = seal(&sector_seed(&[3; 32], 5, data_root.as_fixed_bytes()), &data, 4);
-		assert_ne!(verify_leaf_proof(&sealer, &stolen.root(), 4, content, &stolen.prove(2, &hashes).unwrap()), Ok(()));
+		let (thief, stolen) = seal(&sector_seed(&[3; 32], 5, data_root.as_fixed_bytes()), &data, 4);
+		assert_ne!(verify_leaf_proof(&sealer, &stolen.root(), 4, content, &stolen.prove(&thief, 2, &hashes).unwrap()), Ok(()));
 	}
 }

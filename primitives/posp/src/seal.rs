@@ -1,20 +1,29 @@
-//! Sealing: a slow, sequential, identity-bound encoding of a sector.
+//! Sealing: a slow, sequential, identity-bound encoding of a sector over a depth-robust graph.
 //!
-//! The sector's data (zero for committed capacity) is cut into 31-byte elements `m_g`
-//! (`g` counts elements from the start of the sector). Element `g` is sealed as
+//! The sector's data (zero for committed capacity) is cut into 1 KiB leaves of 34 elements
+//! `m_{j,k}` of 31 bytes. Leaf `j` has [`DRG_PARENTS`] parent leaves: `j − 1` and
+//! [`DRG_RANDOM_PARENTS`] earlier leaves drawn by bucket sampling from the seed (DRSample, as in
+//! Filecoin's SDR: an offset in `[2^(b−1), 2^b)` for a uniform bucket `b`). Element `(j, k)` is
+//! sealed as
 //!
 //! ```text
-//! x_0 = m_g + s_{g-1} + k_g        k_g = K + g,  K and s_{-1} derived from the sector seed
-//! x_{r+1} = ρ(x_r + r)             r = 0 .. rounds-1
-//! s_g = x_rounds
+//! x_0 = m_{j,k} + c_{j,k} + Σ_p s_{p,k} + (K + 34 j + k)    p over the parents of leaf j
+//! x_{r+1} = ρ(x_r + r)                                  r = 0 .. rounds-1
+//! s_{j,k} = x_rounds
 //! ```
 //!
-//! where ρ is the SLOTH square-root permutation of 𝔽_q (BN254's base field, q ≡ 3 mod 4):
-//! ρ(x) is the even square root of `x` when `x` is a square, otherwise the odd square root of
-//! `−x`. Computing ρ takes a 254-bit exponentiation; inverting it takes one squaring. So the
-//! chain unseals an element with `rounds` squarings, while producing `s_g` needs `s_{g-1}`,
-//! i.e. every element before it: a provider that kept nothing must redo the sector up to the
-//! challenged leaf, sequentially, before the deadline.
+//! where `c_{j,k}` is the element sealed just before (`s_{j,k−1}`, or `s_{j−1,33}`, or a
+//! seed-derived value for the very first), and ρ is the SLOTH square-root permutation of
+//! 𝔽_q (BN254's base field, q ≡ 3 mod 4): ρ(x) is the even square root of `x` when `x` is a
+//! square, otherwise the odd square root of `−x`. Computing ρ takes a 254-bit
+//! exponentiation; inverting it takes one squaring, so the chain unseals a leaf with
+//! `34 × rounds` squarings once it has the leaf's parents.
+//!
+//! Every element depends on the same element of every parent leaf, so a parent is needed
+//! whole: keeping a few chaining values (the attack on a plain CBC chain) does not let a
+//! provider rebuild a leaf, and a leaf's ancestry spreads over the whole sector. What a
+//! provider that keeps only part of its sector must recompute is measured by
+//! `zkp-agent bench seal` (see `docs/posp.md`).
 //!
 //! The seed is `blake2_256("zkp-posp/seed/v1" ‖ provider ‖ sector ‖ data root)`, so two
 //! identities (or two sectors) never share a sealed replica.
@@ -44,9 +53,37 @@ pub fn sector_seed(provider: &[u8; 32], sector: u32, data_root: &[u8; 32]) -> [u
 	sp_crypto_hashing::blake2_256(&input)
 }
 
+/// Parent leaves of every leaf but the first: the previous leaf and the random ones.
+pub const DRG_PARENTS: usize = 1 + DRG_RANDOM_PARENTS;
+/// Parent leaves drawn by bucket sampling.
+pub const DRG_RANDOM_PARENTS: usize = 3;
+
+/// The parents of leaf `leaf` (≥ 1) of the sector with this seed: `leaf − 1` first, then
+/// [`DRG_RANDOM_PARENTS`] bucket-sampled earlier leaves (repeats allowed).
+pub fn drg_parents(seed: &[u8; 32], leaf: u32) -> [u32; DRG_PARENTS] {
+	let mut parents = [leaf.saturating_sub(1); DRG_PARENTS];
+	let bits = 32 - leaf.leading_zeros();
+	for (t, parent) in parents.iter_mut().enumerate().skip(1) {
+		let mut input = [0u8; 12 + 32 + 4 + 1];
+		input[..12].copy_from_slice(b"zkp-posp/drg");
+		input[12..44].copy_from_slice(seed);
+		input[44..48].copy_from_slice(&leaf.to_le_bytes());
+		input[48] = t as u8;
+		let h = sp_crypto_hashing::blake2_256(&input);
+		let r = u64::from_le_bytes([h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7]]);
+		// Bucket b in 1..=bits, offset in [2^(b-1), 2^b) capped at `leaf`.
+		let bucket = 1 + (r % bits.max(1) as u64) as u32;
+		let low = 1u64 << (bucket - 1);
+		let offset = (low + (r >> 32) % low).min(leaf as u64) as u32;
+		*parent = leaf - offset.max(1).min(leaf);
+	}
+	parents
+}
+
 /// Seals and unseals the leaves of one sector.
 #[derive(Clone, Debug)]
 pub struct Sealer {
+	seed: [u8; 32],
 	key: Fq,
 	iv: Fq,
 	rounds: u32,
@@ -72,7 +109,26 @@ impl Sealer {
 		exponent.add_with_carry(&BigInteger256::from(1u64));
 		exponent.div2();
 		exponent.div2();
-		Self { key: derive(b"zkp-posp/key", seed), iv: derive(b"zkp-posp/iv", seed), rounds, exponent }
+		Self { seed: *seed, key: derive(b"zkp-posp/key", seed), iv: derive(b"zkp-posp/iv", seed), rounds, exponent }
+	}
+
+	/// The parents of leaf `leaf` (≥ 1) in this sector.
+	pub fn parents(&self, leaf: u32) -> [u32; DRG_PARENTS] {
+		drg_parents(&self.seed, leaf)
+	}
+
+	/// Element-wise sums of the parent leaves (all zero for leaf 0, which has none).
+	pub fn parent_sums(parents: &[&[u8]]) -> Result<[Fq; ELEMENTS_PER_LEAF], SealError> {
+		let mut sums = [Fq::from(0u64); ELEMENTS_PER_LEAF];
+		for parent in parents {
+			if parent.len() != SEALED_LEAF_BYTES {
+				return Err(SealError::WrongLength);
+			}
+			for (k, sum) in sums.iter_mut().enumerate() {
+				*sum += Self::element(&parent[k * ELEMENT_BYTES..(k + 1) * ELEMENT_BYTES])?;
+			}
+		}
+		Ok(sums)
 	}
 
 	/// The chaining value before the first leaf (pass it as `previous` for leaf 0).
@@ -100,15 +156,23 @@ impl Sealer {
 
 	/// Seals data chunk `leaf_index` (`data.len() <= 1024`, zero-padded) into `out`, chaining
 	/// from `previous` (the last sealed element of the previous leaf, or
-	/// [`initial_chain`](Self::initial_chain)); returns the new chaining value.
-	pub fn seal_leaf(&self, leaf_index: u32, data: &[u8], previous: Fq, out: &mut [u8]) -> Fq {
+	/// [`initial_chain`](Self::initial_chain)) with the element-wise sums of its parent leaves
+	/// ([`parent_sums`](Self::parent_sums)); returns the new chaining value.
+	pub fn seal_leaf(
+		&self,
+		leaf_index: u32,
+		data: &[u8],
+		previous: Fq,
+		parents: &[Fq; ELEMENTS_PER_LEAF],
+		out: &mut [u8],
+	) -> Fq {
 		debug_assert!(data.len() <= LEAF_DATA_BYTES && out.len() == SEALED_LEAF_BYTES);
 		let mut chain = previous;
 		for k in 0..ELEMENTS_PER_LEAF {
 			let start = (k * ELEMENT_DATA_BYTES).min(data.len());
 			let end = ((k + 1) * ELEMENT_DATA_BYTES).min(data.len());
 			let m = Fq::from_le_bytes_mod_order(&data[start..end]);
-			let mut x = m + chain + self.element_key(leaf_index, k);
+			let mut x = m + chain + parents[k] + self.element_key(leaf_index, k);
 			for r in 0..self.rounds {
 				x = self.root(x + Fq::from(r as u64));
 			}
@@ -138,9 +202,16 @@ impl Sealer {
 		Self::element(&sealed[SEALED_LEAF_BYTES - ELEMENT_BYTES..])
 	}
 
-	/// Unseals sealed leaf `leaf_index`, given the chaining value before it. `rounds`
-	/// squarings per element; this is what the chain runs on every challenged leaf.
-	pub fn unseal_leaf(&self, leaf_index: u32, sealed: &[u8], previous: Fq) -> Result<[u8; LEAF_DATA_BYTES], SealError> {
+	/// Unseals sealed leaf `leaf_index`, given the chaining value before it and its parents'
+	/// element-wise sums. `rounds` squarings per element; this is what the chain runs on every
+	/// challenged leaf.
+	pub fn unseal_leaf(
+		&self,
+		leaf_index: u32,
+		sealed: &[u8],
+		previous: Fq,
+		parents: &[Fq; ELEMENTS_PER_LEAF],
+	) -> Result<[u8; LEAF_DATA_BYTES], SealError> {
 		if sealed.len() != SEALED_LEAF_BYTES {
 			return Err(SealError::WrongLength);
 		}
@@ -152,7 +223,7 @@ impl Sealer {
 			for r in (0..self.rounds).rev() {
 				x = Self::square(x) - Fq::from(r as u64);
 			}
-			let m = (x - chain - self.element_key(leaf_index, k)).into_bigint().to_bytes_le();
+			let m = (x - chain - parents[k] - self.element_key(leaf_index, k)).into_bigint().to_bytes_le();
 			let start = k * ELEMENT_DATA_BYTES;
 			let take = ELEMENT_DATA_BYTES.min(LEAF_DATA_BYTES - start);
 			if m[take..].iter().any(|b| *b != 0) {
@@ -183,29 +254,51 @@ mod tests {
 		}
 	}
 
+	fn no_parents() -> [Fq; ELEMENTS_PER_LEAF] {
+		[Fq::from(0u64); ELEMENTS_PER_LEAF]
+	}
+
 	#[test]
-	fn leaves_unseal_to_their_data_and_only_with_the_right_chain_key_and_index() {
+	fn leaves_unseal_to_their_data_and_only_with_the_right_chain_parents_key_and_index() {
 		let sealer = Sealer::new(&sector_seed(&[1; 32], 3, &[2; 32]), 4);
 		let (a, b) = (chunk(1), chunk(2));
 		let (mut sa, mut sb) = (vec![0u8; SEALED_LEAF_BYTES], vec![0u8; SEALED_LEAF_BYTES]);
-		let chain = sealer.seal_leaf(0, &a, sealer.initial_chain(), &mut sa);
+		let chain = sealer.seal_leaf(0, &a, sealer.initial_chain(), &no_parents(), &mut sa);
 		assert_eq!(chain, Sealer::last_element(&sa).unwrap());
-		sealer.seal_leaf(1, &b, chain, &mut sb);
-		assert_eq!(sealer.unseal_leaf(0, &sa, sealer.initial_chain()).unwrap(), a);
-		assert_eq!(sealer.unseal_leaf(1, &sb, chain).unwrap(), b);
-		// Wrong chaining value, wrong index or another provider's seed: not this data.
-		assert_ne!(sealer.unseal_leaf(1, &sb, sealer.initial_chain()).ok(), Some(b));
-		assert_ne!(sealer.unseal_leaf(2, &sb, chain).ok(), Some(b));
+		let parents = Sealer::parent_sums(&[&sa]).unwrap();
+		sealer.seal_leaf(1, &b, chain, &parents, &mut sb);
+		assert_eq!(sealer.unseal_leaf(0, &sa, sealer.initial_chain(), &no_parents()).unwrap(), a);
+		assert_eq!(sealer.unseal_leaf(1, &sb, chain, &parents).unwrap(), b);
+		// Wrong chaining value, parents, index or another provider's seed: not this data.
+		assert_ne!(sealer.unseal_leaf(1, &sb, sealer.initial_chain(), &parents).ok(), Some(b));
+		assert_ne!(sealer.unseal_leaf(1, &sb, chain, &no_parents()).ok(), Some(b));
+		assert_ne!(sealer.unseal_leaf(2, &sb, chain, &parents).ok(), Some(b));
 		let other = Sealer::new(&sector_seed(&[9; 32], 3, &[2; 32]), 4);
-		assert_ne!(other.unseal_leaf(0, &sa, other.initial_chain()).ok(), Some(a));
+		assert_ne!(other.unseal_leaf(0, &sa, other.initial_chain(), &no_parents()).ok(), Some(a));
 		// A flipped byte changes the data or fails to decode.
 		let mut bad = sa.clone();
 		bad[100] ^= 1;
-		assert_ne!(sealer.unseal_leaf(0, &bad, sealer.initial_chain()).ok(), Some(a));
-		assert_eq!(sealer.unseal_leaf(0, &sa[1..], sealer.initial_chain()), Err(SealError::WrongLength));
+		assert_ne!(sealer.unseal_leaf(0, &bad, sealer.initial_chain(), &no_parents()).ok(), Some(a));
+		assert_eq!(sealer.unseal_leaf(0, &sa[1..], sealer.initial_chain(), &no_parents()), Err(SealError::WrongLength));
 		let mut high = sa.clone();
 		high[31] = 0xff;
-		assert_eq!(sealer.unseal_leaf(0, &high, sealer.initial_chain()), Err(SealError::NonCanonical));
+		assert_eq!(sealer.unseal_leaf(0, &high, sealer.initial_chain(), &no_parents()), Err(SealError::NonCanonical));
+	}
+
+	#[test]
+	fn parents_are_earlier_leaves_spread_over_the_sector() {
+		let seed = [4u8; 32];
+		assert_eq!(drg_parents(&seed, 1), [0; DRG_PARENTS]);
+		let mut far = 0;
+		for leaf in 1..4096u32 {
+			let parents = drg_parents(&seed, leaf);
+			assert_eq!(parents[0], leaf - 1);
+			assert!(parents.iter().all(|p| *p < leaf));
+			far += parents[1..].iter().filter(|p| leaf - **p > leaf / 4).count();
+		}
+		// Bucket sampling reaches far back for a good share of the draws.
+		assert!(far > 4096 * DRG_RANDOM_PARENTS / 8, "{far}");
+		assert_ne!(drg_parents(&seed, 1000), drg_parents(&[5u8; 32], 1000));
 	}
 
 	#[test]
@@ -213,11 +306,11 @@ mod tests {
 		let s1 = Sealer::new(&sector_seed(&[1; 32], 0, &[0; 32]), 2);
 		let s2 = Sealer::new(&sector_seed(&[1; 32], 1, &[0; 32]), 2);
 		let (mut o1, mut o2) = (vec![0u8; SEALED_LEAF_BYTES], vec![0u8; SEALED_LEAF_BYTES]);
-		s1.seal_leaf(0, &[5u8; 10], s1.initial_chain(), &mut o1);
-		s2.seal_leaf(0, &[5u8; 10], s2.initial_chain(), &mut o2);
+		s1.seal_leaf(0, &[5u8; 10], s1.initial_chain(), &no_parents(), &mut o1);
+		s2.seal_leaf(0, &[5u8; 10], s2.initial_chain(), &no_parents(), &mut o2);
 		assert_ne!(o1, o2);
 		let mut expected = [0u8; LEAF_DATA_BYTES];
 		expected[..10].copy_from_slice(&[5u8; 10]);
-		assert_eq!(s1.unseal_leaf(0, &o1, s1.initial_chain()).unwrap(), expected);
+		assert_eq!(s1.unseal_leaf(0, &o1, s1.initial_chain(), &no_parents()).unwrap(), expected);
 	}
 }

@@ -20,6 +20,11 @@ pub struct SealedSector {
 	pub leaf_hashes: Vec<Hash>,
 }
 
+/// Byte range of sealed leaf `index`.
+pub fn leaf_range(index: u32) -> core::ops::Range<usize> {
+	index as usize * SEALED_LEAF_BYTES..(index as usize + 1) * SEALED_LEAF_BYTES
+}
+
 /// The `index`-th 1 KiB chunk of `data` (shorter or empty past its end).
 pub fn data_chunk(data: &[u8], index: u32) -> &[u8] {
 	let start = (index as usize * LEAF_DATA_BYTES).min(data.len());
@@ -33,9 +38,18 @@ impl SealedSector {
 	pub fn seal(sealer: &Sealer, data: &[u8], leaves: u32, mut progress: impl FnMut(u32)) -> Self {
 		let mut bytes = alloc::vec![0u8; leaves as usize * SEALED_LEAF_BYTES];
 		let mut chain = sealer.initial_chain();
-		for (i, out) in bytes.chunks_mut(SEALED_LEAF_BYTES).enumerate() {
-			chain = sealer.seal_leaf(i as u32, data_chunk(data, i as u32), chain, out);
-			progress(i as u32 + 1);
+		for leaf in 0..leaves {
+			let (earlier, rest) = bytes.split_at_mut(leaf as usize * SEALED_LEAF_BYTES);
+			let parents = if leaf == 0 {
+				Sealer::parent_sums(&[])
+			} else {
+				let indices = sealer.parents(leaf);
+				let slices: Vec<&[u8]> = indices.iter().map(|p| &earlier[leaf_range(*p)]).collect();
+				Sealer::parent_sums(&slices)
+			}
+			.expect("own sealed leaves are canonical");
+			chain = sealer.seal_leaf(leaf, data_chunk(data, leaf), chain, &parents, &mut rest[..SEALED_LEAF_BYTES]);
+			progress(leaf + 1);
 		}
 		Self::from_bytes(bytes)
 	}
@@ -57,16 +71,16 @@ impl SealedSector {
 	}
 
 	fn open(&self, index: u32) -> SealedLeaf {
-		let start = index as usize * SEALED_LEAF_BYTES;
 		SealedLeaf {
-			bytes: self.bytes[start..start + SEALED_LEAF_BYTES].to_vec().try_into().expect("one sealed leaf"),
+			bytes: self.bytes[leaf_range(index)].to_vec().try_into().expect("one sealed leaf"),
 			path: merkle::path(&self.leaf_hashes, index).try_into().expect("at most 2^32 leaves"),
 		}
 	}
 
-	/// The answer for leaf `index` (`< leaves`); `data_leaf_hashes` are the file's chunk
-	/// hashes (empty for committed capacity). `None` if `index` is out of range.
-	pub fn prove(&self, index: u32, data_leaf_hashes: &[Hash]) -> Option<LeafProof> {
+	/// The answer for leaf `index` (`< leaves`) of the sector sealed by `sealer` (only its
+	/// seed matters here: it fixes the parents); `data_leaf_hashes` are the file's chunk hashes
+	/// (empty for committed capacity). `None` if `index` is out of range.
+	pub fn prove(&self, sealer: &Sealer, index: u32, data_leaf_hashes: &[Hash]) -> Option<LeafProof> {
 		if index >= self.leaves() {
 			return None;
 		}
@@ -75,6 +89,18 @@ impl SealedSector {
 		} else {
 			Default::default()
 		};
-		Some(LeafProof { index, leaf: self.open(index), previous: index.checked_sub(1).map(|i| self.open(i)), data_path })
+		let parents = if index == 0 {
+			Default::default()
+		} else {
+			let indices = sealer.parents(index);
+			indices[1..].iter().map(|p| self.open(*p)).collect::<Vec<_>>().try_into().ok()?
+		};
+		Some(LeafProof {
+			index,
+			leaf: self.open(index),
+			previous: index.checked_sub(1).map(|i| self.open(i)),
+			parents,
+			data_path,
+		})
 	}
 }
