@@ -63,9 +63,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `s` is `[1, 64]`.
 	fn register_provider(s: u32, ) -> Weight {
 		// Proof size: measured `178`, estimated `3593`.
-		// Minimum execution time: 49_264_000 picoseconds.
-		Weight::from_parts(47_061_332, 3593)
-			.saturating_add(Weight::from_parts(4_607_882, 0).saturating_mul(s.into()))
+		// Minimum execution time: 47_701_000 picoseconds.
+		Weight::from_parts(45_816_017, 3593)
+			.saturating_add(Weight::from_parts(4_465_555, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(s.into())))
@@ -85,9 +85,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `s` is `[1, 64]`.
 	fn deregister_provider(s: u32, ) -> Weight {
 		// Proof size: measured `485 + s * 85`, estimated `3599 + s * 2609`.
-		// Minimum execution time: 56_134_000 picoseconds.
-		Weight::from_parts(53_574_447, 3599)
-			.saturating_add(Weight::from_parts(4_109_676, 0).saturating_mul(s.into()))
+		// Minimum execution time: 54_040_000 picoseconds.
+		Weight::from_parts(52_457_121, 3599)
+			.saturating_add(Weight::from_parts(4_049_487, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -102,8 +102,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Posp::Orders` (`max_values`: None, `max_size`: Some(554), added: 3029, mode: `MaxEncodedLen`)
 	fn confirm_sector() -> Weight {
 		// Proof size: measured `640`, estimated `4019`.
-		// Minimum execution time: 20_721_000 picoseconds.
-		Weight::from_parts(22_374_000, 4019)
+		// Minimum execution time: 19_990_000 picoseconds.
+		Weight::from_parts(22_003_000, 4019)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -133,10 +133,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `p` is `[8, 64]`.
 	fn place_order(r: u32, p: u32, ) -> Weight {
 		// Proof size: measured `0 + p * 148 + r * 226`, estimated `3593 + p * 2569 + r * 5218`.
-		// Minimum execution time: 295_981_000 picoseconds.
-		Weight::from_parts(301_670_000, 3593)
-			.saturating_add(Weight::from_parts(35_113_469, 0).saturating_mul(r.into()))
-			.saturating_add(Weight::from_parts(4_854_386, 0).saturating_mul(p.into()))
+		// Minimum execution time: 301_239_000 picoseconds.
+		Weight::from_parts(306_226_000, 3593)
+			.saturating_add(Weight::from_parts(35_493_719, 0).saturating_mul(r.into()))
+			.saturating_add(Weight::from_parts(5_254_630, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
@@ -156,9 +156,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `l` is `[1, 4]`.
 	fn submit_proof(l: u32, ) -> Weight {
 		// Proof size: measured `748 + l * 4`, estimated `4019`.
-		// Minimum execution time: 138_807_000 picoseconds.
-		Weight::from_parts(73_447_625, 4019)
-			.saturating_add(Weight::from_parts(87_150_225, 0).saturating_mul(l.into()))
+		// Minimum execution time: 173_909_000 picoseconds.
+		Weight::from_parts(64_540_546, 4019)
+			.saturating_add(Weight::from_parts(121_082_905, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -187,9 +187,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `c` is `[1, 32]`.
 	fn expire_challenges(c: u32, ) -> Weight {
 		// Proof size: measured `470 + c * 1083`, estimated `3538 + c * 10436`.
-		// Minimum execution time: 127_500_000 picoseconds.
-		Weight::from_parts(132_287_000, 3538)
-			.saturating_add(Weight::from_parts(161_397_422, 0).saturating_mul(c.into()))
+		// Minimum execution time: 126_919_000 picoseconds.
+		Weight::from_parts(132_648_000, 3538)
+			.saturating_add(Weight::from_parts(162_591_461, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((11_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -213,9 +213,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `s` is `[1, 64]`.
 	fn close_period(s: u32, ) -> Weight {
 		// Proof size: measured `634 + s * 656`, estimated `9679 + s * 5218`.
-		// Minimum execution time: 86_639_000 picoseconds.
-		Weight::from_parts(88_903_000, 9679)
-			.saturating_add(Weight::from_parts(72_321_567, 0).saturating_mul(s.into()))
+		// Minimum execution time: 87_190_000 picoseconds.
+		Weight::from_parts(90_314_000, 9679)
+			.saturating_add(Weight::from_parts(74_063_306, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -241,9 +241,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `c` is `[1, 64]`.
 	fn issue_challenges(c: u32, ) -> Weight {
 		// Proof size: measured `241 + c * 252`, estimated `3535 + c * 5218`.
-		// Minimum execution time: 40_891_000 picoseconds.
-		Weight::from_parts(7_408_842, 3535)
-			.saturating_add(Weight::from_parts(34_268_297, 0).saturating_mul(c.into()))
+		// Minimum execution time: 40_801_000 picoseconds.
+		Weight::from_parts(2_211_466, 3535)
+			.saturating_add(Weight::from_parts(34_915_659, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -269,9 +269,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `p` is `[2, 64]`.
 	fn reject_replica(p: u32, ) -> Weight {
 		// Proof size: measured `1038 + p * 127`, estimated `8817 + p * 2569`.
-		// Minimum execution time: 59_198_000 picoseconds.
-		Weight::from_parts(57_003_009, 8817)
-			.saturating_add(Weight::from_parts(3_247_741, 0).saturating_mul(p.into()))
+		// Minimum execution time: 59_118_000 picoseconds.
+		Weight::from_parts(55_522_234, 8817)
+			.saturating_add(Weight::from_parts(3_375_206, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -282,15 +282,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn register_provider(s: u32, ) -> Weight {
-		Weight::from_parts(47_061_332, 3593)
-			.saturating_add(Weight::from_parts(4_607_882, 0).saturating_mul(s.into()))
+		Weight::from_parts(45_816_017, 3593)
+			.saturating_add(Weight::from_parts(4_465_555, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(s.into())))
 	}
 	fn deregister_provider(s: u32, ) -> Weight {
-		Weight::from_parts(53_574_447, 3599)
-			.saturating_add(Weight::from_parts(4_109_676, 0).saturating_mul(s.into()))
+		Weight::from_parts(52_457_121, 3599)
+			.saturating_add(Weight::from_parts(4_049_487, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
@@ -298,14 +298,14 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2609).saturating_mul(s.into()))
 	}
 	fn confirm_sector() -> Weight {
-		Weight::from_parts(22_374_000, 4019)
+		Weight::from_parts(22_003_000, 4019)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn place_order(r: u32, p: u32, ) -> Weight {
-		Weight::from_parts(301_670_000, 3593)
-			.saturating_add(Weight::from_parts(35_113_469, 0).saturating_mul(r.into()))
-			.saturating_add(Weight::from_parts(4_854_386, 0).saturating_mul(p.into()))
+		Weight::from_parts(306_226_000, 3593)
+			.saturating_add(Weight::from_parts(35_493_719, 0).saturating_mul(r.into()))
+			.saturating_add(Weight::from_parts(5_254_630, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(r.into())))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(p.into())))
@@ -315,14 +315,14 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 5218).saturating_mul(r.into()))
 	}
 	fn submit_proof(l: u32, ) -> Weight {
-		Weight::from_parts(73_447_625, 4019)
-			.saturating_add(Weight::from_parts(87_150_225, 0).saturating_mul(l.into()))
+		Weight::from_parts(64_540_546, 4019)
+			.saturating_add(Weight::from_parts(121_082_905, 0).saturating_mul(l.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn expire_challenges(c: u32, ) -> Weight {
-		Weight::from_parts(132_287_000, 3538)
-			.saturating_add(Weight::from_parts(161_397_422, 0).saturating_mul(c.into()))
+		Weight::from_parts(132_648_000, 3538)
+			.saturating_add(Weight::from_parts(162_591_461, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((11_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
@@ -330,8 +330,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 10436).saturating_mul(c.into()))
 	}
 	fn close_period(s: u32, ) -> Weight {
-		Weight::from_parts(88_903_000, 9679)
-			.saturating_add(Weight::from_parts(72_321_567, 0).saturating_mul(s.into()))
+		Weight::from_parts(90_314_000, 9679)
+			.saturating_add(Weight::from_parts(74_063_306, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(s.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
@@ -339,8 +339,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 5218).saturating_mul(s.into()))
 	}
 	fn issue_challenges(c: u32, ) -> Weight {
-		Weight::from_parts(7_408_842, 3535)
-			.saturating_add(Weight::from_parts(34_268_297, 0).saturating_mul(c.into()))
+		Weight::from_parts(2_211_466, 3535)
+			.saturating_add(Weight::from_parts(34_915_659, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
@@ -348,8 +348,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 5218).saturating_mul(c.into()))
 	}
 	fn reject_replica(p: u32, ) -> Weight {
-		Weight::from_parts(57_003_009, 8817)
-			.saturating_add(Weight::from_parts(3_247_741, 0).saturating_mul(p.into()))
+		Weight::from_parts(55_522_234, 8817)
+			.saturating_add(Weight::from_parts(3_375_206, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
