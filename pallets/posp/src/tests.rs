@@ -533,3 +533,29 @@ fn a_challenged_sector_is_never_handed_a_replica_and_replicas_are_challenged_wit
 		}
 	});
 }
+
+#[test]
+fn oversize_values_do_not_even_decode() {
+	use codec::{Decode, Encode};
+	new_test_ext().execute_with(|| {
+		// A CID longer than MaxCidLen (64 here): the call is rejected before dispatch.
+		let call = (2u8, 3u8, vec![b'b'; 65], 100u64, H256::zero(), 1u8, 1u32, 10u64).encode();
+		assert!(RuntimeCall::decode(&mut &call[..]).is_err());
+		let fits = (2u8, 3u8, vec![b'b'; 64], 100u64, H256::zero(), 1u8, 1u32, 10u64).encode();
+		assert!(matches!(RuntimeCall::decode(&mut &fits[..]), Ok(RuntimeCall::Posp(_))));
+		// More proofs than LeavesPerChallenge (2 here), or an oversize sealed leaf.
+		register_and_seal(&alice(), 1);
+		run_to_block(PERIOD);
+		let (sector, proofs) = honest_answer(&alice());
+		let mut three: Vec<zkp_posp::LeafProof> = proofs.to_vec();
+		three.push(three[0].clone());
+		let call = (2u8, 4u8, sector, three).encode();
+		assert!(RuntimeCall::decode(&mut &call[..]).is_err());
+		let oversize = (vec![0u8; 1089], Vec::<H256>::new()).encode();
+		assert!(zkp_posp::SealedLeaf::decode(&mut &oversize[..]).is_err());
+		let exact = (vec![0u8; 1088], Vec::<H256>::new()).encode();
+		assert!(zkp_posp::SealedLeaf::decode(&mut &exact[..]).is_ok());
+		let call = (2u8, 4u8, sector, proofs.clone()).encode();
+		assert!(RuntimeCall::decode(&mut &call[..]).is_ok());
+	});
+}

@@ -42,7 +42,7 @@ parameter_types! {
 	/// Leaves opened per challenge.
 	pub const LeavesPerChallenge: u32 = 4;
 	pub const MaxChallengesPerPeriod: u32 = 64;
-	/// Closing a period visits every sector (72.3 µs each, benchmarked): 64 × 64 sectors is
+	/// Closing a period visits every sector (74.1 µs each, benchmarked): 64 × 64 sectors is
 	/// 0.30 s, a sixth of a block.
 	pub const MaxStorageProviders: u32 = 64;
 	pub const MaxSectorsPerProvider: u32 = 64;
