@@ -27,7 +27,9 @@ case "${1:-status}" in
 		if ready; then log "IPFS already answering at $API"; exit 0; fi
 		if [ ! -x "$JSIPFS" ]; then
 			log "installing js-ipfs (npm, a few minutes the first time)"
-			(cd "$DIR" && npm ci --no-audit --no-fund --loglevel=error)
+			# `npm install`, not `npm ci`: an optional dependency deep in js-ipfs (electron-eval)
+			# names a GitHub tarball that these machines cannot reach, which `npm ci` refuses.
+			(cd "$DIR" && npm install --no-audit --no-fund --loglevel=error)
 		fi
 		if [ ! -f "$IPFS_PATH/config" ]; then
 			log "initialising IPFS repo in $IPFS_PATH"

@@ -38,6 +38,7 @@ done
 # The IPFS daemon (js-ipfs with the Kubo RPC API) that storage providers and tests use.
 if [ ! -d scripts/ipfs/node_modules/ipfs ] || [ scripts/ipfs/package-lock.json -nt scripts/ipfs/node_modules/.package-lock.json ]; then
 	log "installing the IPFS daemon (js-ipfs, a few minutes the first time)"
-	(cd scripts/ipfs && npm ci --no-audit --no-fund --loglevel=error)
+	# `npm install`, not `npm ci`: see scripts/ipfs.sh (an unreachable optional dependency).
+	(cd scripts/ipfs && npm install --no-audit --no-fund --loglevel=error)
 fi
 log "setup complete"
