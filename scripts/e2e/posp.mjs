@@ -11,14 +11,14 @@
 //     repaired by the third provider and is Active again.
 //  5. That holder's agent is stopped: strike 2 (5 % of collateral), strike 3 (15 %), forced out.
 // The last line printed is a one-line summary.
-import { spawn, execFileSync } from 'node:child_process';
-import { createWriteStream, mkdirSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Keyring } from '@polkadot/keyring';
 import { u8aConcat, stringToU8a, u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { startNode, stopNode, connect, waitFor, sendAndFinalize, sleep } from '../../tests/e2e/lib.mjs';
+import { startNode, startProcess, stopNode, connect, waitFor, sendAndFinalize } from '../../tests/e2e/lib.mjs';
 
 const WORK = process.env.POSP_E2E_DIR || '/tmp/zkp-e2e-posp';
 const TARGET = process.env.CARGO_TARGET_DIR || `${process.env.HOME}/.cache/zkp/target`;
@@ -34,14 +34,8 @@ const say = (msg) => console.log(`[posp-e2e ${elapsed()}] ${msg}`);
 function startAgent(name, port) {
   const store = join(WORK, `agent-${name}`);
   mkdirSync(store, { recursive: true });
-  const log = createWriteStream(join(WORK, `agent-${name}.log`), { flags: 'a' });
-  const child = spawn(AGENT, ['--ipfs', IPFS_API, 'serve', '--listen', `127.0.0.1:${port}`, '--store', store], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, RUST_LOG: 'info' },
-  });
-  child.stdout.pipe(log);
-  child.stderr.pipe(log);
-  child.exited = new Promise((res) => child.on('exit', (code, signal) => res({ code, signal })));
+  const args = ['--ipfs', IPFS_API, 'serve', '--listen', `127.0.0.1:${port}`, '--store', store];
+  const child = startProcess(AGENT, args, join(WORK, `agent-${name}.log`), { ...process.env, RUST_LOG: 'info' });
   return { name, port, store, child, url: `http://127.0.0.1:${port}` };
 }
 

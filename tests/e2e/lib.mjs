@@ -20,16 +20,24 @@ export function tempDir(prefix) {
 }
 
 /**
- * Starts `zkp-node` with `args`; its output goes to `logFile`. Resolves once the process is
- * spawned; use `connect` to wait for RPC.
+ * Starts `binary` with `args` (and `env`, if given); its output goes to `logFile`, and
+ * `child.exited` resolves when it ends.
  */
-export function startNode(args, logFile) {
+export function startProcess(binary, args, logFile, env = process.env) {
   const log = createWriteStream(logFile, { flags: 'a' });
-  const child = spawn(nodeBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
   child.stdout.pipe(log);
   child.stderr.pipe(log);
   child.exited = new Promise((res) => child.on('exit', (code, signal) => res({ code, signal })));
   return child;
+}
+
+/**
+ * Starts `zkp-node` with `args`; its output goes to `logFile`. Resolves once the process is
+ * spawned; use `connect` to wait for RPC.
+ */
+export function startNode(args, logFile) {
+  return startProcess(nodeBinary(), args, logFile);
 }
 
 /** SIGINT, then SIGKILL if the node has not exited within `ms`. */

@@ -41,12 +41,16 @@ fn sector_file<T: Config>() -> Vec<u8> {
 	(0..Posp::<T>::sector_bytes() as u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect()
 }
 
+/// A CID of the longest length accepted.
+fn longest_cid<T: Config>() -> BoundedVec<u8, T::MaxCidLen> {
+	vec![b'b'; T::MaxCidLen::get() as usize].try_into().expect("max length")
+}
+
 /// Places a `replicas`-replica order of `data` from a fresh user.
 fn order<T: Config>(data: &[u8], replicas: u8) -> OrderId {
 	let user = funded::<T>("user", 0);
 	let id = NextOrderId::<T>::get();
-	let cid: BoundedVec<u8, T::MaxCidLen> = vec![b'b'; T::MaxCidLen::get() as usize].try_into().expect("max length");
-	Posp::<T>::do_place_order(user, cid, data.len() as u64, merkle::data_root(data), replicas, 10, T::MinPricePerPeriod::get())
+	Posp::<T>::do_place_order(user, longest_cid::<T>(), data.len() as u64, merkle::data_root(data), replicas, 10, T::MinPricePerPeriod::get())
 		.expect("enough providers");
 	id
 }
@@ -120,11 +124,10 @@ mod benchmarks {
 			provider::<T>(i, 1);
 		}
 		let user = funded::<T>("user", 0);
-		let cid: BoundedVec<u8, T::MaxCidLen> = vec![b'b'; T::MaxCidLen::get() as usize].try_into().unwrap();
 		let root = H256::repeat_byte(3);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(user), cid, 1_000, root, r as u8, 10, T::MinPricePerPeriod::get());
+		_(RawOrigin::Signed(user), longest_cid::<T>(), 1_000, root, r as u8, 10, T::MinPricePerPeriod::get());
 
 		assert_eq!(Orders::<T>::get(0).map(|o| o.holders.len() as u32), Some(r));
 	}

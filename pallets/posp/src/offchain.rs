@@ -83,12 +83,18 @@ impl<T: Config> Pallet<T> {
 		DEFAULT_AGENT_URL.into()
 	}
 
-	/// Whether `tag` was submitted less than `after` blocks ago; records it if not (atomically,
-	/// so overlapping worker runs do not both send).
-	fn recently_sent(account: &T::AccountId, tag: &[u8], now: BlockNumberFor<T>, after: u32) -> bool {
+	/// The off-chain storage key recording when `tag` was last submitted for `account`.
+	fn sent_key(account: &T::AccountId, tag: &[u8]) -> Vec<u8> {
 		let mut key = b"zkp-posp::sent/".to_vec();
 		key.extend_from_slice(&Self::provider_bytes(account));
 		key.extend_from_slice(tag);
+		key
+	}
+
+	/// Whether `tag` was submitted less than `after` blocks ago; records it if not (atomically,
+	/// so overlapping worker runs do not both send).
+	fn recently_sent(account: &T::AccountId, tag: &[u8], now: BlockNumberFor<T>, after: u32) -> bool {
+		let key = Self::sent_key(account, tag);
 		let result = StorageValueRef::persistent(&key).mutate(|last: Result<Option<BlockNumberFor<T>>, _>| {
 			match last {
 				Ok(Some(at)) if now < at.saturating_add(after.into()) => Err(()),
@@ -99,10 +105,22 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn forget_sent(account: &T::AccountId, tag: &[u8]) {
-		let mut key = b"zkp-posp::sent/".to_vec();
-		key.extend_from_slice(&Self::provider_bytes(account));
-		key.extend_from_slice(tag);
-		StorageValueRef::persistent(&key).clear();
+		StorageValueRef::persistent(&Self::sent_key(account, tag)).clear();
+	}
+
+	/// Signs and submits `call`; if the pool refuses it, forgets `tag` so the next block tries
+	/// again.
+	fn send_or_forget(
+		signer: &Signer<T, T::AuthorityId, frame_system::offchain::ForAll>,
+		account: &T::AccountId,
+		tag: &[u8],
+		call: Call<T>,
+	) {
+		for (_, result) in signer.send_signed_transaction(|_| call.clone()) {
+			if result.is_err() {
+				Self::forget_sent(account, tag);
+			}
+		}
 	}
 
 	fn serve_provider(account: &T::AccountId, public: T::Public, url: &str, now: BlockNumberFor<T>) -> Result<(), String> {
@@ -116,11 +134,7 @@ impl<T: Config> Pallet<T> {
 				match Self::prove(account, &provider, &challenge, url) {
 					Ok(proofs) => {
 						let sector = challenge.sector;
-						for (_, result) in signer.send_signed_transaction(|_| Call::submit_proof { sector, proofs: proofs.clone() }) {
-							if result.is_err() {
-								Self::forget_sent(account, &tag);
-							}
-						}
+						Self::send_or_forget(&signer, account, &tag, Call::submit_proof { sector, proofs });
 						log::info!(target: LOG, "answered challenge on sector {} ({} leaves)", sector, challenge.leaves.len());
 					},
 					Err(e) => {
@@ -159,11 +173,7 @@ impl<T: Config> Pallet<T> {
 				Ok(SealStatus::Sealed { sealed_root }) => {
 					let tag = (b"confirm", sector, info.seed).encode();
 					if !Self::recently_sent(account, &tag, now, RESUBMIT_AFTER) {
-						for (_, result) in signer.send_signed_transaction(|_| Call::confirm_sector { sector, sealed_root }) {
-							if result.is_err() {
-								Self::forget_sent(account, &tag);
-							}
-						}
+						Self::send_or_forget(&signer, account, &tag, Call::confirm_sector { sector, sealed_root });
 						log::info!(target: LOG, "sector {} sealed, confirming root {:?}", sector, sealed_root);
 					}
 				},
@@ -177,11 +187,7 @@ impl<T: Config> Pallet<T> {
 					if matches!(info.content, SectorContent::Data { .. }) &&
 						near && !Self::recently_sent(account, &tag, now, RESUBMIT_AFTER)
 					{
-						for (_, result) in signer.send_signed_transaction(|_| Call::reject_replica { sector }) {
-							if result.is_err() {
-								Self::forget_sent(account, &tag);
-							}
-						}
+						Self::send_or_forget(&signer, account, &tag, Call::reject_replica { sector });
 						log::warn!(target: LOG, "sector {}: giving the replica back before its sealing deadline", sector);
 					}
 				},

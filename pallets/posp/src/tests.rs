@@ -77,7 +77,7 @@ fn place(owner: &AccountId, size: usize, replicas: u8, periods: u32) -> u64 {
 	FILES.with(|f| f.borrow_mut().insert(id, data.clone()));
 	assert_ok!(Posp::place_order(
 		RuntimeOrigin::signed(owner.clone()),
-		b"bafkreitest".to_vec().try_into().unwrap(),
+		cid(),
 		data.len() as u64,
 		merkle::data_root(&data),
 		replicas,
