@@ -9,6 +9,9 @@
 //!   check proofs against keys registered in the ZK verifier.
 //! - [`posp`]: [`posp::StorageContribution`], the proven-storage score of each provider that
 //!   `pallet-posp` exports for the consensus layer.
+//! - [`offchain`]: what the off-chain workers share to reach the local `zkp-agent`.
+//! - [`poi`]: [`poi::ComputeContribution`] (the verified-work score `pallet-poi` exports), the
+//!   model and result types, the result-sketch rule and the agent's job API messages.
 //!
 //! [`HostFunctions`] lists the host functions that this crate's runtime interfaces add on top
 //! of Substrate's; the node registers exactly this list with its WASM executor, so every native
@@ -18,6 +21,8 @@
 
 extern crate alloc;
 
+pub mod offchain;
+pub mod poi;
 pub mod posp;
 pub mod zk;
 

@@ -23,7 +23,7 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 #[cfg(feature = "runtime-benchmarks")]
-use crate::{Assets, Balances, Posp, Sudo, Timestamp, Utility, ZkVerifier};
+use crate::{Assets, Balances, Poi, Posp, Sudo, Timestamp, Utility, ZkVerifier};
 
 impl_runtime_apis! {
 	impl sp_api::Core<Block> for Runtime {

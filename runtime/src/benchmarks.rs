@@ -9,4 +9,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_sudo, Sudo]
 	[pallet_zk_verifier, ZkVerifier]
 	[pallet_posp, Posp]
+	[pallet_poi, Poi]
 );

@@ -75,7 +75,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("zkp"),
 	impl_name: alloc::borrow::Cow::Borrowed("zkp-node"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -228,4 +228,6 @@ mod runtime {
 	pub type ZkVerifier = pallet_zk_verifier;
 	#[runtime::pallet_index(21)]
 	pub type Posp = pallet_posp;
+	#[runtime::pallet_index(22)]
+	pub type Poi = pallet_poi;
 }

@@ -26,14 +26,13 @@ use frame_system::{
 	pallet_prelude::BlockNumberFor,
 };
 use sp_runtime::{
-	offchain::{http, storage::StorageValueRef, Duration},
 	traits::{IdentifyAccount, Saturating},
 	RuntimeAppPublic,
 };
+use zkp_primitives::offchain;
 use zkp_posp::api::{DataRef, ProveRequest, ProveResponse, SealRequest, SealStatus};
 
-/// Where the agent listens unless configured otherwise.
-pub const DEFAULT_AGENT_URL: &str = "http://127.0.0.1:8090";
+pub use zkp_primitives::offchain::DEFAULT_AGENT_URL;
 /// Off-chain storage key of the agent URL (a provider-specific key appends its account id).
 pub const AGENT_URL_KEY: &[u8] = b"zkp-posp::agent-url";
 /// How long one HTTP call to the agent may take.
@@ -69,18 +68,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn agent_url(account: &T::AccountId) -> String {
-		let mut specific = AGENT_URL_KEY.to_vec();
-		specific.push(b'/');
-		specific.extend_from_slice(&Self::provider_bytes(account));
-		for key in [specific.as_slice(), AGENT_URL_KEY] {
-			// Raw UTF-8 bytes, as `offchain_localStorageSet` writes them.
-			if let Some(raw) = sp_io::offchain::local_storage_get(sp_core::offchain::StorageKind::PERSISTENT, key) {
-				if let Ok(url) = String::from_utf8(raw) {
-					return url;
-				}
-			}
-		}
-		DEFAULT_AGENT_URL.into()
+		offchain::agent_url(AGENT_URL_KEY, &Self::provider_bytes(account))
 	}
 
 	/// The off-chain storage key recording when `tag` was last submitted for `account`.
@@ -91,21 +79,13 @@ impl<T: Config> Pallet<T> {
 		key
 	}
 
-	/// Whether `tag` was submitted less than `after` blocks ago; records it if not (atomically,
-	/// so overlapping worker runs do not both send).
+	/// Whether `tag` was submitted less than `after` blocks ago; records it if not.
 	fn recently_sent(account: &T::AccountId, tag: &[u8], now: BlockNumberFor<T>, after: u32) -> bool {
-		let key = Self::sent_key(account, tag);
-		let result = StorageValueRef::persistent(&key).mutate(|last: Result<Option<BlockNumberFor<T>>, _>| {
-			match last {
-				Ok(Some(at)) if now < at.saturating_add(after.into()) => Err(()),
-				_ => Ok(now),
-			}
-		});
-		result.is_err()
+		offchain::recently_sent(&Self::sent_key(account, tag), now, after.into())
 	}
 
 	fn forget_sent(account: &T::AccountId, tag: &[u8]) {
-		StorageValueRef::persistent(&Self::sent_key(account, tag)).clear();
+		offchain::forget_sent(&Self::sent_key(account, tag));
 	}
 
 	/// Signs and submits `call`; if the pool refuses it, forgets `tag` so the next block tries
@@ -222,21 +202,6 @@ impl<T: Config> Pallet<T> {
 
 	/// POSTs a SCALE body to the agent and decodes the SCALE answer.
 	fn call_agent<R: Decode>(url: &str, path: &str, body: &[u8]) -> Result<R, String> {
-		let deadline = sp_io::offchain::timestamp().add(Duration::from_millis(HTTP_DEADLINE_MS));
-		let full = format!("{}{}", url.trim_end_matches('/'), path);
-		let pending = http::Request::post(&full, alloc::vec![body])
-			.add_header("Content-Type", "application/octet-stream")
-			.deadline(deadline)
-			.send()
-			.map_err(|e| format!("{full}: cannot send ({e:?})"))?;
-		let response = pending
-			.try_wait(deadline)
-			.map_err(|_| format!("{full}: no answer within {HTTP_DEADLINE_MS} ms"))?
-			.map_err(|e| format!("{full}: {e:?}"))?;
-		if response.code != 200 {
-			return Err(format!("{full}: HTTP {}", response.code));
-		}
-		let bytes = response.body().collect::<Vec<u8>>();
-		R::decode(&mut &bytes[..]).map_err(|_| format!("{full}: undecodable answer"))
+		offchain::call_agent(url, path, body, HTTP_DEADLINE_MS)
 	}
 }

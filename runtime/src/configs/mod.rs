@@ -9,6 +9,7 @@ pub mod babe;
 pub mod balances;
 pub mod grandpa;
 pub mod offences;
+pub mod poi;
 pub mod posp;
 pub mod session;
 pub mod sudo;

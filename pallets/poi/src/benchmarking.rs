@@ -1,0 +1,280 @@
+//! FRAME benchmarks. Every call runs its worst case: the longest CIDs and schemas, sketches
+//! of `MaxSketchLen` entries, the most registered agents where a call scans them, and the
+//! last commit or reveal that moves a task on (the reveal settles it, paying a majority and
+//! penalizing the rest).
+
+use super::*;
+use crate::Pallet as Poi;
+use alloc::{vec, vec::Vec};
+use frame_benchmarking::v2::*;
+use frame_support::{
+	traits::{fungible::Mutate, Get},
+	BoundedVec,
+};
+use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
+use sp_core::H256;
+use sp_runtime::traits::{Bounded, Saturating};
+use zkp_primitives::poi::commitment;
+
+fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, 0);
+	T::Currency::set_balance(&who, BalanceOf::<T>::max_value() / 1_000_000u32.into());
+	who
+}
+
+fn longest<S: Get<u32>>(byte: u8) -> BoundedVec<u8, S> {
+	vec![byte; S::get() as usize].try_into().expect("max length")
+}
+
+/// A tolerance-rule model with the longest sketches.
+fn model<T: Config>() -> ModelId {
+	let id = NextModelId::<T>::get();
+	Poi::<T>::do_register_model(ModelInfo {
+		owner: funded::<T>("owner", 0),
+		cid: longest::<T::MaxCidLen>(b'm'),
+		content_hash: H256::repeat_byte(1),
+		framework: Framework::BertEmbedding,
+		input_schema: longest::<T::MaxSchemaLen>(b'i'),
+		output_schema: longest::<T::MaxSchemaLen>(b'o'),
+		agreement: Agreement::Tolerance { scale_bits: 16, tolerance: 64 },
+		sketch_len: T::MaxSketchLen::get() as u8,
+		zk_key: None,
+	})
+	.expect("valid model");
+	id
+}
+
+/// Registers agents `from..to`.
+fn agents<T: Config>(from: u32, to: u32) -> Vec<T::AccountId> {
+	(from..to)
+		.map(|i| {
+			let who = funded::<T>("agent", i);
+			Poi::<T>::do_register_agent(who.clone(), T::MinAgentStake::get().saturating_mul(10u32.into()), Hardware::default())
+				.expect("room for agents");
+			who
+		})
+		.collect()
+}
+
+/// Submits a `k`-agent task from a fresh user.
+fn task<T: Config>(model: ModelId, k: u32) -> TaskId {
+	let id = NextTaskId::<T>::get();
+	Poi::<T>::do_submit_task(
+		funded::<T>("user", 0),
+		model,
+		longest::<T::MaxCidLen>(b'c'),
+		T::MinTaskReward::get().saturating_mul(1000u32.into()),
+		k as u8,
+		T::MinCommitWindow::get(),
+		VerificationMode::Redundant,
+	)
+	.expect("enough agents");
+	id
+}
+
+/// A result with the longest CID and sketch; `offset` moves every sketch entry.
+fn result<T: Config>(offset: i32) -> TaskResultOf<T> {
+	TaskResult {
+		output_hash: H256::repeat_byte(7),
+		output_cid: longest::<T::MaxCidLen>(b'o'),
+		output_len: 384,
+		sketch: vec![offset; T::MaxSketchLen::get() as usize].try_into().expect("max length"),
+	}
+}
+
+/// The agents drawn for `id`, in draw order.
+fn drawn<T: Config>(id: TaskId) -> Vec<T::AccountId> {
+	Tasks::<T>::get(id).expect("submitted").assignments.iter().map(|a| a.agent.clone()).collect()
+}
+
+/// The result agent `i` of a task reports: a majority agrees, the rest is far off.
+fn result_of<T: Config>(i: usize, k: u32) -> TaskResultOf<T> {
+	result::<T>(if i < (k as usize / 2 + 1) { 0 } else { 1_000_000 })
+}
+
+fn commit<T: Config>(id: TaskId, who: &T::AccountId, r: &TaskResultOf<T>) {
+	let hash = commitment(id, who, &r.to_inference_result(), &[9; 32]);
+	Poi::<T>::do_commit_result(who.clone(), id, hash).expect("assigned");
+}
+
+fn run_to<T: Config>(block: BlockNumberFor<T>) {
+	frame_system::Pallet::<T>::set_block_number(block);
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn register_model() {
+		let owner = funded::<T>("owner", 0);
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(owner),
+			longest::<T::MaxCidLen>(b'm'),
+			H256::repeat_byte(1),
+			Framework::BertEmbedding,
+			longest::<T::MaxSchemaLen>(b'i'),
+			longest::<T::MaxSchemaLen>(b'o'),
+			Agreement::Tolerance { scale_bits: 16, tolerance: 64 },
+			T::MaxSketchLen::get() as u8,
+			Some(H256::repeat_byte(2)),
+		);
+
+		assert!(Models::<T>::contains_key(0));
+	}
+
+	/// With `MaxAgents - 1` agents registered already.
+	#[benchmark]
+	fn register_agent() {
+		agents::<T>(0, T::MaxAgents::get() - 1);
+		let who = funded::<T>("agent", T::MaxAgents::get());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), T::MinAgentStake::get(), Hardware::default());
+
+		assert!(Agents::<T>::contains_key(&who));
+	}
+
+	/// The last of `MaxAgents` active agents leaves.
+	#[benchmark]
+	fn deregister_agent() {
+		let all = agents::<T>(0, T::MaxAgents::get());
+		let who = all.last().expect("at least one").clone();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()));
+
+		assert!(!ActiveAgents::<T>::get().contains(&who));
+	}
+
+	#[benchmark]
+	fn withdraw_stake() {
+		let who = agents::<T>(0, 1).remove(0);
+		Poi::<T>::do_deregister_agent(who.clone()).expect("active");
+		run_to::<T>(frame_system::Pallet::<T>::block_number().saturating_add(T::UnbondingPeriod::get()));
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()));
+
+		assert!(!Agents::<T>::contains_key(&who));
+	}
+
+	/// `k` agents drawn among `a` active ones.
+	#[benchmark]
+	fn submit_task(k: Linear<2, { T::MaxRedundancy::get() }>, a: Linear<{ T::MaxRedundancy::get() }, { T::MaxAgents::get() }>) {
+		let model = model::<T>();
+		agents::<T>(0, a);
+		let user = funded::<T>("user", 0);
+		let reward = T::MinTaskReward::get();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(user), model, longest::<T::MaxCidLen>(b'c'), reward, k as u8, T::MinCommitWindow::get(), VerificationMode::Redundant);
+
+		assert_eq!(Tasks::<T>::get(0).expect("submitted").assignments.len(), k as usize);
+	}
+
+	/// The last of `k` agents commits: the reveal phase starts.
+	#[benchmark]
+	fn commit_result(k: Linear<2, { T::MaxRedundancy::get() }>) {
+		let model = model::<T>();
+		agents::<T>(0, k);
+		let id = task::<T>(model, k);
+		let drawn = drawn::<T>(id);
+		for (i, who) in drawn.iter().enumerate().take(k as usize - 1) {
+			commit::<T>(id, who, &result_of::<T>(i, k));
+		}
+		let last = drawn.last().expect("k agents").clone();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(last), id, H256::repeat_byte(3));
+
+		assert!(matches!(Tasks::<T>::get(id).expect("kept").phase, TaskPhase::Reveal { .. }));
+	}
+
+	/// The last of `k` agents reveals: the task settles, paying the majority and penalizing
+	/// the rest.
+	#[benchmark]
+	fn reveal_result(k: Linear<2, { T::MaxRedundancy::get() }>) {
+		let model = model::<T>();
+		agents::<T>(0, k);
+		let id = task::<T>(model, k);
+		let drawn = drawn::<T>(id);
+		for (i, who) in drawn.iter().enumerate() {
+			commit::<T>(id, who, &result_of::<T>(i, k));
+		}
+		for (i, who) in drawn.iter().enumerate().take(k as usize - 1) {
+			Poi::<T>::do_reveal_result(who.clone(), id, result_of::<T>(i, k), [9; 32], None).expect("committed");
+		}
+		let last = drawn.last().expect("k agents").clone();
+		let r = result_of::<T>(k as usize - 1, k);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(last), id, r, [9; 32], None);
+
+		assert_eq!(Tasks::<T>::get(id).expect("kept").phase, TaskPhase::Completed);
+	}
+
+	/// A commit window closes with none of `k` agents committed: all are penalized and `k`
+	/// replacements are drawn among `a` active agents.
+	#[benchmark]
+	fn close_commit(k: Linear<2, { T::MaxRedundancy::get() }>, a: Linear<{ 2 * T::MaxRedundancy::get() }, { T::MaxAgents::get() }>) {
+		let model = model::<T>();
+		agents::<T>(0, a);
+		let id = task::<T>(model, k);
+		let mut t = Tasks::<T>::get(id).expect("submitted");
+		let now = frame_system::Pallet::<T>::block_number().saturating_add(T::MinCommitWindow::get());
+		run_to::<T>(now);
+
+		#[block]
+		{
+			Poi::<T>::close_commit(id, &mut t, now);
+		}
+
+		assert_eq!(t.replacements, 1);
+		assert_eq!(t.assignments.len(), 2 * k as usize);
+	}
+
+	/// A reveal window closes: of `k` committed agents a bare majority revealed (and is paid;
+	/// for `k = 2` one revealed and the task is refunded); the rest are penalized.
+	#[benchmark]
+	fn close_reveal(k: Linear<2, { T::MaxRedundancy::get() }>) {
+		let model = model::<T>();
+		agents::<T>(0, k);
+		let id = task::<T>(model, k);
+		let drawn = drawn::<T>(id);
+		for who in &drawn {
+			commit::<T>(id, who, &result::<T>(0));
+		}
+		for who in drawn.iter().take((k as usize / 2 + 1).min(k as usize - 1)) {
+			Poi::<T>::do_reveal_result(who.clone(), id, result::<T>(0), [9; 32], None).expect("committed");
+		}
+		let mut t = Tasks::<T>::get(id).expect("kept");
+
+		#[block]
+		{
+			Poi::<T>::close_reveal(id, &mut t);
+		}
+
+		assert!(matches!(t.phase, TaskPhase::Completed | TaskPhase::Refunded(_)));
+	}
+
+	/// A scoring period ends for `a` agents.
+	#[benchmark]
+	fn update_scores(a: Linear<1, { T::MaxAgents::get() }>) {
+		let all = agents::<T>(0, a);
+		for who in &all {
+			Scores::<T>::insert(who, Score { period_work: 1_000, average: 5_000 });
+		}
+
+		#[block]
+		{
+			Poi::<T>::update_scores();
+		}
+
+		assert!(TotalScore::<T>::get() > 0);
+	}
+
+	impl_benchmark_test_suite!(Poi, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -1,0 +1,534 @@
+//! The pallet's logic: models, agents, task assignment, commit–reveal, settlement, penalties
+//! and scores.
+
+use crate::{pallet::*, types::*, WeightInfo};
+use alloc::vec::Vec;
+use codec::Encode;
+use frame_support::{
+	pallet_prelude::*,
+	traits::{
+		fungible::MutateHold,
+		tokens::{Fortitude, Precision, Restriction},
+		Randomness,
+	},
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_core::H256;
+use sp_runtime::traits::{Saturating, UniqueSaturatedInto, Zero};
+use zkp_primitives::{
+	poi::{agree, commitment, ComputeContribution},
+	zk::{ProofVerifier, PublicInput},
+};
+
+/// Blocks after the wanted one that a full deadline bucket may push a deadline to.
+const DEADLINE_SLACK: u32 = 16;
+
+/// Turns a hash into a BN254 scalar (32 bytes little-endian below the field's modulus) by
+/// clearing its top three bits.
+pub fn scalar_from_hash(hash: [u8; 32]) -> PublicInput {
+	let mut scalar = hash;
+	scalar[31] &= 0x1f;
+	scalar
+}
+
+/// The public inputs a ZK-mode proof is checked with: the task's statement (model content
+/// hash and input CID) and the output hash, each as a BN254 scalar.
+pub fn zk_public_inputs(model_hash: &H256, input_cid: &[u8], output_hash: &H256) -> [PublicInput; 2] {
+	let statement = sp_io::hashing::blake2_256(&(model_hash, input_cid).encode());
+	[scalar_from_hash(statement), scalar_from_hash(output_hash.0)]
+}
+
+impl<T: Config> Pallet<T> {
+	fn now() -> BlockNumberFor<T> {
+		frame_system::Pallet::<T>::block_number()
+	}
+
+	/// A fresh random number for `subject` (different for every draw in a block).
+	fn random_u64(subject: &[u8]) -> u64 {
+		let nonce = DrawNonce::<T>::mutate(|n| {
+			*n = n.wrapping_add(1);
+			*n
+		});
+		let (seed, _) = T::Randomness::random(subject);
+		let hash = sp_io::hashing::blake2_256(&(seed, nonce, subject).encode());
+		u64::from_le_bytes(hash[..8].try_into().expect("8 bytes; qed"))
+	}
+
+	/// Active agents not in `exclude` and with room for another task.
+	fn free_agents(exclude: &[T::AccountId]) -> Vec<T::AccountId> {
+		let max = T::MaxTasksPerAgent::get() as usize;
+		ActiveAgents::<T>::get()
+			.into_iter()
+			.filter(|a| !exclude.contains(a) && AgentTasks::<T>::decode_len(a).unwrap_or(0) < max)
+			.collect()
+	}
+
+	/// Draws `count` of `candidates` uniformly without replacement.
+	fn draw(mut candidates: Vec<T::AccountId>, count: usize) -> Vec<T::AccountId> {
+		let mut drawn = Vec::with_capacity(count);
+		while drawn.len() < count && !candidates.is_empty() {
+			let index = (Self::random_u64(b"poi-draw") % candidates.len() as u64) as usize;
+			drawn.push(candidates.swap_remove(index));
+		}
+		drawn
+	}
+
+	/// Files `task` under the first block from `at` whose deadline bucket has room.
+	fn schedule(task: TaskId, at: BlockNumberFor<T>) -> Result<BlockNumberFor<T>, Error<T>> {
+		let mut block = at;
+		for _ in 0..=DEADLINE_SLACK {
+			if Deadlines::<T>::try_mutate(block, |tasks| tasks.try_push(task)).is_ok() {
+				return Ok(block);
+			}
+			block = block.saturating_add(1u32.into());
+		}
+		Err(Error::<T>::DeadlinesFull)
+	}
+
+	pub(crate) fn do_register_model(model: ModelOf<T>) -> DispatchResult {
+		ensure!(!model.cid.is_empty(), Error::<T>::EmptyCid);
+		let sketch_ok = match model.agreement {
+			Agreement::Exact => (model.sketch_len as u32) <= T::MaxSketchLen::get(),
+			Agreement::Tolerance { scale_bits, .. } =>
+				scale_bits <= 30 && model.sketch_len > 0 && (model.sketch_len as u32) <= T::MaxSketchLen::get(),
+		};
+		ensure!(sketch_ok, Error::<T>::InvalidAgreement);
+		let id = NextModelId::<T>::get();
+		NextModelId::<T>::put(id.checked_add(1).ok_or(Error::<T>::Overflow)?);
+		Self::deposit_event(Event::ModelRegistered { model: id, owner: model.owner.clone(), framework: model.framework });
+		Models::<T>::insert(id, model);
+		Ok(())
+	}
+
+	pub(crate) fn do_register_agent(who: T::AccountId, stake: BalanceOf<T>, hardware: Hardware) -> DispatchResult {
+		ensure!(!Agents::<T>::contains_key(&who), Error::<T>::AlreadyAgent);
+		ensure!(stake >= T::MinAgentStake::get(), Error::<T>::StakeTooLow);
+		ensure!(AgentCount::<T>::get() < T::MaxAgents::get(), Error::<T>::TooManyAgents);
+		let mut active = ActiveAgents::<T>::get();
+		active.try_push(who.clone()).map_err(|_| Error::<T>::TooManyAgents)?;
+		T::Currency::hold(&HoldReason::AgentStake.into(), &who, stake).map_err(|_| Error::<T>::InsufficientBalance)?;
+		ActiveAgents::<T>::put(active);
+		AgentCount::<T>::mutate(|n| *n = n.saturating_add(1));
+		Agents::<T>::insert(&who, AgentInfo { stake, hardware, status: AgentStatus::Active, completed: 0, penalties: 0 });
+		Scores::<T>::insert(&who, Score::default());
+		Self::deposit_event(Event::AgentRegistered { agent: who, stake, hardware });
+		Ok(())
+	}
+
+	/// Takes `who` out of the draw; its stake is released after the unbonding period.
+	fn start_unbonding(who: &T::AccountId, info: &mut AgentInfo<BalanceOf<T>, BlockNumberFor<T>>) -> BlockNumberFor<T> {
+		let until = Self::now().saturating_add(T::UnbondingPeriod::get());
+		info.status = AgentStatus::Unbonding { until };
+		ActiveAgents::<T>::mutate(|list| list.retain(|a| a != who));
+		until
+	}
+
+	pub(crate) fn do_deregister_agent(who: T::AccountId) -> DispatchResult {
+		let mut info = Agents::<T>::get(&who).ok_or(Error::<T>::NotAgent)?;
+		ensure!(info.status == AgentStatus::Active, Error::<T>::AlreadyUnbonding);
+		let until = Self::start_unbonding(&who, &mut info);
+		Agents::<T>::insert(&who, info);
+		Self::deposit_event(Event::AgentUnbonding { agent: who, until });
+		Ok(())
+	}
+
+	pub(crate) fn do_withdraw_stake(who: T::AccountId) -> DispatchResult {
+		let info = Agents::<T>::get(&who).ok_or(Error::<T>::NotAgent)?;
+		let AgentStatus::Unbonding { until } = info.status else { return Err(Error::<T>::NotUnbonding.into()) };
+		ensure!(Self::now() >= until, Error::<T>::StillUnbonding);
+		ensure!(AgentTasks::<T>::decode_len(&who).unwrap_or(0) == 0, Error::<T>::HasOpenTasks);
+		let released = T::Currency::release(&HoldReason::AgentStake.into(), &who, info.stake, Precision::BestEffort)
+			.unwrap_or_default();
+		Agents::<T>::remove(&who);
+		AgentTasks::<T>::remove(&who);
+		if let Some(score) = Scores::<T>::take(&who) {
+			TotalScore::<T>::mutate(|t| *t = t.saturating_sub(score.average));
+		}
+		AgentCount::<T>::mutate(|n| *n = n.saturating_sub(1));
+		Self::deposit_event(Event::AgentWithdrawn { agent: who, stake: released });
+		Ok(())
+	}
+
+	pub(crate) fn do_submit_task(
+		who: T::AccountId,
+		model_id: ModelId,
+		input_cid: BoundedVec<u8, T::MaxCidLen>,
+		reward: BalanceOf<T>,
+		redundancy: u8,
+		commit_window: BlockNumberFor<T>,
+		mode: VerificationMode,
+	) -> DispatchResult {
+		let model = Models::<T>::get(model_id).ok_or(Error::<T>::UnknownModel)?;
+		ensure!(!input_cid.is_empty(), Error::<T>::EmptyCid);
+		let least = match mode {
+			VerificationMode::Redundant => 2,
+			VerificationMode::Zk => 1,
+		};
+		ensure!(
+			redundancy >= least && redundancy as u32 <= T::MaxRedundancy::get(),
+			Error::<T>::InvalidRedundancy
+		);
+		ensure!(mode != VerificationMode::Zk || model.zk_key.is_some(), Error::<T>::NoZkKey);
+		ensure!(
+			commit_window >= T::MinCommitWindow::get() && commit_window <= T::MaxCommitWindow::get(),
+			Error::<T>::InvalidWindow
+		);
+		ensure!(reward >= T::MinTaskReward::get(), Error::<T>::RewardTooLow);
+		let candidates = Self::free_agents(&[]);
+		ensure!(candidates.len() >= redundancy as usize, Error::<T>::NotEnoughAgents);
+		let id = NextTaskId::<T>::get();
+		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		T::Currency::hold(&HoldReason::TaskEscrow.into(), &who, reward).map_err(|_| Error::<T>::InsufficientBalance)?;
+		let now = Self::now();
+		let deadline = Self::schedule(id, now.saturating_add(commit_window))?;
+		NextTaskId::<T>::put(next);
+
+		let drawn = Self::draw(candidates, redundancy as usize);
+		let mut assignments = BoundedVec::new();
+		for agent in &drawn {
+			// Both bounds were checked: `redundancy ≤ MaxRedundancy ≤ MaxAssignments`, and
+			// `free_agents` only returns agents with room for a task.
+			let _ = assignments.try_push(Assignment { agent: agent.clone(), state: AssignmentState::Assigned });
+			let _ = AgentTasks::<T>::try_mutate(agent, |tasks| tasks.try_push(id));
+		}
+		let seed: H256 = H256(sp_io::hashing::blake2_256(&(b"poi-seed", id, Self::random_u64(b"poi-seed")).encode()));
+		Tasks::<T>::insert(
+			id,
+			InferenceTask {
+				owner: who.clone(),
+				model: model_id,
+				input_cid,
+				reward,
+				redundancy,
+				commit_window,
+				mode,
+				seed,
+				phase: TaskPhase::Commit { deadline },
+				assignments,
+				replacements: 0,
+				result: None,
+				submitted_at: now,
+			},
+		);
+		Self::deposit_event(Event::TaskSubmitted { task: id, owner: who, model: model_id, reward, redundancy, mode });
+		for agent in drawn {
+			Self::deposit_event(Event::TaskAssigned { task: id, agent, deadline });
+		}
+		Ok(())
+	}
+
+	pub(crate) fn do_commit_result(who: T::AccountId, id: TaskId, hash: H256) -> DispatchResult {
+		let mut task = Tasks::<T>::get(id).ok_or(Error::<T>::UnknownTask)?;
+		let now = Self::now();
+		let TaskPhase::Commit { deadline } = task.phase else { return Err(Error::<T>::NotCommitPhase.into()) };
+		ensure!(now < deadline, Error::<T>::NotCommitPhase);
+		let assignment = task
+			.assignments
+			.iter_mut()
+			.find(|a| a.agent == who && !matches!(a.state, AssignmentState::Penalized(_)))
+			.ok_or(Error::<T>::NotAssigned)?;
+		ensure!(assignment.state == AssignmentState::Assigned, Error::<T>::AlreadyCommitted);
+		assignment.state = AssignmentState::Committed(hash);
+		Self::deposit_event(Event::ResultCommitted { task: id, agent: who });
+		if task.live().all(|a| matches!(a.state, AssignmentState::Committed(_))) {
+			Self::start_reveal(id, &mut task, now)?;
+		}
+		Tasks::<T>::insert(id, task);
+		Ok(())
+	}
+
+	fn start_reveal(id: TaskId, task: &mut TaskOf<T>, now: BlockNumberFor<T>) -> Result<(), Error<T>> {
+		let deadline = Self::schedule(id, now.saturating_add(T::RevealWindow::get()))?;
+		task.phase = TaskPhase::Reveal { deadline };
+		Self::deposit_event(Event::RevealPhaseStarted { task: id, deadline });
+		Ok(())
+	}
+
+	pub(crate) fn do_reveal_result(
+		who: T::AccountId,
+		id: TaskId,
+		result: TaskResultOf<T>,
+		salt: [u8; 32],
+		proof: Option<BoundedVec<u8, T::MaxProofLen>>,
+	) -> DispatchResult {
+		let mut task = Tasks::<T>::get(id).ok_or(Error::<T>::UnknownTask)?;
+		let now = Self::now();
+		let TaskPhase::Reveal { deadline } = task.phase else { return Err(Error::<T>::NotRevealPhase.into()) };
+		ensure!(now < deadline, Error::<T>::NotRevealPhase);
+		let model = Models::<T>::get(task.model).ok_or(Error::<T>::UnknownModel)?;
+		ensure!(task.assignments.iter().any(|a| a.agent == who), Error::<T>::NotAssigned);
+		let index = task
+			.assignments
+			.iter()
+			.position(|a| a.agent == who && matches!(a.state, AssignmentState::Committed(_)))
+			.ok_or(Error::<T>::NotCommitted)?;
+		ensure!(
+			result.sketch.len() == model.sketch_len as usize && !result.output_cid.is_empty(),
+			Error::<T>::MalformedResult
+		);
+		let AssignmentState::Committed(committed) = task.assignments[index].state else {
+			return Err(Error::<T>::NotCommitted.into())
+		};
+		ensure!(
+			commitment(id, &who, &result.to_inference_result(), &salt) == committed,
+			Error::<T>::CommitmentMismatch
+		);
+		match (task.mode, proof) {
+			(VerificationMode::Zk, None) => return Err(Error::<T>::ProofRequired.into()),
+			(VerificationMode::Redundant, Some(_)) => return Err(Error::<T>::ProofNotExpected.into()),
+			(VerificationMode::Redundant, None) => {},
+			(VerificationMode::Zk, Some(proof)) => {
+				let key = model.zk_key.ok_or(Error::<T>::NoZkKey)?;
+				let inputs = zk_public_inputs(&model.content_hash, &task.input_cid, &result.output_hash);
+				T::ProofVerifier::verify_proof(&key, &proof[..], &inputs).map_err(|_| Error::<T>::InvalidProof)?;
+			},
+		}
+		task.assignments[index].state = AssignmentState::Revealed(result);
+		Self::deposit_event(Event::ResultRevealed { task: id, agent: who });
+		if !task.live().any(|a| matches!(a.state, AssignmentState::Committed(_))) {
+			Self::settle(id, &mut task, &model);
+		}
+		Tasks::<T>::insert(id, task);
+		Ok(())
+	}
+
+	/// Burns `PenaltyFraction` of `who`'s stake, suspends it below `MinAgentStake`, and
+	/// drops `task` from its open tasks.
+	fn penalize(who: &T::AccountId, task: TaskId, reason: PenaltyReason) {
+		AgentTasks::<T>::mutate(who, |tasks| tasks.retain(|t| *t != task));
+		let Some(mut info) = Agents::<T>::get(who) else { return };
+		let penalty = T::PenaltyFraction::get() * info.stake;
+		let slashed = T::Currency::burn_held(
+			&HoldReason::AgentStake.into(),
+			who,
+			penalty,
+			Precision::BestEffort,
+			Fortitude::Force,
+		)
+		.unwrap_or_default();
+		info.stake = info.stake.saturating_sub(slashed);
+		info.penalties = info.penalties.saturating_add(1);
+		Self::deposit_event(Event::AgentPenalized { task, agent: who.clone(), reason, slashed });
+		if info.stake < T::MinAgentStake::get() && info.status == AgentStatus::Active {
+			Self::start_unbonding(who, &mut info);
+			Self::deposit_event(Event::AgentSuspended { agent: who.clone(), stake: info.stake });
+		}
+		Agents::<T>::insert(who, info);
+	}
+
+	/// Refunds the task's reward and ends it.
+	fn refund(id: TaskId, task: &mut TaskOf<T>, reason: RefundReason) {
+		let refund = T::Currency::release(&HoldReason::TaskEscrow.into(), &task.owner, task.reward, Precision::BestEffort)
+			.unwrap_or_default();
+		for assignment in task.assignments.iter_mut() {
+			if matches!(assignment.state, AssignmentState::Committed(_) | AssignmentState::Revealed(_)) {
+				assignment.state = AssignmentState::Unsettled;
+			}
+			AgentTasks::<T>::mutate(&assignment.agent, |tasks| tasks.retain(|t| *t != id));
+		}
+		task.phase = TaskPhase::Refunded(reason);
+		Self::deposit_event(Event::TaskRefunded { task: id, reason, refund });
+	}
+
+	/// Settles a task whose reveals are in: pays the largest agreeing majority, penalizes the
+	/// rest, or refunds without a majority.
+	pub(crate) fn settle(id: TaskId, task: &mut TaskOf<T>, model: &ModelOf<T>) {
+		let revealed: Vec<(usize, InferenceResult)> = task
+			.assignments
+			.iter()
+			.enumerate()
+			.filter_map(|(i, a)| match &a.state {
+				AssignmentState::Revealed(r) => Some((i, r.to_inference_result())),
+				_ => None,
+			})
+			.collect();
+		let quorum = task.quorum();
+		if revealed.len() < quorum {
+			return Self::refund(id, task, RefundReason::NotEnoughResults);
+		}
+		// The largest group of results agreeing with one of them (its centre); ties go to
+		// the earliest drawn agent.
+		let mut best: (usize, Vec<usize>) = (0, Vec::new());
+		for (i, centre) in &revealed {
+			let group: Vec<usize> =
+				revealed.iter().filter(|(_, other)| agree(&model.agreement, centre, other)).map(|(j, _)| *j).collect();
+			if group.len() > best.1.len() {
+				best = (*i, group);
+			}
+		}
+		let (centre, winners) = best;
+		if winners.len() < quorum {
+			return Self::refund(id, task, RefundReason::NoAgreement);
+		}
+		let AssignmentState::Revealed(result) = task.assignments[centre].state.clone() else { return };
+
+		let count: BalanceOf<T> = (winners.len() as u32).into();
+		let share = task.reward / count;
+		let mut remainder = task.reward.saturating_sub(share.saturating_mul(count));
+		let mut paid = BalanceOf::<T>::zero();
+		for (i, _) in &revealed {
+			let agent = task.assignments[*i].agent.clone();
+			if winners.contains(i) {
+				let amount = share.saturating_add(core::mem::take(&mut remainder));
+				let moved = T::Currency::transfer_on_hold(
+					&HoldReason::TaskEscrow.into(),
+					&task.owner,
+					&agent,
+					amount,
+					Precision::BestEffort,
+					Restriction::Free,
+					Fortitude::Force,
+				)
+				.unwrap_or_default();
+				paid = paid.saturating_add(moved);
+				task.assignments[*i].state = AssignmentState::Paid;
+				AgentTasks::<T>::mutate(&agent, |tasks| tasks.retain(|t| *t != id));
+				Agents::<T>::mutate(&agent, |info| {
+					if let Some(info) = info {
+						info.completed = info.completed.saturating_add(1);
+					}
+				});
+				let work: u128 = moved.unique_saturated_into();
+				Scores::<T>::mutate(&agent, |score| {
+					if let Some(score) = score {
+						score.period_work = score.period_work.saturating_add(work);
+					}
+				});
+			} else {
+				task.assignments[*i].state = AssignmentState::Penalized(PenaltyReason::Disagreed);
+				Self::penalize(&agent, id, PenaltyReason::Disagreed);
+			}
+		}
+		let output_cid = result.output_cid.clone();
+		let output_hash = result.output_hash;
+		task.result = Some(result);
+		task.phase = TaskPhase::Completed;
+		Self::deposit_event(Event::TaskCompleted { task: id, output_cid, output_hash, agents: winners.len() as u32, reward: paid });
+	}
+
+	/// The commit window closed: penalizes agents that did not commit and draws replacements,
+	/// or moves on to the reveals, or refunds.
+	pub(crate) fn close_commit(id: TaskId, task: &mut TaskOf<T>, now: BlockNumberFor<T>) {
+		if !matches!(task.phase, TaskPhase::Commit { .. }) {
+			return;
+		}
+		let absent: Vec<usize> = task
+			.assignments
+			.iter()
+			.enumerate()
+			.filter(|(_, a)| a.state == AssignmentState::Assigned)
+			.map(|(i, _)| i)
+			.collect();
+		for i in &absent {
+			task.assignments[*i].state = AssignmentState::Penalized(PenaltyReason::NoCommit);
+			let agent = task.assignments[*i].agent.clone();
+			Self::penalize(&agent, id, PenaltyReason::NoCommit);
+		}
+		if !absent.is_empty() && (task.replacements as u32) < T::MaxReplacements::get() {
+			let drawn_before: Vec<T::AccountId> = task.assignments.iter().map(|a| a.agent.clone()).collect();
+			let drawn = Self::draw(Self::free_agents(&drawn_before), absent.len());
+			if !drawn.is_empty() {
+				if let Ok(deadline) = Self::schedule(id, now.saturating_add(task.commit_window)) {
+					task.replacements = task.replacements.saturating_add(1);
+					task.phase = TaskPhase::Commit { deadline };
+					for agent in drawn {
+						// Fits: each round adds at most `redundancy` agents.
+						let _ = task.assignments.try_push(Assignment { agent: agent.clone(), state: AssignmentState::Assigned });
+						let _ = AgentTasks::<T>::try_mutate(&agent, |tasks| tasks.try_push(id));
+						Self::deposit_event(Event::TaskAssigned { task: id, agent, deadline });
+					}
+					return;
+				}
+			}
+		}
+		let committed = task.live().filter(|a| matches!(a.state, AssignmentState::Committed(_))).count();
+		if committed < task.quorum() || Self::start_reveal(id, task, now).is_err() {
+			Self::refund(id, task, RefundReason::NotEnoughResults);
+		}
+	}
+
+	/// The reveal window closed: penalizes agents that committed but did not reveal, then
+	/// settles.
+	pub(crate) fn close_reveal(id: TaskId, task: &mut TaskOf<T>) {
+		if !matches!(task.phase, TaskPhase::Reveal { .. }) {
+			return;
+		}
+		for i in 0..task.assignments.len() {
+			if matches!(task.assignments[i].state, AssignmentState::Committed(_)) {
+				task.assignments[i].state = AssignmentState::Penalized(PenaltyReason::NoReveal);
+				let agent = task.assignments[i].agent.clone();
+				Self::penalize(&agent, id, PenaltyReason::NoReveal);
+			}
+		}
+		if let Some(model) = Models::<T>::get(task.model) {
+			Self::settle(id, task, &model);
+		}
+	}
+
+	/// Closes the windows that end at `now` and, at the end of a scoring period, updates the
+	/// scores.
+	pub(crate) fn on_block(now: BlockNumberFor<T>) -> Weight {
+		DrawNonce::<T>::kill();
+		let mut weight = T::DbWeight::get().reads_writes(1, 2);
+		let agents = ActiveAgents::<T>::decode_len().unwrap_or(0) as u32;
+		for id in Deadlines::<T>::take(now) {
+			let Some(mut task) = Tasks::<T>::get(id) else { continue };
+			match task.phase {
+				TaskPhase::Commit { deadline } if deadline == now => {
+					weight.saturating_accrue(T::WeightInfo::close_commit(task.redundancy as u32, agents));
+					Self::close_commit(id, &mut task, now);
+				},
+				TaskPhase::Reveal { deadline } if deadline == now => {
+					weight.saturating_accrue(T::WeightInfo::close_reveal(task.redundancy as u32));
+					Self::close_reveal(id, &mut task);
+				},
+				_ => {
+					weight.saturating_accrue(T::DbWeight::get().reads(1));
+					continue;
+				},
+			}
+			Tasks::<T>::insert(id, task);
+		}
+		let period = T::ScorePeriod::get();
+		if !now.is_zero() && !period.is_zero() && (now % period).is_zero() {
+			weight.saturating_accrue(T::WeightInfo::update_scores(AgentCount::<T>::get()));
+			Self::update_scores();
+		}
+		weight
+	}
+
+	/// Moves every agent's moving average `1/ScoreSmoothing` of the way to its work in the
+	/// period that ended.
+	pub(crate) fn update_scores() {
+		let smoothing = T::ScoreSmoothing::get().max(1) as u128;
+		let mut total = 0u128;
+		let mut agents = 0u32;
+		let keys: Vec<T::AccountId> = Scores::<T>::iter_keys().collect();
+		for agent in keys {
+			Scores::<T>::mutate(&agent, |score| {
+				if let Some(score) = score {
+					score.average = score
+						.average
+						.saturating_mul(smoothing - 1)
+						.saturating_add(score.period_work) /
+						smoothing;
+					score.period_work = 0;
+					total = total.saturating_add(score.average);
+				}
+			});
+			agents += 1;
+		}
+		TotalScore::<T>::put(total);
+		Self::deposit_event(Event::ScoresUpdated { agents, total });
+	}
+}
+
+impl<T: Config> ComputeContribution<T::AccountId> for Pallet<T> {
+	fn compute_score(who: &T::AccountId) -> u128 {
+		Scores::<T>::get(who).map(|s| s.average).unwrap_or(0)
+	}
+
+	fn total_compute_score() -> u128 {
+		TotalScore::<T>::get()
+	}
+}

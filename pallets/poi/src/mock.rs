@@ -1,0 +1,195 @@
+//! A minimal runtime for the pallet's tests: system, balances and PoI with small bounds,
+//! 5-block commit windows, 3-block reveal windows and a proof verifier that accepts exactly
+//! the proofs [`proof_for`] makes.
+
+use crate as pallet_poi;
+use codec::Encode;
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstU32, ConstU64, Hooks},
+	weights::Weight,
+};
+use zkp_primitives::zk::{ProofVerificationError, ProofVerifier, PublicInput};
+use sp_core::{sr25519, H256};
+use sp_runtime::{
+	traits::{IdentifyAccount, Verify},
+	BuildStorage, MultiSignature, MultiSigner, Perbill,
+};
+
+pub type AccountId = <<MultiSignature as Verify>::Signer as IdentifyAccount>::AccountId;
+pub type Balance = u64;
+type Extrinsic = sp_runtime::generic::UncheckedExtrinsic<AccountId, RuntimeCall, MultiSignature, ()>;
+type Block = sp_runtime::generic::Block<sp_runtime::generic::Header<u64, sp_runtime::traits::BlakeTwo256>, Extrinsic>;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(2)]
+	pub type Poi = pallet_poi;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountId = AccountId;
+	type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+impl frame_system::offchain::SigningTypes for Test {
+	type Public = MultiSigner;
+	type Signature = MultiSignature;
+}
+
+impl<LocalCall> frame_system::offchain::CreateTransactionBase<LocalCall> for Test
+where
+	RuntimeCall: From<LocalCall>,
+{
+	type Extrinsic = Extrinsic;
+	type RuntimeCall = RuntimeCall;
+}
+
+impl<LocalCall> frame_system::offchain::CreateSignedTransaction<LocalCall> for Test
+where
+	RuntimeCall: From<LocalCall>,
+{
+	fn create_signed_transaction<C: frame_system::offchain::AppCrypto<Self::Public, Self::Signature>>(
+		call: RuntimeCall,
+		_public: MultiSigner,
+		account: AccountId,
+		_nonce: u32,
+	) -> Option<Extrinsic> {
+		let signature = MultiSignature::Sr25519(sr25519::Signature::from_raw([0; 64]));
+		Some(Extrinsic::new_signed(call, account, signature, ()))
+	}
+}
+
+/// Randomness that changes with the block and the subject.
+pub struct TestRandomness;
+impl frame_support::traits::Randomness<H256, u64> for TestRandomness {
+	fn random(subject: &[u8]) -> (H256, u64) {
+		let block = System::block_number();
+		let mut input = subject.to_vec();
+		input.extend_from_slice(&block.to_le_bytes());
+		(H256(sp_io::hashing::blake2_256(&input)), block)
+	}
+}
+
+/// The ZK key the tests register.
+pub const ZK_KEY: H256 = H256([0x2a; 32]);
+
+/// A "proof" the test verifier accepts: the hash of the key and the public inputs, so a
+/// proof only passes for the inputs the pallet is expected to check.
+pub fn proof_for(key: &H256, inputs: &[PublicInput]) -> Vec<u8> {
+	sp_io::hashing::blake2_256(&(key, inputs).encode()).to_vec()
+}
+
+/// Accepts exactly the proofs [`proof_for`] makes, for [`ZK_KEY`] only.
+pub struct TestProofVerifier;
+impl ProofVerifier for TestProofVerifier {
+	fn verify_proof(key: &H256, proof: &[u8], inputs: &[PublicInput]) -> Result<H256, ProofVerificationError> {
+		if *key != ZK_KEY {
+			return Err(ProofVerificationError::UnknownVerificationKey);
+		}
+		if proof != proof_for(key, inputs).as_slice() {
+			return Err(ProofVerificationError::Rejected(zkp_primitives::zk::Groth16Error::VerificationFailed));
+		}
+		Ok(H256(sp_io::hashing::blake2_256(proof)))
+	}
+}
+
+pub const COMMIT_WINDOW: u64 = 5;
+pub const REVEAL_WINDOW: u64 = 3;
+pub const UNBONDING: u64 = 10;
+pub const SCORE_PERIOD: u64 = 20;
+pub const MIN_STAKE: Balance = 1_000;
+pub const SKETCH_LEN: u8 = 8;
+
+parameter_types! {
+	pub const PenaltyFraction: Perbill = Perbill::from_percent(10);
+	pub ProofWeight: Weight = Weight::from_parts(1_000_000, 0);
+}
+
+impl pallet_poi::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Randomness = TestRandomness;
+	type ProofVerifier = TestProofVerifier;
+	type ProofVerificationWeight = ProofWeight;
+	type AuthorityId = pallet_poi::crypto::AgentAuthId;
+	type MaxCidLen = ConstU32<64>;
+	type MaxSchemaLen = ConstU32<64>;
+	type MaxSketchLen = ConstU32<16>;
+	type MaxProofLen = ConstU32<64>;
+	type MaxRedundancy = ConstU32<3>;
+	type MaxReplacements = ConstU32<1>;
+	type MaxAgents = ConstU32<6>;
+	type MaxTasksPerAgent = ConstU32<2>;
+	type MaxDeadlinesPerBlock = ConstU32<2>;
+	type MinAgentStake = ConstU64<MIN_STAKE>;
+	type MinTaskReward = ConstU64<10>;
+	type MinCommitWindow = ConstU64<2>;
+	type MaxCommitWindow = ConstU64<50>;
+	type RevealWindow = ConstU64<REVEAL_WINDOW>;
+	type UnbondingPeriod = ConstU64<UNBONDING>;
+	type PenaltyFraction = PenaltyFraction;
+	type ScorePeriod = ConstU64<SCORE_PERIOD>;
+	type ScoreSmoothing = ConstU32<4>;
+	type WeightInfo = ();
+}
+
+pub fn account(n: u8) -> AccountId {
+	AccountId::new([n; 32])
+}
+pub const ENDOWMENT: Balance = 1_000_000;
+/// Accounts 1..=6 are would-be agents.
+pub fn agent(n: u8) -> AccountId { account(n) }
+pub fn user() -> AccountId { account(9) }
+pub fn poor() -> AccountId { account(10) }
+
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	let mut balances: Vec<(AccountId, Balance)> = (1..=7).map(|n| (account(n), ENDOWMENT)).collect();
+	balances.push((user(), ENDOWMENT));
+	balances.push((poor(), 10));
+	pallet_balances::GenesisConfig::<Test> { balances, ..Default::default() }
+		.assimilate_storage(&mut storage)
+		.unwrap();
+	let mut ext: sp_io::TestExternalities = storage.into();
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Runs `on_initialize` of every block up to `n`.
+pub fn run_to_block(n: u64) {
+	while System::block_number() < n {
+		let next = System::block_number() + 1;
+		System::set_block_number(next);
+		Poi::on_initialize(next);
+	}
+}

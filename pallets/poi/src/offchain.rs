@@ -1,0 +1,180 @@
+//! The compute agent's off-chain worker: the bridge between the chain and the local
+//! `zkp-agent`.
+//!
+//! On every imported block, for each `poi_` key in the node keystore whose account is a
+//! registered agent, for each of its open tasks:
+//! 1. in the commit phase, without a commitment yet: it asks the agent for the job
+//!    (`POST /poi/job`, idempotent: the first call starts it, later calls poll it). Inference
+//!    runs in the agent, never here; when the job is done it commits
+//!    `blake2_256(task, agent, result, salt)` with a fresh salt kept in the node's local
+//!    off-chain storage;
+//! 2. in the reveal phase, with a commitment: it takes the same result from the agent and
+//!    reveals it with the salt.
+//!
+//! Nothing slow runs here: each HTTP call has a short deadline, and the chain checks every
+//! reveal against its commitment and the other agents' results.
+//!
+//! The agent's URL is read from the node's persistent off-chain storage: the key
+//! `zkp-poi::agent-url/` followed by the agent's 32-byte account id, then the key
+//! `zkp-poi::agent-url`, then [`DEFAULT_AGENT_URL`] (set them with the
+//! `offchain_localStorageSet` RPC).
+
+use crate::{pallet::*, types::*};
+use alloc::{format, string::String, vec::Vec};
+use codec::Encode;
+use frame_system::{
+	offchain::{AppCrypto, SendSignedTransaction, Signer},
+	pallet_prelude::BlockNumberFor,
+};
+use sp_runtime::{offchain::storage::StorageValueRef, traits::IdentifyAccount, RuntimeAppPublic};
+use zkp_primitives::{
+	offchain,
+	poi::{commitment, Agreement, JobRequest, JobStatus},
+};
+
+pub use zkp_primitives::offchain::DEFAULT_AGENT_URL;
+/// Off-chain storage key of the agent URL (an agent-specific key appends its account id).
+pub const AGENT_URL_KEY: &[u8] = b"zkp-poi::agent-url";
+/// How long one HTTP call to the agent may take.
+const HTTP_DEADLINE_MS: u64 = 3_000;
+/// Blocks before a commit or reveal is submitted again if it did not land.
+const RESUBMIT_AFTER: u32 = 2;
+/// Tasks served per agent and block.
+const MAX_TASKS_PER_BLOCK: usize = 8;
+
+const LOG: &str = "runtime::poi::ocw";
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn offchain_work(now: BlockNumberFor<T>) {
+		let keys = <T::AuthorityId as AppCrypto<T::Public, T::Signature>>::RuntimeAppPublic::all();
+		for key in keys {
+			let generic: <T::AuthorityId as AppCrypto<T::Public, T::Signature>>::GenericPublic = key.into();
+			let public: T::Public = generic.into();
+			let account = public.clone().into_account();
+			if !Agents::<T>::contains_key(&account) {
+				continue;
+			}
+			let url = offchain::agent_url(AGENT_URL_KEY, &Self::account_bytes(&account));
+			let signer = Signer::<T, T::AuthorityId>::all_accounts().with_filter(alloc::vec![public]);
+			for task in AgentTasks::<T>::get(&account).into_iter().take(MAX_TASKS_PER_BLOCK) {
+				if let Err(e) = Self::serve_task(&account, &signer, &url, task, now) {
+					log::warn!(target: LOG, "task {}: {}", task, e);
+				}
+			}
+		}
+	}
+
+	fn account_bytes(account: &T::AccountId) -> [u8; 32] {
+		let encoded = account.encode();
+		let mut bytes = [0u8; 32];
+		let n = encoded.len().min(32);
+		bytes[..n].copy_from_slice(&encoded[..n]);
+		bytes
+	}
+
+	/// An off-chain storage key for `account` and `task`.
+	fn local_key(kind: &[u8], account: &T::AccountId, task: TaskId) -> Vec<u8> {
+		let mut key = b"zkp-poi::".to_vec();
+		key.extend_from_slice(kind);
+		key.push(b'/');
+		key.extend_from_slice(&Self::account_bytes(account));
+		key.extend_from_slice(&task.to_le_bytes());
+		key
+	}
+
+	/// The salt this node commits with for `task`: drawn once from the node's randomness and
+	/// kept in its persistent local storage until the reveal.
+	fn salt(account: &T::AccountId, task: TaskId) -> [u8; 32] {
+		let key = Self::local_key(b"salt", account, task);
+		let stored = StorageValueRef::persistent(&key);
+		if let Ok(Some(salt)) = stored.get::<[u8; 32]>() {
+			return salt;
+		}
+		let salt = sp_io::offchain::random_seed();
+		stored.set(&salt);
+		salt
+	}
+
+	fn serve_task(
+		account: &T::AccountId,
+		signer: &Signer<T, T::AuthorityId, frame_system::offchain::ForAll>,
+		url: &str,
+		id: TaskId,
+		now: BlockNumberFor<T>,
+	) -> Result<(), String> {
+		let task = Tasks::<T>::get(id).ok_or("task gone")?;
+		let Some(mine) = task
+			.assignments
+			.iter()
+			.rev()
+			.find(|a| &a.agent == account && !matches!(a.state, AssignmentState::Penalized(_)))
+		else {
+			return Ok(())
+		};
+		let model = Models::<T>::get(task.model).ok_or("model gone")?;
+		let (committing, revealing) = match (&task.phase, &mine.state) {
+			(TaskPhase::Commit { deadline }, AssignmentState::Assigned) if now < *deadline => (true, None),
+			(TaskPhase::Reveal { deadline }, AssignmentState::Committed(c)) if now < *deadline => (false, Some(*c)),
+			_ => return Ok(()),
+		};
+		if task.mode == VerificationMode::Zk {
+			return Err("ZK-mode tasks need a proving agent; this one runs plain inference".into());
+		}
+		let scale_bits = match model.agreement {
+			Agreement::Tolerance { scale_bits, .. } => scale_bits,
+			Agreement::Exact => 0,
+		};
+		let request = JobRequest {
+			task: id,
+			seed: task.seed,
+			model_cid: model.cid.to_vec(),
+			model_hash: model.content_hash,
+			framework: model.framework,
+			input_cid: task.input_cid.to_vec(),
+			sketch_len: model.sketch_len as u32,
+			scale_bits,
+		};
+		let result = match offchain::call_agent::<JobStatus>(url, "/poi/job", &request.encode(), HTTP_DEADLINE_MS)? {
+			JobStatus::Done(result) => result,
+			JobStatus::Queued => {
+				log::debug!(target: LOG, "task {}: queued at the agent", id);
+				return Ok(())
+			},
+			JobStatus::Running { done, total } => {
+				log::debug!(target: LOG, "task {}: running, {}/{} batches", id, done, total);
+				return Ok(())
+			},
+			JobStatus::Failed { reason } =>
+				return Err(format!("the agent cannot run it: {}", String::from_utf8_lossy(&reason))),
+		};
+		let salt = Self::salt(account, id);
+		let hash = commitment(id, account, &result, &salt);
+		let tag = Self::local_key(if committing { b"commit" } else { b"reveal" }, account, id);
+		if offchain::recently_sent(&tag, now, RESUBMIT_AFTER.into()) {
+			return Ok(())
+		}
+		let call = if committing {
+			log::info!(target: LOG, "task {}: committing to output {:?}", id, result.output_hash);
+			Call::commit_result { task: id, commitment: hash }
+		} else {
+			if revealing != Some(hash) {
+				offchain::forget_sent(&tag);
+				return Err("the agent's result no longer matches the commitment".into());
+			}
+			let bounded = TaskResult {
+				output_hash: result.output_hash,
+				output_cid: result.output_cid.try_into().map_err(|_| "output CID too long")?,
+				output_len: result.output_len,
+				sketch: result.sketch.try_into().map_err(|_| "sketch too long")?,
+			};
+			log::info!(target: LOG, "task {}: revealing", id);
+			Call::reveal_result { task: id, result: bounded, salt, proof: None }
+		};
+		for (_, sent) in signer.send_signed_transaction(|_| call.clone()) {
+			if sent.is_err() {
+				offchain::forget_sent(&tag);
+			}
+		}
+		Ok(())
+	}
+}

@@ -1,0 +1,557 @@
+//! Unit tests: every call's happy path and errors, commit–reveal, agreement, penalties,
+//! replacements, refunds, ZK mode and scores.
+
+use crate::{functions::zk_public_inputs, mock::*, pallet::*, types::*, Error, Event};
+use codec::{Decode, Encode};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::fungible::InspectHold,
+	BoundedVec,
+};
+use sp_core::H256;
+use zkp_primitives::poi::{commitment, ComputeContribution};
+
+const TOLERANCE: Agreement = Agreement::Tolerance { scale_bits: 16, tolerance: 64 };
+const REWARD: Balance = 300;
+const STAKE: Balance = 10_000;
+
+fn bounded<S: frame_support::traits::Get<u32>>(bytes: &[u8]) -> BoundedVec<u8, S> {
+	bytes.to_vec().try_into().unwrap()
+}
+
+fn register_model(agreement: Agreement, sketch_len: u8, zk_key: Option<H256>) -> ModelId {
+	let id = NextModelId::<Test>::get();
+	assert_ok!(Poi::register_model(
+		RuntimeOrigin::signed(user()),
+		bounded(b"bafymodel"),
+		H256::repeat_byte(0x11),
+		Framework::BertEmbedding,
+		bounded(b"json: array of strings"),
+		bounded(b"json: array of f32 rows"),
+		agreement,
+		sketch_len,
+		zk_key,
+	));
+	id
+}
+
+fn register_agents(n: u8) {
+	for i in 1..=n {
+		assert_ok!(Poi::register_agent(RuntimeOrigin::signed(agent(i)), STAKE, Hardware::default()));
+	}
+}
+
+fn submit(model: ModelId, redundancy: u8, mode: VerificationMode) -> TaskId {
+	let id = NextTaskId::<Test>::get();
+	assert_ok!(Poi::submit_task(RuntimeOrigin::signed(user()), model, bounded(b"bafyinput"), REWARD, redundancy, COMMIT_WINDOW, mode));
+	id
+}
+
+/// A result whose sketch is `base + offset` in every entry.
+fn result(offset: i32) -> TaskResultOf<Test> {
+	TaskResult {
+		output_hash: H256::repeat_byte(0x77),
+		output_cid: bounded(b"bafyoutput"),
+		output_len: 384,
+		sketch: vec![1000 + offset; SKETCH_LEN as usize].try_into().unwrap(),
+	}
+}
+
+fn salt(who: &AccountId) -> [u8; 32] {
+	sp_io::hashing::blake2_256(&who.encode())
+}
+
+fn commit(who: &AccountId, task: TaskId, r: &TaskResultOf<Test>) {
+	let hash = commitment(task, who, &r.to_inference_result(), &salt(who));
+	assert_ok!(Poi::commit_result(RuntimeOrigin::signed(who.clone()), task, hash));
+}
+
+fn reveal(who: &AccountId, task: TaskId, r: &TaskResultOf<Test>) {
+	assert_ok!(Poi::reveal_result(RuntimeOrigin::signed(who.clone()), task, r.clone(), salt(who), None));
+}
+
+fn assigned(task: TaskId) -> Vec<AccountId> {
+	Tasks::<Test>::get(task)
+		.unwrap()
+		.assignments
+		.iter()
+		.filter(|a| a.state == AssignmentState::Assigned)
+		.map(|a| a.agent.clone())
+		.collect()
+}
+
+fn state_of(task: TaskId, who: &AccountId) -> AssignmentState<<Test as Config>::MaxCidLen, <Test as Config>::MaxSketchLen> {
+	Tasks::<Test>::get(task).unwrap().assignments.iter().rev().find(|a| &a.agent == who).unwrap().state.clone()
+}
+
+fn stake_of(who: &AccountId) -> Balance {
+	Agents::<Test>::get(who).unwrap().stake
+}
+
+fn escrow_of(who: &AccountId) -> Balance {
+	Balances::balance_on_hold(&HoldReason::TaskEscrow.into(), who)
+}
+
+fn phase(task: TaskId) -> TaskPhase<u64> {
+	Tasks::<Test>::get(task).unwrap().phase
+}
+
+#[test]
+fn models_register_with_checked_agreement_rules() {
+	new_test_ext().execute_with(|| {
+		let id = register_model(TOLERANCE, SKETCH_LEN, None);
+		assert_eq!(Models::<Test>::get(id).unwrap().framework, Framework::BertEmbedding);
+		System::assert_last_event(Event::ModelRegistered { model: id, owner: user(), framework: Framework::BertEmbedding }.into());
+		let call = |cid: &[u8], agreement, sketch_len| {
+			Poi::register_model(RuntimeOrigin::signed(user()), bounded(cid), H256::zero(), Framework::Mlp, bounded(b""), bounded(b""), agreement, sketch_len, None)
+		};
+		assert_noop!(call(b"", TOLERANCE, 8), Error::<Test>::EmptyCid);
+		assert_noop!(call(b"cid", TOLERANCE, 0), Error::<Test>::InvalidAgreement);
+		assert_noop!(call(b"cid", TOLERANCE, 17), Error::<Test>::InvalidAgreement);
+		assert_noop!(call(b"cid", Agreement::Exact, 17), Error::<Test>::InvalidAgreement);
+		assert_noop!(call(b"cid", Agreement::Tolerance { scale_bits: 31, tolerance: 1 }, 8), Error::<Test>::InvalidAgreement);
+		assert_ok!(call(b"cid", Agreement::Exact, 0));
+	});
+}
+
+#[test]
+fn oversize_values_do_not_decode() {
+	new_test_ext().execute_with(|| {
+		// A CID one byte over `MaxCidLen`, encoded by hand as the call's first argument.
+		let mut encoded = vec![2u8, 0]; // pallet index 2, call index 0 (register_model)
+		encoded.extend(vec![0u8; 65].encode());
+		encoded.extend(H256::zero().encode());
+		encoded.extend(Framework::Mlp.encode());
+		encoded.extend(Vec::<u8>::new().encode());
+		encoded.extend(Vec::<u8>::new().encode());
+		encoded.extend(Agreement::Exact.encode());
+		encoded.extend(0u8.encode());
+		encoded.extend(Option::<H256>::None.encode());
+		assert!(RuntimeCall::decode(&mut &encoded[..]).is_err());
+		// The same call with a 64-byte CID decodes.
+		let mut ok = vec![2u8, 0];
+		ok.extend(vec![0u8; 64].encode());
+		ok.extend_from_slice(&encoded[2 + vec![0u8; 65].encode().len()..]);
+		assert!(RuntimeCall::decode(&mut &ok[..]).is_ok());
+		// A sketch longer than `MaxSketchLen` in a reveal does not decode either.
+		let long = (H256::zero(), b"cid".to_vec(), 1u32, vec![0i32; 17]).encode();
+		assert!(TaskResultOf::<Test>::decode(&mut &long[..]).is_err());
+		let proof = vec![0u8; 65].encode();
+		assert!(BoundedVec::<u8, <Test as Config>::MaxProofLen>::decode(&mut &proof[..]).is_err());
+	});
+}
+
+#[test]
+fn agents_register_and_leave_after_unbonding() {
+	new_test_ext().execute_with(|| {
+		let a = agent(1);
+		let hw = Hardware { cpu_cores: 16, memory_gib: 64, gpus: 1, gpu_memory_gib: 80 };
+		assert_ok!(Poi::register_agent(RuntimeOrigin::signed(a.clone()), STAKE, hw));
+		assert_eq!(Balances::balance_on_hold(&HoldReason::AgentStake.into(), &a), STAKE);
+		assert_eq!(ActiveAgents::<Test>::get().to_vec(), vec![a.clone()]);
+		assert_noop!(Poi::register_agent(RuntimeOrigin::signed(a.clone()), STAKE, hw), Error::<Test>::AlreadyAgent);
+		assert_noop!(Poi::register_agent(RuntimeOrigin::signed(agent(2)), MIN_STAKE - 1, hw), Error::<Test>::StakeTooLow);
+		assert_noop!(Poi::register_agent(RuntimeOrigin::signed(poor()), MIN_STAKE, hw), Error::<Test>::InsufficientBalance);
+		assert_noop!(Poi::withdraw_stake(RuntimeOrigin::signed(a.clone())), Error::<Test>::NotUnbonding);
+		assert_noop!(Poi::deregister_agent(RuntimeOrigin::signed(agent(2))), Error::<Test>::NotAgent);
+
+		assert_ok!(Poi::deregister_agent(RuntimeOrigin::signed(a.clone())));
+		assert!(ActiveAgents::<Test>::get().is_empty());
+		assert_noop!(Poi::deregister_agent(RuntimeOrigin::signed(a.clone())), Error::<Test>::AlreadyUnbonding);
+		assert_noop!(Poi::withdraw_stake(RuntimeOrigin::signed(a.clone())), Error::<Test>::StillUnbonding);
+		run_to_block(1 + UNBONDING);
+		let free = Balances::free_balance(&a);
+		assert_ok!(Poi::withdraw_stake(RuntimeOrigin::signed(a.clone())));
+		assert_eq!(Balances::free_balance(&a), free + STAKE);
+		assert!(Agents::<Test>::get(&a).is_none() && Scores::<Test>::get(&a).is_none());
+		assert_eq!(AgentCount::<Test>::get(), 0);
+	});
+}
+
+#[test]
+fn agent_count_is_bounded() {
+	new_test_ext().execute_with(|| {
+		register_agents(6);
+		assert_noop!(Poi::register_agent(RuntimeOrigin::signed(account(7)), STAKE, Hardware::default()), Error::<Test>::TooManyAgents);
+	});
+}
+
+#[test]
+fn submit_task_checks_its_inputs() {
+	new_test_ext().execute_with(|| {
+		let model = register_model(TOLERANCE, SKETCH_LEN, None);
+		register_agents(2);
+		let call = |model, cid: &[u8], reward, k, window, mode| {
+			Poi::submit_task(RuntimeOrigin::signed(user()), model, bounded(cid), reward, k, window, mode)
+		};
+		use VerificationMode::*;
+		assert_noop!(call(99, b"in", REWARD, 3, COMMIT_WINDOW, Redundant), Error::<Test>::UnknownModel);
+		assert_noop!(call(model, b"", REWARD, 3, COMMIT_WINDOW, Redundant), Error::<Test>::EmptyCid);
+		assert_noop!(call(model, b"in", REWARD, 1, COMMIT_WINDOW, Redundant), Error::<Test>::InvalidRedundancy);
+		assert_noop!(call(model, b"in", REWARD, 4, COMMIT_WINDOW, Redundant), Error::<Test>::InvalidRedundancy);
+		assert_noop!(call(model, b"in", REWARD, 1, COMMIT_WINDOW, Zk), Error::<Test>::NoZkKey);
+		assert_noop!(call(model, b"in", REWARD, 3, 1, Redundant), Error::<Test>::InvalidWindow);
+		assert_noop!(call(model, b"in", REWARD, 3, 51, Redundant), Error::<Test>::InvalidWindow);
+		assert_noop!(call(model, b"in", 9, 3, COMMIT_WINDOW, Redundant), Error::<Test>::RewardTooLow);
+		assert_noop!(call(model, b"in", REWARD, 3, COMMIT_WINDOW, Redundant), Error::<Test>::NotEnoughAgents);
+		assert_noop!(
+			Poi::submit_task(RuntimeOrigin::signed(poor()), model, bounded(b"in"), REWARD, 2, COMMIT_WINDOW, Redundant),
+			Error::<Test>::InsufficientBalance
+		);
+	});
+}
+
+#[test]
+fn agreeing_agents_are_paid_and_scored() {
+	new_test_ext().execute_with(|| {
+		let model = register_model(TOLERANCE, SKETCH_LEN, None);
+		register_agents(4);
+		let task = submit(model, 3, VerificationMode::Redundant);
+		assert_eq!(escrow_of(&user()), REWARD);
+		let agents = assigned(task);
+		assert_eq!(agents.len(), 3);
+		for a in &agents {
+			assert_eq!(AgentTasks::<Test>::get(a).to_vec(), vec![task]);
+		}
+		// Results within the tolerance (honest CPU and GPU runs) agree.
+		let results = [result(0), result(30), result(-30)];
+		for (a, r) in agents.iter().zip(&results) {
+			commit(a, task, r);
+		}
+		assert!(matches!(phase(task), TaskPhase::Reveal { .. }));
+		let before: Vec<Balance> = agents.iter().map(|a| Balances::free_balance(a)).collect();
+		for (a, r) in agents.iter().zip(&results) {
+			reveal(a, task, r);
+		}
+		let t = Tasks::<Test>::get(task).unwrap();
+		assert_eq!(t.phase, TaskPhase::Completed);
+		assert_eq!(t.result, Some(results[0].clone()));
+		assert_eq!(escrow_of(&user()), 0);
+		for (a, b) in agents.iter().zip(before) {
+			assert_eq!(Balances::free_balance(a), b + REWARD / 3);
+			assert_eq!(state_of(task, a), AssignmentState::Paid);
+			assert!(AgentTasks::<Test>::get(a).is_empty());
+			assert_eq!(Agents::<Test>::get(a).unwrap().completed, 1);
+		}
+		System::assert_has_event(
+			Event::TaskCompleted { task, output_cid: bounded(b"bafyoutput"), output_hash: H256::repeat_byte(0x77), agents: 3, reward: REWARD }.into(),
+		);
+		// The score: period work enters the moving average (smoothing 4) at the period end.
+		assert_eq!(Scores::<Test>::get(&agents[0]).unwrap().period_work, 100);
+		run_to_block(SCORE_PERIOD);
+		assert_eq!(Poi::compute_score(&agents[0]), 25);
+		assert_eq!(Poi::total_compute_score(), 75);
+		run_to_block(2 * SCORE_PERIOD);
+		assert_eq!(Poi::compute_score(&agents[0]), 18);
+	});
+}
+
+#[test]
+fn a_disagreeing_agent_is_penalized() {
+	new_test_ext().execute_with(|| {
+		let model = register_model(TOLERANCE, SKETCH_LEN, None);
+		register_agents(3);
+		let task = submit(model, 3, VerificationMode::Redundant);
+		let agents = assigned(task);
+		let liar = result(80); // beyond the tolerance of every honest result
+		let results = [result(0), liar, result(10)];
+		for (a, r) in agents.iter().zip(&results) {
+			commit(a, task, r);
+		}
+		for (a, r) in agents.iter().zip(&results) {
+			reveal(a, task, r);
+		}
+		assert_eq!(phase(task), TaskPhase::Completed);
+		assert_eq!(state_of(task, &agents[1]), AssignmentState::Penalized(PenaltyReason::Disagreed));
+		assert_eq!(stake_of(&agents[1]), STAKE - STAKE / 10);
+		assert_eq!(stake_of(&agents[0]), STAKE);
+		assert_eq!(Balances::free_balance(&agents[0]), ENDOWMENT - STAKE + REWARD / 2);
+		System::assert_has_event(Event::AgentPenalized { task, agent: agents[1].clone(), reason: PenaltyReason::Disagreed, slashed: STAKE / 10 }.into());
+	});
+}
+
+#[test]
+fn no_majority_refunds_without_penalties() {
+	new_test_ext().execute_with(|| {
+		let model = register_model(TOLERANCE, SKETCH_LEN, None);
+		register_agents(2);
+		let task = submit(model, 2, VerificationMode::Redundant);
+		let agents = assigned(task);
+		let results = [result(0), result(500)];
+		for (a, r) in agents.iter().zip(&results) {
+			commit(a, task, r);
+		}
+		for (a, r) in agents.iter().zip(&results) {
+			reveal(a, task, r);
+		}
+		assert_eq!(phase(task), TaskPhase::Refunded(RefundReason::NoAgreement));
+		assert_eq!(escrow_of(&user()), 0);
+		assert_eq!(Balances::free_balance(&user()), ENDOWMENT);
+		for a in &agents {
+			assert_eq!(stake_of(a), STAKE);
+			assert_eq!(state_of(task, a), AssignmentState::Unsettled);
+			assert!(AgentTasks::<Test>::get(a).is_empty());
+		}
+	});
+}
+
+#[test]
+fn exact_models_compare_output_hashes() {
+	new_test_ext().execute_with(|| {
+		let model = register_model(Agreement::Exact, SKETCH_LEN, None);
+		register_agents(3);
+		let task = submit(model, 3, VerificationMode::Redundant);
+		let agents = assigned(task);
+		let mut other = result(0);
+		other.output_hash = H256::repeat_byte(0x78);
+		let results = [result(0), result(0), other];
+		for (a, r) in agents.iter().zip(&results) {
+			commit(a, task, r);
+		}
+		for (a, r) in agents.iter().zip(&results) {
+			reveal(a, task, r);
+		}
+		assert_eq!(phase(task), TaskPhase::Completed);
+		assert_eq!(state_of(task, &agents[2]), AssignmentState::Penalized(PenaltyReason::Disagreed));
+	});
+}
+
+#[test]
+fn commit_errors_change_nothing() {
+	new_test_ext().execute_with(|| {
+		let model = register_model(TOLERANCE, SKETCH_LEN, None);
+		register_agents(4);
+		let task = submit(model, 2, VerificationMode::Redundant);
+		let agents = assigned(task);
+		let outsider = (1..=4).map(agent).find(|a| !agents.contains(a)).unwrap();
+		assert_noop!(Poi::commit_result(RuntimeOrigin::signed(agents[0].clone()), 99, H256::zero()), Error::<Test>::UnknownTask);
+		assert_noop!(Poi::commit_result(RuntimeOrigin::signed(outsider), task, H256::zero()), Error::<Test>::NotAssigned);
+		commit(&agents[0], task, &result(0));
+		assert_noop!(Poi::commit_result(RuntimeOrigin::signed(agents[0].clone()), task, H256::zero()), Error::<Test>::AlreadyCommitted);
+		commit(&agents[1], task, &result(0));
+		// Everyone committed: the commit phase is over.
+		assert_noop!(Poi::commit_result(RuntimeOrigin::signed(agents[1].clone()), task, H256::zero()), Error::<Test>::NotCommitPhase);
+	});
+}
+
+#[test]
+fn reveal_errors_change_nothing() {
+	new_test_ext().execute_with(|| {
+		let model = register_model(TOLERANCE, SKETCH_LEN, None);
+		register_agents(3);
+		let task = submit(model, 2, VerificationMode::Redundant);
+		let agents = assigned(task);
+		let outsider = (1..=3).map(agent).find(|a| !agents.contains(a)).unwrap();
+		let r = result(0);
+		let reveal_with = |who: &AccountId, r: TaskResultOf<Test>, salt: [u8; 32]| {
+			Poi::reveal_result(RuntimeOrigin::signed(who.clone()), task, r, salt, None)
+		};
+		commit(&agents[0], task, &r);
+		// Not yet in the reveal phase.
+		assert_noop!(reveal_with(&agents[0], r.clone(), salt(&agents[0])), Error::<Test>::NotRevealPhase);
+		commit(&agents[1], task, &r);
+		assert_noop!(Poi::reveal_result(RuntimeOrigin::signed(agents[0].clone()), 99, r.clone(), [0; 32], None), Error::<Test>::UnknownTask);
+		assert_noop!(reveal_with(&outsider, r.clone(), salt(&outsider)), Error::<Test>::NotAssigned);
+		// Wrong salt, wrong result (another agent's, or altered): the commitment does not match.
+		assert_noop!(reveal_with(&agents[0], r.clone(), [0; 32]), Error::<Test>::CommitmentMismatch);
+		assert_noop!(reveal_with(&agents[0], result(1), salt(&agents[0])), Error::<Test>::CommitmentMismatch);
+		let mut short = r.clone();
+		short.sketch.pop();
+		assert_noop!(reveal_with(&agents[0], short, salt(&agents[0])), Error::<Test>::MalformedResult);
+		let mut no_cid = r.clone();
+		no_cid.output_cid = bounded(b"");
+		assert_noop!(reveal_with(&agents[0], no_cid, salt(&agents[0])), Error::<Test>::MalformedResult);
+		assert_noop!(
+			Poi::reveal_result(RuntimeOrigin::signed(agents[0].clone()), task, r.clone(), salt(&agents[0]), Some(bounded(b"proof"))),
+			Error::<Test>::ProofNotExpected
+		);
+		reveal(&agents[0], task, &r);
+		assert_noop!(reveal_with(&agents[0], r.clone(), salt(&agents[0])), Error::<Test>::NotCommitted);
+		// Late: the reveal window closed; the silent agent is penalized, the task refunded.
+		run_to_block(System::block_number() + REVEAL_WINDOW);
+		assert_noop!(reveal_with(&agents[1], r.clone(), salt(&agents[1])), Error::<Test>::NotRevealPhase);
+		assert_eq!(state_of(task, &agents[1]), AssignmentState::Penalized(PenaltyReason::NoReveal));
+		assert_eq!(phase(task), TaskPhase::Refunded(RefundReason::NotEnoughResults));
+	});
+}
+
+#[test]
+fn an_absent_agent_is_penalized_and_replaced() {
+	new_test_ext().execute_with(|| {
+		let model = register_model(TOLERANCE, SKETCH_LEN, None);
+		register_agents(4);
+		let task = submit(model, 3, VerificationMode::Redundant);
+		let agents = assigned(task);
+		commit(&agents[0], task, &result(0));
+		commit(&agents[1], task, &result(0));
+		run_to_block(1 + COMMIT_WINDOW);
+		assert_eq!(state_of(task, &agents[2]), AssignmentState::Penalized(PenaltyReason::NoCommit));
+		assert_eq!(stake_of(&agents[2]), STAKE - STAKE / 10);
+		assert!(AgentTasks::<Test>::get(&agents[2]).is_empty());
+		// The fourth agent replaces it, with a fresh commit window.
+		let replacement = assigned(task);
+		assert_eq!(replacement.len(), 1);
+		assert!(!agents.contains(&replacement[0]));
+		assert_eq!(phase(task), TaskPhase::Commit { deadline: 1 + 2 * COMMIT_WINDOW });
+		commit(&replacement[0], task, &result(5));
+		for (a, off) in [(&agents[0], 0), (&agents[1], 0), (&replacement[0], 5)] {
+			reveal(a, task, &result(off));
+		}
+		assert_eq!(phase(task), TaskPhase::Completed);
+		assert_eq!(Tasks::<Test>::get(task).unwrap().replacements, 1);
+	});
+}
+
+#[test]
+fn without_replacements_a_committed_majority_still_completes() {
+	new_test_ext().execute_with(|| {
+		let model = register_model(TOLERANCE, SKETCH_LEN, None);
+		register_agents(3);
+		let task = submit(model, 3, VerificationMode::Redundant);
+		let agents = assigned(task);
+		commit(&agents[0], task, &result(0));
+		commit(&agents[1], task, &result(0));
+		run_to_block(1 + COMMIT_WINDOW);
+		assert_eq!(phase(task), TaskPhase::Reveal { deadline: 1 + COMMIT_WINDOW + REVEAL_WINDOW });
+		reveal(&agents[0], task, &result(0));
+		reveal(&agents[1], task, &result(0));
+		assert_eq!(phase(task), TaskPhase::Completed);
+		assert_eq!(state_of(task, &agents[2]), AssignmentState::Penalized(PenaltyReason::NoCommit));
+	});
+}
+
+#[test]
+fn too_few_commitments_refund_the_task() {
+	new_test_ext().execute_with(|| {
+		let model = register_model(TOLERANCE, SKETCH_LEN, None);
+		register_agents(3);
+		let task = submit(model, 3, VerificationMode::Redundant);
+		let agents = assigned(task);
+		commit(&agents[0], task, &result(0));
+		run_to_block(1 + COMMIT_WINDOW);
+		assert_eq!(phase(task), TaskPhase::Refunded(RefundReason::NotEnoughResults));
+		assert_eq!(Balances::free_balance(&user()), ENDOWMENT);
+		assert_eq!(state_of(task, &agents[0]), AssignmentState::Unsettled);
+		assert_eq!(stake_of(&agents[0]), STAKE);
+		for a in &agents[1..] {
+			assert_eq!(stake_of(a), STAKE - STAKE / 10);
+		}
+		System::assert_has_event(Event::TaskRefunded { task, reason: RefundReason::NotEnoughResults, refund: REWARD }.into());
+	});
+}
+
+#[test]
+fn penalties_below_the_minimum_stake_suspend_the_agent() {
+	new_test_ext().execute_with(|| {
+		let model = register_model(TOLERANCE, SKETCH_LEN, None);
+		assert_ok!(Poi::register_agent(RuntimeOrigin::signed(agent(1)), MIN_STAKE, Hardware::default()));
+		assert_ok!(Poi::register_agent(RuntimeOrigin::signed(agent(2)), MIN_STAKE, Hardware::default()));
+		let task = submit(model, 2, VerificationMode::Redundant);
+		run_to_block(1 + COMMIT_WINDOW);
+		for a in [agent(1), agent(2)] {
+			let info = Agents::<Test>::get(&a).unwrap();
+			assert_eq!(info.stake, MIN_STAKE - MIN_STAKE / 10);
+			assert!(matches!(info.status, AgentStatus::Unbonding { .. }));
+		}
+		assert!(ActiveAgents::<Test>::get().is_empty());
+		assert_eq!(phase(task), TaskPhase::Refunded(RefundReason::NotEnoughResults));
+	});
+}
+
+#[test]
+fn busy_agents_and_open_tasks_are_respected() {
+	new_test_ext().execute_with(|| {
+		let model = register_model(TOLERANCE, SKETCH_LEN, None);
+		register_agents(2);
+		submit(model, 2, VerificationMode::Redundant);
+		submit(model, 2, VerificationMode::Redundant);
+		// `MaxTasksPerAgent` is 2: nobody is free for a third task.
+		assert_noop!(
+			Poi::submit_task(RuntimeOrigin::signed(user()), model, bounded(b"in"), REWARD, 2, COMMIT_WINDOW, VerificationMode::Redundant),
+			Error::<Test>::NotEnoughAgents
+		);
+		assert_ok!(Poi::deregister_agent(RuntimeOrigin::signed(agent(1))));
+		run_to_block(1 + UNBONDING);
+		// Its tasks were settled (refunded after the silent commit window), so it may leave.
+		assert_ok!(Poi::withdraw_stake(RuntimeOrigin::signed(agent(1))));
+	});
+}
+
+#[test]
+fn withdraw_waits_for_open_tasks() {
+	new_test_ext().execute_with(|| {
+		let model = register_model(TOLERANCE, SKETCH_LEN, None);
+		register_agents(2);
+		submit(model, 2, VerificationMode::Redundant);
+		assert_ok!(Poi::deregister_agent(RuntimeOrigin::signed(agent(1))));
+		frame_system::Pallet::<Test>::set_block_number(1 + UNBONDING);
+		assert_noop!(Poi::withdraw_stake(RuntimeOrigin::signed(agent(1))), Error::<Test>::HasOpenTasks);
+	});
+}
+
+#[test]
+fn full_deadline_buckets_move_to_the_next_block() {
+	new_test_ext().execute_with(|| {
+		let model = register_model(TOLERANCE, SKETCH_LEN, None);
+		register_agents(6);
+		let deadline = |task| match phase(task) {
+			TaskPhase::Commit { deadline } => deadline,
+			other => panic!("unexpected {other:?}"),
+		};
+		let a = submit(model, 2, VerificationMode::Redundant);
+		let b = submit(model, 2, VerificationMode::Redundant);
+		let c = submit(model, 2, VerificationMode::Redundant);
+		assert_eq!(deadline(a), 1 + COMMIT_WINDOW);
+		assert_eq!(deadline(b), 1 + COMMIT_WINDOW);
+		assert_eq!(deadline(c), 2 + COMMIT_WINDOW);
+	});
+}
+
+#[test]
+fn zk_mode_checks_proofs() {
+	new_test_ext().execute_with(|| {
+		let model = register_model(TOLERANCE, SKETCH_LEN, Some(ZK_KEY));
+		register_agents(1);
+		let task = submit(model, 1, VerificationMode::Zk);
+		let a = assigned(task)[0].clone();
+		let r = result(0);
+		commit(&a, task, &r);
+		let reveal_with = |proof: Option<Vec<u8>>| {
+			Poi::reveal_result(RuntimeOrigin::signed(a.clone()), task, r.clone(), salt(&a), proof.map(|p| p.try_into().unwrap()))
+		};
+		assert_noop!(reveal_with(None), Error::<Test>::ProofRequired);
+		assert_noop!(reveal_with(Some(vec![0; 32])), Error::<Test>::InvalidProof);
+		// A proof of another output does not pass.
+		let wrong = zk_public_inputs(&H256::repeat_byte(0x11), b"bafyinput", &H256::repeat_byte(0x78));
+		assert_noop!(reveal_with(Some(proof_for(&ZK_KEY, &wrong))), Error::<Test>::InvalidProof);
+		let inputs = zk_public_inputs(&H256::repeat_byte(0x11), b"bafyinput", &r.output_hash);
+		assert_ok!(reveal_with(Some(proof_for(&ZK_KEY, &inputs))));
+		assert_eq!(phase(task), TaskPhase::Completed);
+	});
+}
+
+#[test]
+fn public_inputs_are_field_elements() {
+	let inputs = zk_public_inputs(&H256::repeat_byte(0xff), b"cid", &H256::repeat_byte(0xff));
+	for input in inputs {
+		assert!(input[31] <= 0x1f);
+	}
+	assert_eq!(inputs[1][..31], [0xff; 31]);
+}
+
+#[test]
+fn hold_balances_match_the_records() {
+	new_test_ext().execute_with(|| {
+		let model = register_model(TOLERANCE, SKETCH_LEN, None);
+		register_agents(3);
+		let total_before = Balances::total_issuance();
+		let task = submit(model, 3, VerificationMode::Redundant);
+		run_to_block(1 + COMMIT_WINDOW);
+		// Every agent was silent: three 10 % penalties were burned; the reward came back.
+		assert_eq!(phase(task), TaskPhase::Refunded(RefundReason::NotEnoughResults));
+		assert_eq!(Balances::total_issuance(), total_before - 3 * STAKE / 10);
+		for i in 1..=3 {
+			assert_eq!(Balances::balance_on_hold(&HoldReason::AgentStake.into(), &agent(i)), stake_of(&agent(i)));
+		}
+	});
+}

@@ -1,0 +1,342 @@
+
+//! Weights for `pallet_poi`, measured by `zkp-node benchmark pallet` (do not edit by hand:
+//! regenerate with `bash scripts/benchmark-pallets.sh`).
+//!
+//! CLI 64.0.0, 2026-11-28; steps `10`, repeat `5`;
+//! host `vm`, CPU `AMD EPYC`; WASM execution `Compiled`, chain `Some("dev")`.
+
+// Executed command:
+// /root/.cache/zkp/target/release/zkp-node
+// benchmark
+// pallet
+// --chain
+// dev
+// --pallet
+// pallet_poi
+// --extrinsic
+// *
+// --steps
+// 10
+// --repeat
+// 5
+// --heap-pages
+// 4096
+// --template
+// .maintain/pallet-weight-template.hbs
+// --output
+// pallets/poi/src/weights.rs
+
+#![cfg_attr(rustfmt, rustfmt_skip)]
+#![allow(unused_parens)]
+#![allow(unused_imports)]
+#![allow(missing_docs)]
+
+use frame_support::{traits::Get, weights::{Weight, constants::ParityDbWeight}};
+use core::marker::PhantomData;
+
+/// The weight of each call and hook of `pallet_poi`.
+pub trait WeightInfo {
+	fn register_model() -> Weight;
+	fn register_agent() -> Weight;
+	fn deregister_agent() -> Weight;
+	fn withdraw_stake() -> Weight;
+	fn submit_task(k: u32, a: u32, ) -> Weight;
+	fn commit_result(k: u32, ) -> Weight;
+	fn reveal_result(k: u32, ) -> Weight;
+	fn close_commit(k: u32, a: u32, ) -> Weight;
+	fn close_reveal(k: u32, ) -> Weight;
+	fn update_scores(a: u32, ) -> Weight;
+}
+
+/// Measured weights, with the runtime's own database weights.
+pub struct SubstrateWeight<T>(PhantomData<T>);
+impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
+	/// Storage: `Poi::NextModelId` (r:1 w:1)
+	/// Proof: `Poi::NextModelId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Poi::Models` (r:0 w:1)
+	/// Proof: `Poi::Models` (`max_values`: None, `max_size`: Some(763), added: 3238, mode: `MaxEncodedLen`)
+	fn register_model() -> Weight {
+		// Proof size: measured `6`, estimated `1489`.
+		// Minimum execution time: 7_361_000 picoseconds.
+		Weight::from_parts(8_243_000, 1489)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `Poi::Agents` (r:1 w:1)
+	/// Proof: `Poi::Agents` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Poi::AgentCount` (r:1 w:1)
+	/// Proof: `Poi::AgentCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Poi::ActiveAgents` (r:1 w:1)
+	/// Proof: `Poi::ActiveAgents` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `Poi::Scores` (r:0 w:1)
+	/// Proof: `Poi::Scores` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	fn register_agent() -> Weight {
+		// Proof size: measured `10198`, estimated `9679`.
+		// Minimum execution time: 67_871_000 picoseconds.
+		Weight::from_parts(83_214_000, 9679)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+	}
+	/// Storage: `Poi::Agents` (r:1 w:1)
+	/// Proof: `Poi::Agents` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Poi::ActiveAgents` (r:1 w:1)
+	/// Proof: `Poi::ActiveAgents` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	fn deregister_agent() -> Weight {
+		// Proof size: measured `9290`, estimated `9679`.
+		// Minimum execution time: 23_986_000 picoseconds.
+		Weight::from_parts(36_615_000, 9679)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `Poi::Agents` (r:1 w:1)
+	/// Proof: `Poi::Agents` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Poi::AgentTasks` (r:1 w:1)
+	/// Proof: `Poi::AgentTasks` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `Poi::Scores` (r:1 w:1)
+	/// Proof: `Poi::Scores` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Poi::TotalScore` (r:1 w:1)
+	/// Proof: `Poi::TotalScore` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Poi::AgentCount` (r:1 w:1)
+	/// Proof: `Poi::AgentCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	fn withdraw_stake() -> Weight {
+		// Proof size: measured `460`, estimated `3642`.
+		// Minimum execution time: 46_670_000 picoseconds.
+		Weight::from_parts(49_905_000, 3642)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
+	}
+	/// Storage: `Poi::Models` (r:1 w:0)
+	/// Proof: `Poi::Models` (`max_values`: None, `max_size`: Some(763), added: 3238, mode: `MaxEncodedLen`)
+	/// Storage: `Poi::ActiveAgents` (r:1 w:0)
+	/// Proof: `Poi::ActiveAgents` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	/// Storage: `Poi::AgentTasks` (r:256 w:7)
+	/// Proof: `Poi::AgentTasks` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
+	/// Storage: `Poi::NextTaskId` (r:1 w:1)
+	/// Proof: `Poi::NextTaskId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `Poi::Deadlines` (r:1 w:1)
+	/// Proof: `Poi::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `Poi::DrawNonce` (r:1 w:1)
+	/// Proof: `Poi::DrawNonce` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
+	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
+	/// Storage: `System::ParentHash` (r:1 w:0)
+	/// Proof: `System::ParentHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `Poi::Tasks` (r:0 w:1)
+	/// Proof: `Poi::Tasks` (`max_values`: None, `max_size`: Some(10269), added: 12744, mode: `MaxEncodedLen`)
+	/// The range of component `k` is `[2, 7]`.
+	/// The range of component `a` is `[7, 256]`.
+	fn submit_task(k: u32, a: u32, ) -> Weight {
+		// Proof size: measured `2301 + a * 34`, estimated `9679 + a * 2652`.
+		// Minimum execution time: 120_310_000 picoseconds.
+		Weight::from_parts(59_618_037, 9679)
+			.saturating_add(Weight::from_parts(7_517_859, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(1_815_736, 0).saturating_mul(a.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(k.into())))
+			.saturating_add(Weight::from_parts(0, 2652).saturating_mul(a.into()))
+	}
+	/// Storage: `Poi::Tasks` (r:1 w:1)
+	/// Proof: `Poi::Tasks` (`max_values`: None, `max_size`: Some(10269), added: 12744, mode: `MaxEncodedLen`)
+	/// Storage: `Poi::Deadlines` (r:1 w:1)
+	/// Proof: `Poi::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// The range of component `k` is `[2, 7]`.
+	fn commit_result(k: u32, ) -> Weight {
+		// Proof size: measured `473 + k * 65`, estimated `13734`.
+		// Minimum execution time: 15_363_000 picoseconds.
+		Weight::from_parts(16_396_092, 13734)
+			.saturating_add(Weight::from_parts(277_009, 0).saturating_mul(k.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `Poi::Tasks` (r:1 w:1)
+	/// Proof: `Poi::Tasks` (`max_values`: None, `max_size`: Some(10269), added: 12744, mode: `MaxEncodedLen`)
+	/// Storage: `Poi::Models` (r:1 w:0)
+	/// Proof: `Poi::Models` (`max_values`: None, `max_size`: Some(763), added: 3238, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:4 w:4)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:8 w:8)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Poi::AgentTasks` (r:7 w:7)
+	/// Proof: `Poi::AgentTasks` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
+	/// Storage: `Poi::Agents` (r:7 w:7)
+	/// Proof: `Poi::Agents` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Poi::Scores` (r:4 w:4)
+	/// Proof: `Poi::Scores` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// The range of component `k` is `[2, 7]`.
+	fn reveal_result(k: u32, ) -> Weight {
+		// Proof size: measured `1123 + k * 815`, estimated `13734 + k * 2652`.
+		// Minimum execution time: 117_806_000 picoseconds.
+		Weight::from_parts(44_918_429, 13734)
+			.saturating_add(Weight::from_parts(40_260_901, 0).saturating_mul(k.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(k.into())))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(k.into())))
+			.saturating_add(Weight::from_parts(0, 2652).saturating_mul(k.into()))
+	}
+	/// Storage: `Poi::AgentTasks` (r:256 w:14)
+	/// Proof: `Poi::AgentTasks` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
+	/// Storage: `Poi::Agents` (r:7 w:7)
+	/// Proof: `Poi::Agents` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:7 w:7)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:7 w:7)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `Poi::ActiveAgents` (r:1 w:0)
+	/// Proof: `Poi::ActiveAgents` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	/// Storage: `Poi::DrawNonce` (r:1 w:1)
+	/// Proof: `Poi::DrawNonce` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
+	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
+	/// Storage: `System::ParentHash` (r:1 w:0)
+	/// Proof: `System::ParentHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `Poi::Deadlines` (r:1 w:1)
+	/// Proof: `Poi::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// The range of component `k` is `[2, 7]`.
+	/// The range of component `a` is `[14, 256]`.
+	fn close_commit(k: u32, a: u32, ) -> Weight {
+		// Proof size: measured `0 + a * 55 + k * 1122`, estimated `9679 + a * 2652 + k * 2632`.
+		// Minimum execution time: 287_218_000 picoseconds.
+		Weight::from_parts(291_355_000, 9679)
+			.saturating_add(Weight::from_parts(9_440_432, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(1_266_355, 0).saturating_mul(a.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(k.into())))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(k.into())))
+			.saturating_add(Weight::from_parts(0, 2652).saturating_mul(a.into()))
+			.saturating_add(Weight::from_parts(0, 2632).saturating_mul(k.into()))
+	}
+	/// Storage: `Poi::AgentTasks` (r:7 w:7)
+	/// Proof: `Poi::AgentTasks` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
+	/// Storage: `Poi::Agents` (r:7 w:7)
+	/// Proof: `Poi::Agents` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:8 w:8)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:4 w:4)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `Poi::Models` (r:1 w:0)
+	/// Proof: `Poi::Models` (`max_values`: None, `max_size`: Some(763), added: 3238, mode: `MaxEncodedLen`)
+	/// Storage: `Poi::Scores` (r:4 w:4)
+	/// Proof: `Poi::Scores` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// The range of component `k` is `[2, 7]`.
+	fn close_reveal(k: u32, ) -> Weight {
+		// Proof size: measured `1054 + k * 395`, estimated `4228 + k * 3041`.
+		// Minimum execution time: 73_920_000 picoseconds.
+		Weight::from_parts(4_568_634, 4228)
+			.saturating_add(Weight::from_parts(42_071_892, 0).saturating_mul(k.into()))
+			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(k.into())))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(k.into())))
+			.saturating_add(Weight::from_parts(0, 3041).saturating_mul(k.into()))
+	}
+	/// Storage: `Poi::Scores` (r:257 w:256)
+	/// Proof: `Poi::Scores` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Poi::TotalScore` (r:0 w:1)
+	/// Proof: `Poi::TotalScore` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// The range of component `a` is `[1, 256]`.
+	fn update_scores(a: u32, ) -> Weight {
+		// Proof size: measured `95 + a * 86`, estimated `3545 + a * 2555`.
+		// Minimum execution time: 8_963_000 picoseconds.
+		Weight::from_parts(592_814, 3545)
+			.saturating_add(Weight::from_parts(4_570_450, 0).saturating_mul(a.into()))
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(a.into())))
+			.saturating_add(Weight::from_parts(0, 2555).saturating_mul(a.into()))
+	}
+}
+
+/// The same measurements with ParityDB's database weights, for tests and mocks.
+impl WeightInfo for () {
+	fn register_model() -> Weight {
+		Weight::from_parts(8_243_000, 1489)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn register_agent() -> Weight {
+		Weight::from_parts(83_214_000, 9679)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
+	}
+	fn deregister_agent() -> Weight {
+		Weight::from_parts(36_615_000, 9679)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn withdraw_stake() -> Weight {
+		Weight::from_parts(49_905_000, 3642)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
+	}
+	fn submit_task(k: u32, a: u32, ) -> Weight {
+		Weight::from_parts(59_618_037, 9679)
+			.saturating_add(Weight::from_parts(7_517_859, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(1_815_736, 0).saturating_mul(a.into()))
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(k.into())))
+			.saturating_add(Weight::from_parts(0, 2652).saturating_mul(a.into()))
+	}
+	fn commit_result(k: u32, ) -> Weight {
+		Weight::from_parts(16_396_092, 13734)
+			.saturating_add(Weight::from_parts(277_009, 0).saturating_mul(k.into()))
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn reveal_result(k: u32, ) -> Weight {
+		Weight::from_parts(44_918_429, 13734)
+			.saturating_add(Weight::from_parts(40_260_901, 0).saturating_mul(k.into()))
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(k.into())))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(k.into())))
+			.saturating_add(Weight::from_parts(0, 2652).saturating_mul(k.into()))
+	}
+	fn close_commit(k: u32, a: u32, ) -> Weight {
+		Weight::from_parts(291_355_000, 9679)
+			.saturating_add(Weight::from_parts(9_440_432, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(1_266_355, 0).saturating_mul(a.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(k.into())))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+			.saturating_add(ParityDbWeight::get().writes((5_u64).saturating_mul(k.into())))
+			.saturating_add(Weight::from_parts(0, 2652).saturating_mul(a.into()))
+			.saturating_add(Weight::from_parts(0, 2632).saturating_mul(k.into()))
+	}
+	fn close_reveal(k: u32, ) -> Weight {
+		Weight::from_parts(4_568_634, 4228)
+			.saturating_add(Weight::from_parts(42_071_892, 0).saturating_mul(k.into()))
+			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(k.into())))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
+			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(k.into())))
+			.saturating_add(Weight::from_parts(0, 3041).saturating_mul(k.into()))
+	}
+	fn update_scores(a: u32, ) -> Weight {
+		Weight::from_parts(592_814, 3545)
+			.saturating_add(Weight::from_parts(4_570_450, 0).saturating_mul(a.into()))
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(a.into())))
+			.saturating_add(Weight::from_parts(0, 2555).saturating_mul(a.into()))
+	}
+}
