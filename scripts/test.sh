@@ -7,7 +7,10 @@
 #   4. the Proof-of-Space end-to-end test: dev node, IPFS daemon, three zkp-agents; sealing,
 #      an order, challenges over several periods, a deleted replica faulted and repaired, a
 #      provider forced out (scripts/e2e/posp.sh);
-#   5. the zombienet smoke test: three validators, restart, finality resumes.
+#   5. the Proof-of-Intelligence end-to-end test: dev node, IPFS daemon, three zkp-agents and
+#      the real all-MiniLM-L6-v2; a k=3 task agreed and paid, a lying agent and a stalled one
+#      penalized (scripts/e2e/poi.sh);
+#   6. the zombienet smoke test: three validators, restart, finality resumes.
 # It ends with one line "N passed, M failed" counting the suites.
 . "$(dirname "$0")/common.sh"
 cd "$ROOT"
@@ -26,10 +29,13 @@ suite() {
 
 bash scripts/setup.sh
 bash scripts/build.sh
+# The agent's tests run the real all-MiniLM-L6-v2 that setup fetched: a missing model fails.
+export ZKP_REQUIRE_MINILM=1 ZKP_MINILM_DIR="$(bash scripts/models.sh)"
 
 suite cargo-tests cargo test --release --locked --workspace
 suite e2e node --test --test-reporter=spec --test-concurrency=1 tests/e2e/
 suite posp-e2e bash scripts/e2e/posp.sh
+suite poi-e2e bash scripts/e2e/poi.sh
 suite zombienet-smoke env ZOMBIE_DIR="${ZOMBIE_DIR:-/tmp/zkp-zombienet-ci}" bash scripts/zombienet.sh test
 
 if [ ${#failures[@]} -gt 0 ]; then log "failed: ${failures[*]}"; fi

@@ -168,3 +168,99 @@ fn print_partial_storage(sector_kib: u32, t_leaf: f64, deadline_secs: f64) {
 		}
 	}
 }
+
+/// A made-up sentence corpus for `bench infer` when no input file is given.
+pub fn sentences(count: usize) -> Vec<String> {
+	let subjects = ["The cat", "A validator", "My neighbour", "The storage provider", "An old sailor", "The GPU"];
+	let verbs = ["watches", "signs", "carries", "computes", "remembers", "finalizes"];
+	let objects = ["the morning blocks", "a heavy parcel", "seven proofs", "the quiet harbour", "every embedding", "a red kite"];
+	(0..count)
+		.map(|i| format!("{} {} {} ({}).", subjects[i % 6], verbs[(i / 6) % 6], objects[(i / 36) % 6], i))
+		.collect()
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+	v.sort_by(f64::total_cmp);
+	v[v.len() / 2]
+}
+
+async fn post_job(client: &hyper::Client<hyper::client::HttpConnector>, url: &str, request: &zkp_primitives::poi::JobRequest) -> Result<zkp_primitives::poi::JobStatus, String> {
+	use codec::{Decode, Encode};
+	let req = hyper::Request::post(format!("{}/poi/job", url.trim_end_matches('/')))
+		.body(hyper::Body::from(request.encode()))
+		.map_err(|e| e.to_string())?;
+	let response = client.request(req).await.map_err(|e| format!("agent: {e}"))?;
+	let bytes = hyper::body::to_bytes(response.into_body()).await.map_err(|e| e.to_string())?;
+	zkp_primitives::poi::JobStatus::decode(&mut &bytes[..]).map_err(|e| format!("agent answer: {e}"))
+}
+
+/// `zkp-agent bench infer`: the model's bare inference time on an input, and the agent's
+/// end-to-end job time on the same input (HTTP request, input from IPFS, inference, output
+/// to IPFS, polled like the off-chain worker does, every 10 ms). The model is warm in both.
+pub async fn infer(
+	ipfs: &crate::ipfs::Ipfs,
+	agent: &str,
+	bundle: Vec<u8>,
+	framework: zkp_primitives::poi::Framework,
+	input: Vec<u8>,
+	runs: usize,
+) -> Result<(), String> {
+	use sp_core::H256;
+	use std::time::Duration;
+	use zkp_primitives::poi::{JobRequest, JobStatus};
+	let device = crate::inference::device();
+	let model = crate::inference::Model::load(&bundle, framework, &device)?;
+	let batches = model.batches(&input)?;
+	model.run(&input, |_, _| ())?; // warm-up
+	let mut bare = Vec::new();
+	for _ in 0..runs {
+		let t = Instant::now();
+		let output = model.run(&input, |_, _| ())?;
+		bare.push(t.elapsed().as_secs_f64());
+		std::hint::black_box(output);
+	}
+	let bare_median = median(bare.clone());
+	println!("bare inference: {} batches on {:?}, median {:.1} ms over {} runs", batches, device, bare_median * 1e3, runs);
+
+	let model_hash = H256(sp_crypto_hashing::blake2_256(&bundle));
+	let model_cid = ipfs.add(bundle).await?;
+	let input_cid = ipfs.add(input).await?;
+	let client = hyper::Client::new();
+	let base = u64::from_le_bytes(sp_crypto_hashing::blake2_256(&std::process::id().to_le_bytes())[..8].try_into().expect("8")) >> 16;
+	let mut jobs = Vec::new();
+	for i in 0..=runs {
+		let request = JobRequest {
+			task: base + i as u64,
+			seed: H256(sp_crypto_hashing::blake2_256(&(base + i as u64).to_le_bytes())),
+			model_cid: model_cid.clone().into_bytes(),
+			model_hash,
+			framework,
+			input_cid: input_cid.clone().into_bytes(),
+			sketch_len: 32,
+			scale_bits: 16,
+		};
+		let t = Instant::now();
+		loop {
+			match post_job(&client, agent, &request).await? {
+				JobStatus::Done(_) => break,
+				JobStatus::Failed { reason } => return Err(format!("job failed: {}", String::from_utf8_lossy(&reason))),
+				_ => tokio::time::sleep(Duration::from_millis(10)).await,
+			}
+		}
+		let secs = t.elapsed().as_secs_f64();
+		if i == 0 {
+			println!("first job (model fetched from IPFS and loaded): {:.1} ms", secs * 1e3);
+		} else {
+			jobs.push(secs);
+		}
+	}
+	let job_median = median(jobs);
+	println!("agent job end to end: median {:.1} ms over {} runs", job_median * 1e3, runs);
+	println!(
+		"overhead: {:+.1}% (agent job {:.1} ms vs bare inference {:.1} ms; target <= 10%)",
+		(job_median / bare_median - 1.0) * 100.0,
+		job_median * 1e3,
+		bare_median * 1e3
+	);
+	Ok(())
+}

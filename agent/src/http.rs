@@ -4,9 +4,13 @@
 //! - `POST /posp/seal` — `SealRequest` → `SealStatus` (starts or polls a sealing job);
 //! - `POST /posp/prove` — `ProveRequest` → `ProveResponse` (opens challenged leaves).
 //!
-//! For people (JSON): `GET /status` (jobs with progress, sealed sectors), `GET /health`.
+//! - `POST /poi/job` — `zkp_primitives::poi::JobRequest` → `JobStatus` (starts or polls an
+//!   inference job).
+//!
+//! For people (JSON): `GET /status` (jobs with progress, sealed sectors, inference jobs with
+//! their timings), `GET /poi/jobs`, `GET /health`.
 
-use crate::store::Store;
+use crate::{compute::Compute, store::Store};
 use codec::{Decode, Encode};
 use hyper::{
 	service::{make_service_fn, service_fn},
@@ -14,6 +18,7 @@ use hyper::{
 };
 use std::{convert::Infallible, net::SocketAddr, sync::Arc, time::Instant};
 use zkp_posp::api::{ProveRequest, SealRequest};
+use zkp_primitives::poi::JobRequest;
 
 /// Largest request body accepted (a prove request is a few hundred bytes).
 const MAX_BODY: usize = 64 * 1024;
@@ -41,7 +46,16 @@ async fn body_of(req: Request<Body>) -> Result<Vec<u8>, Response<Body>> {
 	Ok(out)
 }
 
-async fn handle(store: Arc<Store>, started: Instant, ipfs_url: String, req: Request<Body>) -> Response<Body> {
+/// What the API serves.
+#[derive(Clone)]
+pub struct Services {
+	pub store: Arc<Store>,
+	pub compute: Arc<Compute>,
+	pub ipfs_url: String,
+}
+
+async fn handle(services: Services, started: Instant, req: Request<Body>) -> Response<Body> {
+	let Services { store, compute, ipfs_url } = services;
 	let route = (req.method().clone(), req.uri().path().to_string());
 	let scale = "application/octet-stream";
 	match (route.0, route.1.as_str()) {
@@ -75,11 +89,24 @@ async fn handle(store: Arc<Store>, started: Instant, ipfs_url: String, req: Requ
 				Err(e) => text(StatusCode::BAD_REQUEST, &format!("ProveRequest: {e}")),
 			}
 		},
+		(Method::POST, "/poi/job") => {
+			let body = match body_of(req).await {
+				Ok(b) => b,
+				Err(r) => return r,
+			};
+			match JobRequest::decode(&mut &body[..]) {
+				Ok(request) => reply(StatusCode::OK, scale, compute.job(request).encode()),
+				Err(e) => text(StatusCode::BAD_REQUEST, &format!("JobRequest: {e}")),
+			}
+		},
+		(Method::GET, "/poi/jobs") =>
+			reply(StatusCode::OK, "application/json", serde_json::to_vec_pretty(&compute.status()).unwrap_or_default()),
 		(Method::GET, "/status") => {
 			let status = serde_json::json!({
 				"uptimeSeconds": started.elapsed().as_secs(),
 				"ipfs": ipfs_url,
 				"posp": store.status(),
+				"poi": compute.status(),
 			});
 			reply(StatusCode::OK, "application/json", serde_json::to_vec_pretty(&status).unwrap_or_default())
 		},
@@ -89,19 +116,19 @@ async fn handle(store: Arc<Store>, started: Instant, ipfs_url: String, req: Requ
 }
 
 /// Serves until the process is stopped.
-pub async fn serve(addr: SocketAddr, store: Arc<Store>, ipfs_url: String) -> Result<(), String> {
+pub async fn serve(addr: SocketAddr, services: Services) -> Result<(), String> {
 	if !addr.ip().is_loopback() {
 		log::warn!("listening on {addr}: the agent API has no authentication, keep it on loopback");
 	}
 	let started = Instant::now();
 	let make = make_service_fn(move |_| {
-		let (store, ipfs_url) = (store.clone(), ipfs_url.clone());
+		let services = services.clone();
 		async move {
 			Ok::<_, Infallible>(service_fn(move |req| {
-				let (store, ipfs_url) = (store.clone(), ipfs_url.clone());
+				let services = services.clone();
 				async move {
 					let (method, path) = (req.method().clone(), req.uri().path().to_string());
-					let response = handle(store, started, ipfs_url, req).await;
+					let response = handle(services, started, req).await;
 					log::debug!("{method} {path} -> {}", response.status());
 					Ok::<_, Infallible>(response)
 				}
@@ -109,7 +136,7 @@ pub async fn serve(addr: SocketAddr, store: Arc<Store>, ipfs_url: String) -> Res
 		}
 	});
 	let server = Server::try_bind(&addr).map_err(|e| format!("bind {addr}: {e}"))?.serve(make);
-	log::info!("agent API on http://{addr} (POST /posp/seal, POST /posp/prove, GET /status)");
+	log::info!("agent API on http://{addr} (POST /posp/seal, POST /posp/prove, POST /poi/job, GET /status)");
 	server
 		.with_graceful_shutdown(async {
 			let _ = tokio::signal::ctrl_c().await;

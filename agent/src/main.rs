@@ -1,19 +1,27 @@
 //! # zkp-agent
 //!
-//! The service a ZKP storage provider runs beside its node:
+//! The service a ZKP storage provider or compute operator runs beside its node:
 //! - `zkp-agent serve` — the loopback HTTP API the node's off-chain worker calls: it fetches
 //!   files from IPFS, checks them against the order's data root, pins and seals them (or empty
 //!   committed capacity) into the sealed store, and opens challenged leaves;
 //! - `zkp-agent storage add FILE` — puts a file on IPFS and prints what a storage order needs
 //!   (CID, size, data root);
 //! - `zkp-agent storage root FILE` — the data root alone, offline;
-//! - `zkp-agent bench seal` — sealing throughput, verification cost and the reseal margin.
+//!   It also runs inference jobs for Proof of Intelligence (`POST /poi/job`): model bundles
+//!   and inputs from IPFS, outputs to IPFS, result sketches for the chain's agreement rule;
+//! - `zkp-agent model pack DIR` — packs a model directory into a bundle, puts it on IPFS and
+//!   prints what `poi.registerModel` needs; `zkp-agent model make-mlp DIR` makes a small MLP;
+//! - `zkp-agent infer` — runs a model on an input file locally;
+//! - `zkp-agent bench seal` — sealing throughput, verification cost and the reseal margin;
+//! - `zkp-agent bench infer` — bare inference time against the agent's end-to-end job time.
 //!
 //! It talks to the node only over HTTP and never links the runtime; the algorithms come from
-//! `zkp-posp`, the same code the runtime verifies with.
+//! `zkp-posp` and `zkp-primitives`, the same code the runtime verifies with.
 
 mod bench;
+mod compute;
 mod http;
+mod inference;
 mod ipfs;
 mod store;
 
@@ -30,6 +38,9 @@ struct Cli {
 	/// under the chain's sealing deadline so an unfetchable replica can be given back).
 	#[arg(long, global = true, default_value_t = 20)]
 	ipfs_timeout: u64,
+	/// Timeout of fetching a model bundle from IPFS, in seconds (bundles are large).
+	#[arg(long, global = true, default_value_t = 600)]
+	ipfs_model_timeout: u64,
 	#[command(subcommand)]
 	command: Command,
 }
@@ -41,9 +52,28 @@ enum Command {
 		/// Where to listen (keep it on loopback).
 		#[arg(long, default_value = "127.0.0.1:8090")]
 		listen: SocketAddr,
-		/// The sealed store.
+		/// The sealed store (and the model cache, under `models/`).
 		#[arg(long, default_value = "zkp-agent-store")]
 		store: PathBuf,
+		/// Misbehave on purpose, for tests: `wrong-input` or `stall`.
+		#[arg(long, value_enum)]
+		fault: Option<compute::Fault>,
+	},
+	/// Model bundles.
+	Model {
+		#[command(subcommand)]
+		command: ModelCommand,
+	},
+	/// Run a model on an input file here (no IPFS, no chain); prints the output JSON.
+	Infer {
+		/// The model directory (see `model pack`).
+		#[arg(long)]
+		model: PathBuf,
+		#[arg(long, value_enum, default_value = "bert-embedding")]
+		framework: FrameworkArg,
+		/// The input file (JSON).
+		#[arg(long)]
+		input: PathBuf,
 	},
 	/// Storage commands for users.
 	Storage {
@@ -54,6 +84,49 @@ enum Command {
 	Bench {
 		#[command(subcommand)]
 		command: BenchCommand,
+	},
+}
+
+/// How a model runs (see `zkp_primitives::poi::Framework`).
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum FrameworkArg {
+	/// BERT sentence embeddings (config.json, tokenizer.json, model.safetensors).
+	BertEmbedding,
+	/// A multi-layer perceptron (config.json, model.safetensors).
+	Mlp,
+}
+
+impl From<FrameworkArg> for zkp_primitives::poi::Framework {
+	fn from(f: FrameworkArg) -> Self {
+		match f {
+			FrameworkArg::BertEmbedding => Self::BertEmbedding,
+			FrameworkArg::Mlp => Self::Mlp,
+		}
+	}
+}
+
+#[derive(Subcommand)]
+enum ModelCommand {
+	/// Pack a model directory into a bundle and add it to IPFS; prints JSON {cid, contentHash,
+	/// size, framework} for `poi.registerModel`.
+	Pack {
+		dir: PathBuf,
+		#[arg(long, value_enum, default_value = "bert-embedding")]
+		framework: FrameworkArg,
+		/// Also write the bundle here.
+		#[arg(long)]
+		out: Option<PathBuf>,
+	},
+	/// Make a small MLP with deterministic random weights in DIR.
+	MakeMlp {
+		dir: PathBuf,
+		/// Layer sizes, input first.
+		#[arg(long, value_delimiter = ',', default_value = "8,32,4")]
+		layers: Vec<usize>,
+		#[arg(long, default_value = "relu")]
+		activation: String,
+		#[arg(long, default_value_t = 1)]
+		seed: u64,
 	},
 }
 
@@ -82,6 +155,28 @@ enum BenchCommand {
 		#[arg(long, default_value_t = 18.0)]
 		deadline_secs: f64,
 	},
+	/// Bare inference time against the agent's end-to-end job time on the same input.
+	Infer {
+		/// The model directory.
+		#[arg(long)]
+		model: PathBuf,
+		#[arg(long, value_enum, default_value = "bert-embedding")]
+		framework: FrameworkArg,
+		/// The input file (JSON); default: `--sentences` made-up sentences.
+		#[arg(long)]
+		input: Option<PathBuf>,
+		#[arg(long, default_value_t = 256)]
+		sentences: usize,
+		/// The agent to send jobs to (it must use the same IPFS daemon).
+		#[arg(long, default_value = "http://127.0.0.1:8090")]
+		agent: String,
+		#[arg(long, default_value_t = 5)]
+		runs: usize,
+	},
+}
+
+fn read(path: &std::path::Path) -> Result<Vec<u8>, String> {
+	std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 fn main() {
@@ -97,15 +192,47 @@ fn main() {
 
 async fn run(cli: Cli) -> Result<(), String> {
 	let ipfs = ipfs::Ipfs::new(&cli.ipfs, Duration::from_secs(cli.ipfs_timeout))?;
+	let bundle_ipfs = ipfs::Ipfs::new(&cli.ipfs, Duration::from_secs(cli.ipfs_model_timeout))?;
 	match cli.command {
-		Command::Serve { listen, store } => {
+		Command::Serve { listen, store: dir, fault } => {
 			match ipfs.version().await {
 				Ok(v) => log::info!("IPFS {} at {}", v, ipfs.url()),
 				Err(e) => log::warn!("IPFS not reachable yet ({e}); jobs will fail until it is"),
 			}
-			log::info!("sealed store at {}", store.display());
-			let store = store::Store::new(store, ipfs.clone()).map_err(|e| e.to_string())?;
-			http::serve(listen, store, ipfs.url().to_string()).await
+			log::info!("sealed store at {}", dir.display());
+			let store = store::Store::new(dir.clone(), ipfs.clone()).map_err(|e| e.to_string())?;
+			let compute = compute::Compute::new(dir, ipfs.clone(), bundle_ipfs, fault).map_err(|e| e.to_string())?;
+			http::serve(listen, http::Services { store, compute, ipfs_url: ipfs.url().to_string() }).await
+		},
+		Command::Model { command: ModelCommand::Pack { dir, framework, out } } => {
+			let bundle = inference::pack(&dir, framework.into())?;
+			// Refuse a bundle the agent could not load.
+			inference::Model::load(&bundle, framework.into(), &candle_core::Device::Cpu)?;
+			let hash = sp_core::H256(sp_crypto_hashing::blake2_256(&bundle));
+			let size = bundle.len();
+			if let Some(out) = out {
+				std::fs::write(&out, &bundle).map_err(|e| format!("{}: {e}", out.display()))?;
+			}
+			let cid = bundle_ipfs.add(bundle).await?;
+			println!("{}", serde_json::json!({ "cid": cid, "contentHash": format!("{hash:?}"), "size": size, "framework": format!("{framework:?}") }));
+			Ok(())
+		},
+		Command::Model { command: ModelCommand::MakeMlp { dir, layers, activation, seed } } => {
+			inference::make_mlp(&dir, &layers, &activation, seed)?;
+			println!("{}", serde_json::json!({ "dir": dir, "layers": layers, "activation": activation }));
+			Ok(())
+		},
+		Command::Infer { model, framework, input } => {
+			let bundle = inference::pack(&model, framework.into())?;
+			let device = inference::device();
+			let started = std::time::Instant::now();
+			let loaded = inference::Model::load(&bundle, framework.into(), &device)?;
+			let load_ms = started.elapsed().as_millis();
+			let started = std::time::Instant::now();
+			let output = loaded.run(&read(&input)?, |done, total| log::info!("batch {done}/{total}"))?;
+			log::info!("loaded in {load_ms} ms on {device:?}, ran in {} ms", started.elapsed().as_millis());
+			println!("{}", String::from_utf8_lossy(&output.to_json()));
+			Ok(())
 		},
 		Command::Storage { command: StorageCommand::Add { file } } => {
 			let data = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
@@ -123,6 +250,14 @@ async fn run(cli: Cli) -> Result<(), String> {
 		Command::Bench { command: BenchCommand::Seal { sector_kib, rounds, sectors, deadline_secs } } => {
 			bench::seal(sector_kib, rounds, sectors, deadline_secs);
 			Ok(())
+		},
+		Command::Bench { command: BenchCommand::Infer { model, framework, input, sentences, agent, runs } } => {
+			let bundle = inference::pack(&model, framework.into())?;
+			let input = match input {
+				Some(path) => read(&path)?,
+				None => serde_json::to_vec(&bench::sentences(sentences)).expect("json"),
+			};
+			bench::infer(&ipfs, &agent, bundle, framework.into(), input, runs.max(1)).await
 		},
 	}
 }

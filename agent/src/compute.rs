@@ -1,0 +1,309 @@
+//! Inference jobs for Proof of Intelligence.
+//!
+//! The off-chain worker asks for a job with `POST /poi/job` every block while its task is
+//! open: the first request starts it, later ones return its status. A job fetches the model
+//! bundle from IPFS (once: bundles are cached on disk by content hash and checked against it,
+//! loaded models stay in memory), fetches the input, runs the model (one job at a time: a
+//! forward pass already uses every core), writes the output to IPFS and reports the output
+//! hash, CID and sketch ([`zkp_primitives::poi::sketch`]).
+//!
+//! `--fault` makes an agent misbehave on purpose, for tests: `wrong-input` runs the model
+//! on an altered input (a plausible but wrong answer), `stall` accepts jobs and never runs them.
+
+use crate::{
+	inference::{self, Model, MAX_BUNDLE_BYTES, MAX_INPUT_BYTES},
+	ipfs::Ipfs,
+	store::write_atomically,
+};
+use candle_core::Device;
+use sp_core::H256;
+use std::{
+	collections::HashMap,
+	path::PathBuf,
+	sync::{Arc, Mutex},
+	time::{Duration, Instant},
+};
+use zkp_primitives::poi::{sketch, InferenceResult, JobRequest, JobStatus};
+
+/// A failed job is retried when asked again after this long (IPFS may have come back).
+const RETRY_FAILED_AFTER: Duration = Duration::from_secs(12);
+/// Finished jobs are forgotten after this long.
+const KEEP_JOBS: Duration = Duration::from_secs(3600);
+
+/// How a test agent misbehaves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Fault {
+	/// Runs the model on an altered input.
+	WrongInput,
+	/// Never runs its jobs.
+	Stall,
+}
+
+/// Where a job's time went, in milliseconds.
+#[derive(Clone, Copy, Debug, Default, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Timings {
+	pub queued_ms: u64,
+	pub model_ms: u64,
+	pub input_ms: u64,
+	pub inference_ms: u64,
+	pub output_ms: u64,
+	pub total_ms: u64,
+}
+
+struct Job {
+	request: JobRequest,
+	status: JobStatus,
+	stage: &'static str,
+	created: Instant,
+	updated: Instant,
+	timings: Timings,
+}
+
+/// The compute side of the agent.
+pub struct Compute {
+	ipfs: Ipfs,
+	/// The same daemon with a longer timeout, for model bundles.
+	bundle_ipfs: Ipfs,
+	dir: PathBuf,
+	device: Device,
+	models: Mutex<HashMap<H256, Arc<Model>>>,
+	jobs: Mutex<HashMap<(u64, H256), Job>>,
+	running: tokio::sync::Semaphore,
+	fault: Option<Fault>,
+}
+
+fn ms(d: Duration) -> u64 {
+	d.as_millis() as u64
+}
+
+/// An altered copy of an input file (the `wrong-input` fault): every string gets a word
+/// more, every number grows by one.
+fn alter(input: &[u8]) -> Vec<u8> {
+	fn walk(v: &mut serde_json::Value) {
+		match v {
+			serde_json::Value::String(s) => s.push_str(" indeed"),
+			serde_json::Value::Number(n) =>
+				*v = serde_json::json!(n.as_f64().unwrap_or(0.0) + 1.0),
+			serde_json::Value::Array(items) => items.iter_mut().for_each(walk),
+			_ => {},
+		}
+	}
+	match serde_json::from_slice::<serde_json::Value>(input) {
+		Ok(mut v) => {
+			walk(&mut v);
+			serde_json::to_vec(&v).unwrap_or_default()
+		},
+		Err(_) => input.to_vec(),
+	}
+}
+
+impl Compute {
+	pub fn new(dir: PathBuf, ipfs: Ipfs, bundle_ipfs: Ipfs, fault: Option<Fault>) -> std::io::Result<Arc<Self>> {
+		std::fs::create_dir_all(dir.join("models"))?;
+		let device = inference::device();
+		log::info!("inference on {:?}{}", device, fault.map(|f| format!(" — FAULT INJECTED: {f:?}")).unwrap_or_default());
+		Ok(Arc::new(Self {
+			ipfs,
+			bundle_ipfs,
+			dir,
+			device,
+			models: Mutex::new(HashMap::new()),
+			jobs: Mutex::new(HashMap::new()),
+			running: tokio::sync::Semaphore::new(1),
+			fault,
+		}))
+	}
+
+	/// Starts the job, or returns its status.
+	pub fn job(self: &Arc<Self>, request: JobRequest) -> JobStatus {
+		let key = (request.task, request.seed);
+		let mut jobs = self.jobs.lock().expect("jobs lock");
+		jobs.retain(|_, job| job.updated.elapsed() < KEEP_JOBS || !matches!(job.status, JobStatus::Done(_) | JobStatus::Failed { .. }));
+		if let Some(job) = jobs.get(&key) {
+			let retry = matches!(job.status, JobStatus::Failed { .. }) && job.updated.elapsed() >= RETRY_FAILED_AFTER;
+			if !retry {
+				return job.status.clone();
+			}
+			log::info!("task {}: retrying after a failure", request.task);
+		}
+		let now = Instant::now();
+		jobs.insert(
+			key,
+			Job { request: request.clone(), status: JobStatus::Queued, stage: "queued", created: now, updated: now, timings: Timings::default() },
+		);
+		drop(jobs);
+		log::info!("task {}: job accepted (model {}, input {})", request.task, String::from_utf8_lossy(&request.model_cid), String::from_utf8_lossy(&request.input_cid));
+		let this = self.clone();
+		tokio::spawn(async move { this.run(key, request).await });
+		JobStatus::Queued
+	}
+
+	fn update(&self, key: &(u64, H256), f: impl FnOnce(&mut Job)) {
+		if let Some(job) = self.jobs.lock().expect("jobs lock").get_mut(key) {
+			f(job);
+			job.updated = Instant::now();
+		}
+	}
+
+	async fn run(self: Arc<Self>, key: (u64, H256), request: JobRequest) {
+		if self.fault == Some(Fault::Stall) {
+			log::warn!("task {}: stalling on purpose (--fault stall)", request.task);
+			return;
+		}
+		let Ok(_permit) = self.running.acquire().await else { return };
+		let started = Instant::now();
+		let created = self.jobs.lock().expect("jobs lock").get(&key).map(|j| j.created).unwrap_or(started);
+		self.update(&key, |job| {
+			job.status = JobStatus::Running { done: 0, total: 0 };
+			job.timings.queued_ms = ms(started - created);
+		});
+		let outcome = self.execute(&key, &request).await;
+		let total = ms(started.elapsed());
+		match outcome {
+			Ok(result) => {
+				log::info!(
+					"task {}: done in {} ms, output {} ({} values)",
+					request.task,
+					total,
+					String::from_utf8_lossy(&result.output_cid),
+					result.output_len
+				);
+				self.update(&key, |job| {
+					job.status = JobStatus::Done(result);
+					job.stage = "done";
+					job.timings.total_ms = total;
+				});
+			},
+			Err(reason) => {
+				log::warn!("task {}: failed: {reason}", request.task);
+				self.update(&key, |job| {
+					job.status = JobStatus::Failed { reason: reason.into_bytes() };
+					job.stage = "failed";
+					job.timings.total_ms = total;
+				});
+			},
+		}
+	}
+
+	async fn execute(self: &Arc<Self>, key: &(u64, H256), request: &JobRequest) -> Result<InferenceResult, String> {
+		let t = Instant::now();
+		self.update(key, |job| job.stage = "fetching model");
+		let model = self.model(request).await?;
+		let model_ms = ms(t.elapsed());
+
+		let t = Instant::now();
+		self.update(key, |job| {
+			job.stage = "fetching input";
+			job.timings.model_ms = model_ms;
+		});
+		let cid = String::from_utf8(request.input_cid.clone()).map_err(|_| "input CID is not UTF-8".to_string())?;
+		let mut input = self.ipfs.cat(&cid, MAX_INPUT_BYTES).await?;
+		if self.fault == Some(Fault::WrongInput) {
+			log::warn!("task {}: altering the input on purpose (--fault wrong-input)", request.task);
+			input = alter(&input);
+		}
+		let input_ms = ms(t.elapsed());
+
+		let t = Instant::now();
+		self.update(key, |job| {
+			job.stage = "inference";
+			job.timings.input_ms = input_ms;
+		});
+		let this = self.clone();
+		let progress_key = *key;
+		let output = tokio::task::spawn_blocking(move || {
+			model.run(&input, |done, total| this.update(&progress_key, |job| job.status = JobStatus::Running { done, total }))
+		})
+		.await
+		.map_err(|e| format!("inference task: {e}"))??;
+		let inference_ms = ms(t.elapsed());
+
+		let t = Instant::now();
+		self.update(key, |job| {
+			job.stage = "writing output";
+			job.timings.inference_ms = inference_ms;
+		});
+		let bytes = output.to_json();
+		let output_hash = H256(sp_crypto_hashing::blake2_256(&bytes));
+		let output_cid = self.ipfs.add(bytes).await?;
+		let sketch = sketch(&output.values, &request.seed, request.sketch_len as usize, request.scale_bits);
+		self.update(key, |job| job.timings.output_ms = ms(t.elapsed()));
+		Ok(InferenceResult { output_hash, output_cid: output_cid.into_bytes(), output_len: output.values.len() as u32, sketch })
+	}
+
+	/// The loaded model for a request: from memory, the disk cache or IPFS (checked against
+	/// its content hash).
+	async fn model(&self, request: &JobRequest) -> Result<Arc<Model>, String> {
+		if let Some(model) = self.models.lock().expect("models lock").get(&request.model_hash) {
+			return Ok(model.clone());
+		}
+		let path = self.dir.join("models").join(format!("{}.tar", hex::encode(request.model_hash.0)));
+		let cached = std::fs::read(&path).ok().filter(|b| H256(sp_crypto_hashing::blake2_256(b)) == request.model_hash);
+		let bundle = match cached {
+			Some(bundle) => bundle,
+			None => {
+				let cid = String::from_utf8(request.model_cid.clone()).map_err(|_| "model CID is not UTF-8".to_string())?;
+				log::info!("fetching model bundle {cid} from IPFS");
+				let bundle = self.bundle_ipfs.cat(&cid, MAX_BUNDLE_BYTES).await?;
+				let hash = H256(sp_crypto_hashing::blake2_256(&bundle));
+				if hash != request.model_hash {
+					return Err(format!("model bundle {cid} hashes to {hash:?}, not the registered {:?}", request.model_hash));
+				}
+				if let Err(e) = self.bundle_ipfs.pin(&cid).await {
+					log::warn!("cannot pin model {cid}: {e}");
+				}
+				write_atomically(&path, &bundle).map_err(|e| format!("{}: {e}", path.display()))?;
+				bundle
+			},
+		};
+		let (framework, device) = (request.framework, self.device.clone());
+		let started = Instant::now();
+		let model = tokio::task::spawn_blocking(move || Model::load(&bundle, framework, &device))
+			.await
+			.map_err(|e| format!("model load: {e}"))??;
+		log::info!("model {:?} ({:?}) loaded in {} ms", request.model_hash, framework, ms(started.elapsed()));
+		let model = Arc::new(model);
+		self.models.lock().expect("models lock").insert(request.model_hash, model.clone());
+		Ok(model)
+	}
+
+	/// Jobs for `GET /status` and `GET /poi/jobs`.
+	pub fn status(&self) -> Vec<serde_json::Value> {
+		let jobs = self.jobs.lock().expect("jobs lock");
+		let mut out: Vec<_> = jobs
+			.values()
+			.map(|job| {
+				let (progress, output) = match &job.status {
+					JobStatus::Running { done, total } => (format!("{done}/{total} batches"), None),
+					JobStatus::Done(r) => ("done".to_string(), Some(String::from_utf8_lossy(&r.output_cid).to_string())),
+					JobStatus::Failed { reason } => (format!("failed: {}", String::from_utf8_lossy(reason)), None),
+					JobStatus::Queued => ("queued".to_string(), None),
+				};
+				serde_json::json!({
+					"task": job.request.task,
+					"model": String::from_utf8_lossy(&job.request.model_cid),
+					"input": String::from_utf8_lossy(&job.request.input_cid),
+					"stage": job.stage,
+					"progress": progress,
+					"outputCid": output,
+					"ageSeconds": job.created.elapsed().as_secs(),
+					"timings": job.timings,
+				})
+			})
+			.collect();
+		out.sort_by_key(|j| j["task"].as_u64());
+		out
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn the_wrong_input_fault_changes_every_value() {
+		assert_eq!(alter(br#"["a", "b"]"#), br#"["a indeed","b indeed"]"#.to_vec());
+		assert_eq!(alter(b"[[1.0, 2.5]]"), b"[[2.0,3.5]]".to_vec());
+	}
+}

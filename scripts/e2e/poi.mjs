@@ -1,0 +1,198 @@
+// Proof of Intelligence end to end, as operators and users run it: a `--dev` node with
+// off-chain workers, one real IPFS daemon (scripts/ipfs.sh), one `zkp-agent` per compute
+// agent, and the real all-MiniLM-L6-v2 sentence-embedding model.
+//
+//  1. Alice packs the model with `zkp-agent model pack` (bundle to IPFS) and registers it with
+//     the tolerance rule; Dave, Eve and Ferdie register as agents with a stake, their `poi_`
+//     keys in the node keystore and their own agent URLs.
+//  2. Bob adds an input file (JSON sentences) to IPFS and submits a k=3 task. The off-chain
+//     workers have the agents fetch the model and input, run the model, write the output
+//     to IPFS, commit and reveal. The three agree and are paid; the output CID is readable
+//     and holds real embeddings (similar sentences are closer than unrelated ones).
+//  3. Ferdie's agent is restarted with `--fault wrong-input` (it runs the model on an altered
+//     input): in the next k=3 task it is outvoted and penalized; Dave and Eve are paid.
+//  4. Ferdie's agent is restarted with `--fault stall` (it never answers): it is penalized
+//     when the commit window closes; no free agent is left to replace it, so the task goes on
+//     with Dave's and Eve's commitments and completes.
+// The last line printed is a one-line summary.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Keyring } from '@polkadot/keyring';
+import { u8aConcat, stringToU8a, u8aToHex } from '@polkadot/util';
+import { cryptoWaitReady, blake2AsHex } from '@polkadot/util-crypto';
+import { startNode, startProcess, stopNode, connect, waitFor, sendAndFinalize } from '../../tests/e2e/lib.mjs';
+
+const WORK = process.env.POI_E2E_DIR || '/tmp/zkp-e2e-poi';
+const TARGET = process.env.CARGO_TARGET_DIR || `${process.env.HOME}/.cache/zkp/target`;
+const AGENT = process.env.ZKP_AGENT || join(TARGET, 'release', 'zkp-agent');
+const IPFS_API = process.env.ZKP_IPFS_API || 'http://127.0.0.1:5001';
+const MODEL_DIR = process.env.ZKP_MINILM_DIR;
+const RPC_PORT = 19945;
+const WS = `ws://127.0.0.1:${RPC_PORT}`;
+const UNITS = 10n ** 12n;
+const STAKE = 200n * UNITS;
+const REWARD = 3n * UNITS;
+const t0 = Date.now();
+const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(0)} s`;
+const say = (msg) => console.log(`[poi-e2e ${elapsed()}] ${msg}`);
+
+function startAgent(name, port, fault) {
+  const store = join(WORK, `agent-${name}`);
+  mkdirSync(store, { recursive: true });
+  const args = ['--ipfs', IPFS_API, 'serve', '--listen', `127.0.0.1:${port}`, '--store', store];
+  if (fault) args.push('--fault', fault);
+  const child = startProcess(AGENT, args, join(WORK, `agent-${name}${fault ? `-${fault}` : ''}.log`), { ...process.env, RUST_LOG: 'info' });
+  return { name, port, store, child, url: `http://127.0.0.1:${port}` };
+}
+
+async function agentUp(agent) {
+  await waitFor(async () => {
+    try { return (await fetch(`${agent.url}/health`)).ok; } catch { return false; }
+  }, 30000, `agent ${agent.name}`);
+}
+
+function eventFields(ev) {
+  const out = {};
+  ev.data.names?.forEach((n, i) => { out[n] = ev.data[i].toPrimitive(); });
+  return out;
+}
+
+async function ipfsCat(cid) {
+  const res = await fetch(`${IPFS_API}/api/v0/cat?arg=${encodeURIComponent(cid)}`, { method: 'POST' });
+  if (!res.ok) throw new Error(`IPFS cat ${cid}: HTTP ${res.status}`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+function addFile(name, content) {
+  const file = join(WORK, name);
+  writeFileSync(file, content);
+  return JSON.parse(execFileSync(AGENT, ['--ipfs', IPFS_API, 'storage', 'add', file]).toString()).cid;
+}
+
+const cosine = (a, b) => a.reduce((s, x, i) => s + x * b[i], 0) / Math.sqrt(a.reduce((s, x) => s + x * x, 0) * b.reduce((s, x) => s + x * x, 0));
+
+async function main() {
+  if (!MODEL_DIR) throw new Error('ZKP_MINILM_DIR is not set (scripts/e2e/poi.sh sets it)');
+  rmSync(WORK, { recursive: true, force: true });
+  mkdirSync(WORK, { recursive: true });
+  await cryptoWaitReady();
+  const keyring = new Keyring({ type: 'sr25519' });
+  const alice = keyring.addFromUri('//Alice');
+  const bob = keyring.addFromUri('//Bob');
+  const agents = ['Dave', 'Eve', 'Ferdie'].map((n, i) => ({ name: n, pair: keyring.addFromUri(`//${n}`), port: 18101 + i }));
+  for (const a of agents) a.agent = startAgent(a.name.toLowerCase(), a.port);
+  const node = startNode(['--dev', '--base-path', join(WORK, 'node'), '--rpc-port', String(RPC_PORT), '--port', '30445',
+    '--prometheus-port', '19616', '--rpc-methods', 'unsafe', '--offchain-worker', 'always', '-lruntime::poi=debug'], join(WORK, 'node.log'));
+  let api;
+  const events = [];
+  try {
+    for (const a of agents) await agentUp(a.agent);
+    api = await connect(WS, node, 90000);
+    say(`node up (${(await api.rpc.system.version()).toString()}), 3 agents up, IPFS at ${IPFS_API}`);
+    await api.rpc.chain.subscribeNewHeads(async (header) => {
+      const at = await api.at(header.hash);
+      for (const { event } of await at.query.system.events()) {
+        if (event.section === 'poi') events.push({ block: header.number.toNumber(), method: event.method, ...eventFields(event) });
+      }
+    });
+    const eventsOf = (method, pred = () => true) => events.filter((e) => e.method === method && pred(e));
+    const blockNow = async () => (await api.rpc.chain.getHeader()).number.toNumber();
+
+    // 1. The model, packed and on IPFS, registered with the tolerance rule; three agents.
+    const packed = JSON.parse(execFileSync(AGENT, ['--ipfs', IPFS_API, 'model', 'pack', MODEL_DIR, '--framework', 'bert-embedding'], { maxBuffer: 1 << 20 }).toString());
+    say(`model bundle on IPFS: ${packed.cid} (${(packed.size / 1e6).toFixed(1)} MB, blake2 ${packed.contentHash.slice(0, 18)}…)`);
+    const modelId = (await api.query.poi.nextModelId()).toNumber();
+    await sendAndFinalize(api.tx.poi.registerModel(packed.cid, packed.contentHash, 'BertEmbedding',
+      'JSON array of strings (English sentences)', 'JSON {shape: [n, 384], data: [[f32; 384]; n]}: L2-normalised sentence embeddings',
+      { Tolerance: { scaleBits: 16, tolerance: 64 } }, 32, null), alice);
+    for (const a of agents) {
+      await api.rpc.author.insertKey('poi_', `//${a.name}`, u8aToHex(a.pair.publicKey));
+      const key = u8aConcat(stringToU8a('zkp-poi::agent-url/'), a.pair.publicKey);
+      await api.rpc.offchain.localStorageSet('PERSISTENT', u8aToHex(key), u8aToHex(stringToU8a(a.agent.url)));
+    }
+    await Promise.all(agents.map((a) => sendAndFinalize(api.tx.poi.registerAgent(STAKE, { cpuCores: 2, memoryGib: 24, gpus: 0, gpuMemoryGib: 0 }), a.pair)));
+    say(`model ${modelId} registered; Dave, Eve and Ferdie registered as agents with ${STAKE / UNITS} ZKP each`);
+
+    const runTask = async (label, sentences, window) => {
+      const cid = addFile(`${label}.json`, JSON.stringify(sentences));
+      const id = (await api.query.poi.nextTaskId()).toNumber();
+      const submittedAt = await blockNow();
+      await sendAndFinalize(api.tx.poi.submitTask(modelId, cid, REWARD, 3, window, 'Redundant'), bob);
+      const done = await waitFor(() => eventsOf('TaskCompleted', (e) => e.task === id)[0] || eventsOf('TaskRefunded', (e) => e.task === id)[0], 300000, `task ${id}`);
+      if (done.method !== 'TaskCompleted') throw new Error(`task ${id} refunded: ${JSON.stringify(done)}`);
+      const task = (await api.query.poi.tasks(id)).unwrap();
+      const states = Object.fromEntries(task.assignments.map((a) => [agents.find((x) => x.pair.address === a.agent.toString()).name, a.state.type]));
+      return { id, cid, done, task, states, blocks: done.block - submittedAt };
+    };
+    const name = (address) => agents.find((a) => a.pair.address === address).name;
+
+    // 2. Honest agents agree on real embeddings.
+    const sentences = ['A man is eating food.', 'A man is eating a piece of bread.', 'The new movie is awesome.', 'A cheetah is running behind its prey.'];
+    const before = Object.fromEntries(await Promise.all(agents.map(async (a) => [a.name, (await api.query.system.account(a.pair.address)).data.free.toBigInt()])));
+    const t1 = await runTask('input-1', sentences, 30);
+    for (const [n, s] of Object.entries(t1.states)) if (s !== 'Paid') throw new Error(`${n} not paid in task ${t1.id}: ${JSON.stringify(s)}`);
+    for (const a of agents) {
+      const now = (await api.query.system.account(a.pair.address)).data.free.toBigInt();
+      if (now <= before[a.name]) throw new Error(`${a.name} was not paid`);
+    }
+    const outCid = t1.done.outputCid;
+    const outCidText = typeof outCid === 'string' && outCid.startsWith('0x') ? Buffer.from(outCid.slice(2), 'hex').toString() : outCid;
+    const output = await ipfsCat(outCidText);
+    if (blake2AsHex(output, 256) !== t1.done.outputHash) throw new Error('output file does not hash to the agreed output hash');
+    const parsed = JSON.parse(Buffer.from(output).toString());
+    if (parsed.shape[0] !== sentences.length || parsed.shape[1] !== 384) throw new Error(`unexpected output shape ${parsed.shape}`);
+    const [e0, e1, e2] = parsed.data;
+    const close = cosine(e0, e1), far = cosine(e0, e2);
+    if (!(close > far + 0.2)) throw new Error(`embeddings do not look real: cos(food, bread) ${close}, cos(food, movie) ${far}`);
+    say(`task ${t1.id}: 3 agents agreed in ${t1.blocks} blocks and were paid; output ${outCidText} (${parsed.shape.join('×')}) ` +
+      `hashes to the agreed hash; cos(food, bread) = ${close.toFixed(3)} > cos(food, movie) = ${far.toFixed(3)}`);
+
+    // 3. Ferdie lies (runs the model on an altered input).
+    const ferdie = agents[2];
+    ferdie.agent.child.kill('SIGINT');
+    await ferdie.agent.child.exited;
+    ferdie.agent = startAgent('ferdie', ferdie.port, 'wrong-input');
+    await agentUp(ferdie.agent);
+    const t2 = await runTask('input-2', ['Validators finalize blocks with GRANDPA.', 'Storage providers seal sectors.', 'The weather is nice today.'], 20);
+    const lie = eventsOf('AgentPenalized', (e) => e.task === t2.id && e.agent === ferdie.pair.address)[0];
+    if (!lie || lie.reason !== 'Disagreed') throw new Error(`the lying agent was not penalized: ${JSON.stringify(t2.states)}`);
+    const paid2 = Object.entries(t2.states).filter(([, s]) => s === 'Paid').map(([n]) => n);
+    if (paid2.length !== 2 || paid2.includes('Ferdie')) throw new Error(`unexpected payees in task ${t2.id}: ${paid2}`);
+    say(`task ${t2.id}: Ferdie (--fault wrong-input) disagreed and lost ${BigInt(lie.slashed) / UNITS} ZKP; ${paid2.join(' and ')} paid`);
+
+    // 4. Ferdie stalls.
+    ferdie.agent.child.kill('SIGINT');
+    await ferdie.agent.child.exited;
+    ferdie.agent = startAgent('ferdie', ferdie.port, 'stall');
+    await agentUp(ferdie.agent);
+    const t3 = await runTask('input-3', ['Proof of Intelligence pays for verified inference.', 'Agents commit before they reveal.'], 8);
+    const stall = eventsOf('AgentPenalized', (e) => e.task === t3.id && e.agent === ferdie.pair.address)[0];
+    if (!stall || stall.reason !== 'NoCommit') throw new Error(`the stalled agent was not penalized: ${JSON.stringify(t3.states)}`);
+    const paid3 = Object.entries(t3.states).filter(([, s]) => s === 'Paid').map(([n]) => n);
+    say(`task ${t3.id}: Ferdie (--fault stall) penalized at the commit deadline (${BigInt(stall.slashed) / UNITS} ZKP); completed by ${paid3.join(' and ')}`);
+    const stake = (await api.query.poi.agents(ferdie.pair.address)).unwrap().stake.toBigInt();
+    if (stake !== STAKE - BigInt(lie.slashed) - BigInt(stall.slashed)) throw new Error(`Ferdie's stake ${stake} does not match the penalties`);
+
+    // Scores: wait for a scoring period to end after the last task.
+    const lastBlock = t3.done.block;
+    await waitFor(() => eventsOf('ScoresUpdated', (e) => e.block > lastBlock)[0], 120000, 'scores');
+    const scores = Object.fromEntries(await Promise.all(agents.map(async (a) => [a.name, (await api.query.poi.scores(a.pair.address)).unwrap().average.toBigInt()])));
+    if (!(scores.Dave > scores.Ferdie && scores.Eve > scores.Ferdie)) throw new Error(`scores do not follow verified work: ${JSON.stringify(scores, (k, v) => typeof v === 'bigint' ? v.toString() : v)}`);
+    const fmt = (v) => (Number(v) / 1e12).toFixed(3);
+    console.log(`poi e2e: all-MiniLM-L6-v2 (${(packed.size / 1e6).toFixed(1)} MB bundle); task ${t1.id} k=3 agreed in ${t1.blocks} blocks, ` +
+      `output ${outCidText} (${parsed.shape.join('x')}) readable; liar penalized in task ${t2.id} (${t2.blocks} blocks), ` +
+      `staller penalized at the deadline in task ${t3.id}, completed by 2 (${t3.blocks} blocks); ` +
+      `scores Dave ${fmt(scores.Dave)}, Eve ${fmt(scores.Eve)}, Ferdie ${fmt(scores.Ferdie)}; ${elapsed()}`);
+  } finally {
+    if (api) await api.disconnect().catch(() => {});
+    await stopNode(node);
+    for (const a of agents) { if (a.agent.child.exitCode === null) a.agent.child.kill('SIGINT'); }
+  }
+}
+
+main().then(() => process.exit(0), (e) => {
+  console.error(`poi e2e FAILED: ${e.stack || e}`);
+  console.error(`logs: ${WORK}/node.log, ${WORK}/agent-*.log`);
+  process.exit(1);
+});
