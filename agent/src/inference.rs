@@ -133,11 +133,15 @@ impl Model {
 				let config: BertConfig = serde_json::from_slice(&config).map_err(|e| format!("config.json: {e}"))?;
 				let mut tokenizer = Tokenizer::from_bytes(files.remove("tokenizer.json").expect("checked"))
 					.map_err(|e| format!("tokenizer.json: {e}"))?;
-				let max = config.max_position_embeddings;
-				tokenizer
-					.with_padding(Some(PaddingParams { strategy: PaddingStrategy::BatchLongest, ..Default::default() }))
-					.with_truncation(Some(TruncationParams { max_length: max, ..Default::default() }))
-					.map_err(|e| format!("tokenizer: {e}"))?;
+				// Pad each batch to its longest input (the attention mask hides the padding);
+				// keep the tokenizer's own truncation, else truncate at the model's positions.
+				tokenizer.with_padding(Some(PaddingParams { strategy: PaddingStrategy::BatchLongest, ..Default::default() }));
+				if tokenizer.get_truncation().is_none() {
+					let max_length = config.max_position_embeddings;
+					tokenizer
+						.with_truncation(Some(TruncationParams { max_length, ..Default::default() }))
+						.map_err(|e| format!("tokenizer: {e}"))?;
+				}
 				let model = BertModel::load(vb, &config).map_err(err("BERT weights"))?;
 				Ok(Model::Bert { model, tokenizer, device: device.clone() })
 			},
@@ -334,11 +338,11 @@ mod tests {
 	fn broken_bundles_are_refused() {
 		let dir = std::env::temp_dir().join(format!("zkp-agent-mlp-bad-{}", std::process::id()));
 		let bundle = mlp_bundle(&dir, &[2, 2], "relu");
-		assert!(Model::load(&bundle, Framework::BertEmbedding, &Device::Cpu).unwrap_err().contains("tokenizer.json"));
+		assert!(Model::load(&bundle, Framework::BertEmbedding, &Device::Cpu).err().unwrap().contains("tokenizer.json"));
 		assert!(Model::load(b"garbage", Framework::Mlp, &Device::Cpu).is_err());
 		std::fs::write(dir.join("config.json"), br#"{"layers": [2, 2], "activation": "softsign"}"#).unwrap();
 		let bad = pack(&dir, Framework::Mlp).unwrap();
-		assert!(Model::load(&bad, Framework::Mlp, &Device::Cpu).unwrap_err().contains("activation"));
+		assert!(Model::load(&bad, Framework::Mlp, &Device::Cpu).err().unwrap().contains("activation"));
 		std::fs::write(dir.join("config.json"), br#"{"layers": [3, 2]}"#).unwrap();
 		let mismatched = pack(&dir, Framework::Mlp).unwrap();
 		assert!(Model::load(&mismatched, Framework::Mlp, &Device::Cpu).is_err());
