@@ -25,8 +25,6 @@ cleanup() {
 trap cleanup EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.2; done
 "$AGENT" bench infer --model "$MODEL" --agent "http://127.0.0.1:$PORT" "$@"
-echo "agent's own timings of the last job (ms):"
-curl -sf "http://127.0.0.1:$PORT/poi/jobs" | python3 -c 'import json,sys; j=max(json.load(sys.stdin), key=lambda j: j["task"]); print(" ", j["timings"])'
 
 # Tasks settled per block: each settlement is the last reveal of a task (reveal_result(k)),
 # against the runtime's normal-class block weight (75 % of 2 s).

@@ -70,6 +70,8 @@ pub struct Compute {
 	models: Mutex<HashMap<H256, Arc<Model>>>,
 	jobs: Mutex<HashMap<(u64, H256), Job>>,
 	running: tokio::sync::Semaphore,
+	/// Woken whenever a job finishes (for requests that wait).
+	finished: tokio::sync::Notify,
 	fault: Option<Fault>,
 }
 
@@ -111,6 +113,7 @@ impl Compute {
 			models: Mutex::new(HashMap::new()),
 			jobs: Mutex::new(HashMap::new()),
 			running: tokio::sync::Semaphore::new(1),
+			finished: tokio::sync::Notify::new(),
 			fault,
 		}))
 	}
@@ -137,6 +140,22 @@ impl Compute {
 		let this = self.clone();
 		tokio::spawn(async move { this.run(key, request).await });
 		JobStatus::Queued
+	}
+
+	/// Like [`Self::job`], but waits up to `wait` for the job to finish.
+	pub async fn job_waiting(self: &Arc<Self>, request: JobRequest, wait: Duration) -> JobStatus {
+		let deadline = tokio::time::Instant::now() + wait;
+		loop {
+			let notified = self.finished.notified();
+			tokio::pin!(notified);
+			notified.as_mut().enable();
+			let status = self.job(request.clone());
+			let finished = matches!(status, JobStatus::Done(_) | JobStatus::Failed { .. });
+			if finished || tokio::time::Instant::now() >= deadline {
+				return status;
+			}
+			let _ = tokio::time::timeout_at(deadline, notified).await;
+		}
 	}
 
 	fn update(&self, key: &(u64, H256), f: impl FnOnce(&mut Job)) {
@@ -174,6 +193,7 @@ impl Compute {
 					job.stage = "done";
 					job.timings.total_ms = total;
 				});
+				self.finished.notify_waiters();
 			},
 			Err(reason) => {
 				log::warn!("task {}: failed: {reason}", request.task);
@@ -182,6 +202,7 @@ impl Compute {
 					job.stage = "failed";
 					job.timings.total_ms = total;
 				});
+				self.finished.notify_waiters();
 			},
 		}
 	}

@@ -5,7 +5,8 @@
 //! - `POST /posp/prove` — `ProveRequest` → `ProveResponse` (opens challenged leaves).
 //!
 //! - `POST /poi/job` — `zkp_primitives::poi::JobRequest` → `JobStatus` (starts or polls an
-//!   inference job).
+//!   inference job; `?wait=MS` holds the answer until the job finishes or MS pass, at most
+//!   60 s).
 //!
 //! For people (JSON): `GET /status` (jobs with progress, sealed sectors, inference jobs with
 //! their timings), `GET /poi/jobs`, `GET /health`.
@@ -90,12 +91,22 @@ async fn handle(services: Services, started: Instant, req: Request<Body>) -> Res
 			}
 		},
 		(Method::POST, "/poi/job") => {
+			let wait = req
+				.uri()
+				.query()
+				.and_then(|q| q.split('&').find_map(|kv| kv.strip_prefix("wait=")))
+				.and_then(|v| v.parse::<u64>().ok())
+				.unwrap_or(0)
+				.min(60_000);
 			let body = match body_of(req).await {
 				Ok(b) => b,
 				Err(r) => return r,
 			};
 			match JobRequest::decode(&mut &body[..]) {
-				Ok(request) => reply(StatusCode::OK, scale, compute.job(request).encode()),
+				Ok(request) => {
+					let status = compute.job_waiting(request, std::time::Duration::from_millis(wait)).await;
+					reply(StatusCode::OK, scale, status.encode())
+				},
 				Err(e) => text(StatusCode::BAD_REQUEST, &format!("JobRequest: {e}")),
 			}
 		},
@@ -135,7 +146,8 @@ pub async fn serve(addr: SocketAddr, services: Services) -> Result<(), String> {
 			}))
 		}
 	});
-	let server = Server::try_bind(&addr).map_err(|e| format!("bind {addr}: {e}"))?.serve(make);
+	// No Nagle delay on answers (a SCALE answer is one small write).
+	let server = Server::try_bind(&addr).map_err(|e| format!("bind {addr}: {e}"))?.tcp_nodelay(true).serve(make);
 	log::info!("agent API on http://{addr} (POST /posp/seal, POST /posp/prove, POST /poi/job, GET /status)");
 	server
 		.with_graceful_shutdown(async {

@@ -1,5 +1,11 @@
 # An independent all-MiniLM-L6-v2 forward pass in PyTorch on the GPU (BERT, mean pooling,
-# L2 normalisation), from the same (fp16-stored) weights, for the CPU-vs-GPU tolerance check.
+# L2 normalisation), from the same (fp16-stored) weights, for the CPU-vs-GPU tolerance check:
+#   python3 scripts/poi-gpu/prepare.py                      # here: weights, ids, CPU runs into .gpu/
+#   python3 scripts/poi-gpu/minilm_gpu.py                   # on a GPU machine with PyTorch, from
+#                                                           # the repo root, .gpu/ alongside;
+#                                                           # writes $OUT/gpu_embeddings.json
+#   python3 scripts/poi-gpu/compare.py gpu_embeddings.json  # here
+# Runs twice: plain fp32, and with TF32 matmuls (the reduced precision some stacks default to).
 import json, math, os, struct, sys, time
 import torch
 out_dir = os.environ.get('OUT', '.')
