@@ -180,6 +180,9 @@ pub fn sentences(count: usize) -> Vec<String> {
 }
 
 fn median(mut v: Vec<f64>) -> f64 {
+	if v.is_empty() {
+		return f64::NAN;
+	}
 	v.sort_by(f64::total_cmp);
 	v[v.len() / 2]
 }

@@ -29,6 +29,8 @@ use zkp_primitives::poi::{sketch, InferenceResult, JobRequest, JobStatus};
 const RETRY_FAILED_AFTER: Duration = Duration::from_secs(12);
 /// Finished jobs are forgotten after this long.
 const KEEP_JOBS: Duration = Duration::from_secs(3600);
+/// Loaded models kept in memory; the least recently used goes first.
+const MAX_LOADED_MODELS: usize = 4;
 
 /// How a test agent misbehaves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -67,7 +69,8 @@ pub struct Compute {
 	bundle_ipfs: Ipfs,
 	dir: PathBuf,
 	device: Device,
-	models: Mutex<HashMap<H256, Arc<Model>>>,
+	/// Loaded models, most recently used last.
+	models: Mutex<Vec<(H256, Arc<Model>)>>,
 	jobs: Mutex<HashMap<(u64, H256), Job>>,
 	running: tokio::sync::Semaphore,
 	/// Woken whenever a job finishes (for requests that wait).
@@ -110,7 +113,7 @@ impl Compute {
 			bundle_ipfs,
 			dir,
 			device,
-			models: Mutex::new(HashMap::new()),
+			models: Mutex::new(Vec::new()),
 			jobs: Mutex::new(HashMap::new()),
 			running: tokio::sync::Semaphore::new(1),
 			finished: tokio::sync::Notify::new(),
@@ -256,8 +259,14 @@ impl Compute {
 	/// The loaded model for a request: from memory, the disk cache or IPFS (checked against
 	/// its content hash).
 	async fn model(&self, request: &JobRequest) -> Result<Arc<Model>, String> {
-		if let Some(model) = self.models.lock().expect("models lock").get(&request.model_hash) {
-			return Ok(model.clone());
+		{
+			let mut models = self.models.lock().expect("models lock");
+			if let Some(i) = models.iter().position(|(hash, _)| *hash == request.model_hash) {
+				let entry = models.remove(i);
+				let model = entry.1.clone();
+				models.push(entry);
+				return Ok(model);
+			}
 		}
 		let path = self.dir.join("models").join(format!("{}.tar", hex::encode(request.model_hash.0)));
 		let cached = std::fs::read(&path).ok().filter(|b| H256(sp_crypto_hashing::blake2_256(b)) == request.model_hash);
@@ -285,7 +294,12 @@ impl Compute {
 			.map_err(|e| format!("model load: {e}"))??;
 		log::info!("model {:?} ({:?}) loaded in {} ms", request.model_hash, framework, ms(started.elapsed()));
 		let model = Arc::new(model);
-		self.models.lock().expect("models lock").insert(request.model_hash, model.clone());
+		let mut models = self.models.lock().expect("models lock");
+		if models.len() >= MAX_LOADED_MODELS {
+			let (evicted, _) = models.remove(0);
+			log::info!("model {evicted:?} unloaded (more than {MAX_LOADED_MODELS} in memory)");
+		}
+		models.push((request.model_hash, model.clone()));
 		Ok(model)
 	}
 

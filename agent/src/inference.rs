@@ -25,6 +25,15 @@ pub const BATCH: usize = 32;
 pub const MAX_INPUT_BYTES: u64 = 16 << 20;
 /// Largest model bundle accepted.
 pub const MAX_BUNDLE_BYTES: u64 = 2 << 30;
+/// Most output values a job may produce (64 MiB of f32; the JSON output is ~3× that).
+pub const MAX_OUTPUT_VALUES: usize = 16 << 20;
+
+fn check_output_size(rows: usize, cols: usize) -> Result<(), String> {
+	match rows.checked_mul(cols) {
+		Some(n) if n <= MAX_OUTPUT_VALUES => Ok(()),
+		_ => Err(format!("the output would hold {rows} × {cols} values, more than {MAX_OUTPUT_VALUES}")),
+	}
+}
 
 /// The files a bundle of `framework` must hold.
 pub fn bundle_files(framework: Framework) -> &'static [&'static str] {
@@ -108,7 +117,7 @@ fn relu() -> String {
 
 /// A loaded model.
 pub enum Model {
-	Bert { model: BertModel, tokenizer: Tokenizer, device: Device },
+	Bert { model: BertModel, tokenizer: Tokenizer, device: Device, hidden: usize },
 	Mlp { layers: Vec<candle_nn::Linear>, activation: String, device: Device },
 }
 
@@ -143,7 +152,7 @@ impl Model {
 						.map_err(|e| format!("tokenizer: {e}"))?;
 				}
 				let model = BertModel::load(vb, &config).map_err(err("BERT weights"))?;
-				Ok(Model::Bert { model, tokenizer, device: device.clone() })
+				Ok(Model::Bert { model, tokenizer, device: device.clone(), hidden: config.hidden_size })
 			},
 			Framework::Mlp => {
 				let config: MlpConfig = serde_json::from_slice(&config).map_err(|e| format!("config.json: {e}"))?;
@@ -177,8 +186,9 @@ impl Model {
 	/// Runs the model on an input file; `progress(done, total)` after each batch.
 	pub fn run(&self, input: &[u8], mut progress: impl FnMut(u32, u32)) -> Result<Output, String> {
 		match self {
-			Model::Bert { model, tokenizer, device } => {
+			Model::Bert { model, tokenizer, device, hidden } => {
 				let sentences = parse_strings(input)?;
+				check_output_size(sentences.len(), *hidden)?;
 				let total = sentences.len().div_ceil(BATCH).max(1) as u32;
 				let mut values = Vec::new();
 				let mut cols = 0;
@@ -196,6 +206,7 @@ impl Model {
 				if let Some(bad) = rows.iter().position(|r| r.len() != width) {
 					return Err(format!("input row {bad} has {} values; the model takes {width}", rows[bad].len()));
 				}
+				check_output_size(rows.len(), layers.last().map(|l| l.weight().dims()[0]).unwrap_or(0))?;
 				let total = rows.len().div_ceil(BATCH).max(1) as u32;
 				let mut values = Vec::new();
 				let mut cols = 0;
@@ -328,6 +339,11 @@ mod tests {
 				assert!((out.values[r * 3 + c] as f64 - e).abs() < 1e-4, "row {r} col {c}");
 			}
 		}
+		// Outputs beyond the cap are refused before running.
+		let wide = dir.join("wide");
+		let wide_bundle = mlp_bundle(&wide, &[1, 1 << 20], "relu");
+		let wide_model = Model::load(&wide_bundle, Framework::Mlp, &Device::Cpu).unwrap();
+		assert!(wide_model.run(b"[[1],[2],[3],[4],[5],[6],[7],[8],[9],[10],[11],[12],[13],[14],[15],[16],[17]]", |_, _| ()).unwrap_err().contains("more than"));
 		// Wrong inputs are errors, not panics.
 		assert!(model.run(b"[[1, 2]]", |_, _| ()).unwrap_err().contains("takes 6"));
 		assert!(model.run(b"not json", |_, _| ()).is_err());

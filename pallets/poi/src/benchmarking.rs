@@ -1,7 +1,8 @@
 //! FRAME benchmarks. Every call runs its worst case: the longest CIDs and schemas, sketches
-//! of `MaxSketchLen` entries, the most registered agents where a call scans them, and the
-//! last commit or reveal that moves a task on (the reveal settles it, paying a majority and
-//! penalizing the rest).
+//! of `MaxSketchLen` entries, the most registered agents where a call scans them, deadline
+//! buckets full but for the last one a deadline may spill to, agents staked at the minimum
+//! (so that every penalty also suspends), and the last commit or reveal that moves a task on
+//! (the reveal settles it, paying a majority and penalizing the rest).
 
 use super::*;
 use crate::Pallet as Poi;
@@ -44,16 +45,27 @@ fn model<T: Config>() -> ModelId {
 	id
 }
 
-/// Registers agents `from..to`.
+/// Registers agents `from..to`, staked at the minimum: any penalty suspends them.
 fn agents<T: Config>(from: u32, to: u32) -> Vec<T::AccountId> {
 	(from..to)
 		.map(|i| {
 			let who = funded::<T>("agent", i);
-			Poi::<T>::do_register_agent(who.clone(), T::MinAgentStake::get().saturating_mul(10u32.into()), Hardware::default())
-				.expect("room for agents");
+			Poi::<T>::do_register_agent(who.clone(), T::MinAgentStake::get(), Hardware::default()).expect("room for agents");
 			who
 		})
 		.collect()
+}
+
+/// Fills the deadline buckets from `at` on with made-up tasks, all but the last one a
+/// deadline may spill to.
+fn fill_buckets<T: Config>(at: BlockNumberFor<T>) {
+	let full: BoundedVec<TaskId, T::MaxDeadlinesPerBlock> =
+		(0..T::MaxDeadlinesPerBlock::get() as u64).map(|i| u64::MAX - i).collect::<Vec<_>>().try_into().expect("max length");
+	let mut block = at;
+	for _ in 0..crate::functions::DEADLINE_SLACK {
+		Deadlines::<T>::insert(block, full.clone());
+		block = block.saturating_add(1u32.into());
+	}
 }
 
 /// Submits a `k`-agent task from a fresh user.
@@ -168,6 +180,7 @@ mod benchmarks {
 		agents::<T>(0, a);
 		let user = funded::<T>("user", 0);
 		let reward = T::MinTaskReward::get();
+		fill_buckets::<T>(frame_system::Pallet::<T>::block_number().saturating_add(T::MinCommitWindow::get()));
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(user), model, longest::<T::MaxCidLen>(b'c'), reward, k as u8, T::MinCommitWindow::get(), VerificationMode::Redundant);
@@ -186,6 +199,7 @@ mod benchmarks {
 			commit::<T>(id, who, &result_of::<T>(i, k));
 		}
 		let last = drawn.last().expect("k agents").clone();
+		fill_buckets::<T>(frame_system::Pallet::<T>::block_number().saturating_add(T::RevealWindow::get()));
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(last), id, H256::repeat_byte(3));
@@ -216,16 +230,19 @@ mod benchmarks {
 		assert_eq!(Tasks::<T>::get(id).expect("kept").phase, TaskPhase::Completed);
 	}
 
-	/// A commit window closes with none of `k` agents committed: all are penalized and `k`
-	/// replacements are drawn among `a` active agents.
+	/// A commit window closes with one of `k` agents committed: the `k - 1` others are
+	/// penalized (and suspended) and replacements are drawn among `a` active agents.
 	#[benchmark]
 	fn close_commit(k: Linear<2, { T::MaxRedundancy::get() }>, a: Linear<{ 2 * T::MaxRedundancy::get() }, { T::MaxAgents::get() }>) {
 		let model = model::<T>();
 		agents::<T>(0, a);
 		let id = task::<T>(model, k);
+		let first = drawn::<T>(id)[0].clone();
+		commit::<T>(id, &first, &result::<T>(0));
 		let mut t = Tasks::<T>::get(id).expect("submitted");
 		let now = frame_system::Pallet::<T>::block_number().saturating_add(T::MinCommitWindow::get());
 		run_to::<T>(now);
+		fill_buckets::<T>(now.saturating_add(T::MinCommitWindow::get()));
 
 		#[block]
 		{
@@ -233,7 +250,7 @@ mod benchmarks {
 		}
 
 		assert_eq!(t.replacements, 1);
-		assert_eq!(t.assignments.len(), 2 * k as usize);
+		assert_eq!(t.assignments.len(), 2 * k as usize - 1);
 	}
 
 	/// A reveal window closes: of `k` committed agents a bare majority revealed (and is paid;

@@ -21,7 +21,7 @@ use zkp_primitives::{
 };
 
 /// Blocks after the wanted one that a full deadline bucket may push a deadline to.
-const DEADLINE_SLACK: u32 = 16;
+pub(crate) const DEADLINE_SLACK: u32 = 16;
 
 /// Turns a hash into a BN254 scalar (32 bytes little-endian below the field's modulus) by
 /// clearing its top three bits.
@@ -83,6 +83,30 @@ impl<T: Config> Pallet<T> {
 			block = block.saturating_add(1u32.into());
 		}
 		Err(Error::<T>::DeadlinesFull)
+	}
+
+	/// Drops `task` from the deadline bucket of block `at` (its window closed early).
+	fn unschedule(task: TaskId, at: BlockNumberFor<T>) {
+		Deadlines::<T>::mutate_exists(at, |bucket| {
+			if let Some(tasks) = bucket {
+				tasks.retain(|t| *t != task);
+				if tasks.is_empty() {
+					*bucket = None;
+				}
+			}
+		});
+	}
+
+	/// Files a finished task for removal `TaskRetention` blocks from now (kept if the
+	/// buckets are full).
+	fn schedule_expiry(task: TaskId) {
+		let mut block = Self::now().saturating_add(T::TaskRetention::get());
+		for _ in 0..=DEADLINE_SLACK {
+			if Expiries::<T>::try_mutate(block, |tasks| tasks.try_push(task)).is_ok() {
+				return;
+			}
+			block = block.saturating_add(1u32.into());
+		}
 	}
 
 	pub(crate) fn do_register_model(model: ModelOf<T>) -> DispatchResult {
@@ -231,14 +255,20 @@ impl<T: Config> Pallet<T> {
 		assignment.state = AssignmentState::Committed(hash);
 		Self::deposit_event(Event::ResultCommitted { task: id, agent: who });
 		if task.live().all(|a| matches!(a.state, AssignmentState::Committed(_))) {
-			Self::start_reveal(id, &mut task, now)?;
+			// With no room for the reveal deadline the task stays in its commit phase, and
+			// the commit deadline moves it on.
+			let _ = Self::start_reveal(id, &mut task, now);
 		}
 		Tasks::<T>::insert(id, task);
 		Ok(())
 	}
 
+	/// Moves a task to its reveal phase. Changes nothing if no deadline bucket has room.
 	fn start_reveal(id: TaskId, task: &mut TaskOf<T>, now: BlockNumberFor<T>) -> Result<(), Error<T>> {
 		let deadline = Self::schedule(id, now.saturating_add(T::RevealWindow::get()))?;
+		if let TaskPhase::Commit { deadline: commit_deadline } = task.phase {
+			Self::unschedule(id, commit_deadline);
+		}
 		task.phase = TaskPhase::Reveal { deadline };
 		Self::deposit_event(Event::RevealPhaseStarted { task: id, deadline });
 		Ok(())
@@ -321,12 +351,16 @@ impl<T: Config> Pallet<T> {
 		let refund = T::Currency::release(&HoldReason::TaskEscrow.into(), &task.owner, task.reward, Precision::BestEffort)
 			.unwrap_or_default();
 		for assignment in task.assignments.iter_mut() {
-			if matches!(assignment.state, AssignmentState::Committed(_) | AssignmentState::Revealed(_)) {
+			if matches!(
+				assignment.state,
+				AssignmentState::Assigned | AssignmentState::Committed(_) | AssignmentState::Revealed(_)
+			) {
 				assignment.state = AssignmentState::Unsettled;
 			}
 			AgentTasks::<T>::mutate(&assignment.agent, |tasks| tasks.retain(|t| *t != id));
 		}
 		task.phase = TaskPhase::Refunded(reason);
+		Self::schedule_expiry(id);
 		Self::deposit_event(Event::TaskRefunded { task: id, reason, refund });
 	}
 
@@ -348,10 +382,15 @@ impl<T: Config> Pallet<T> {
 		}
 		// The largest group of results agreeing with one of them (its centre); ties go to
 		// the earliest drawn agent.
+		// ZK-mode results are compared by what the proofs cover: the output hash.
+		let rule = match task.mode {
+			VerificationMode::Zk => Agreement::Exact,
+			VerificationMode::Redundant => model.agreement,
+		};
 		let mut best: (usize, Vec<usize>) = (0, Vec::new());
 		for (i, centre) in &revealed {
 			let group: Vec<usize> =
-				revealed.iter().filter(|(_, other)| agree(&model.agreement, centre, other)).map(|(j, _)| *j).collect();
+				revealed.iter().filter(|(_, other)| agree(&rule, centre, other)).map(|(j, _)| *j).collect();
 			if group.len() > best.1.len() {
 				best = (*i, group);
 			}
@@ -399,10 +438,16 @@ impl<T: Config> Pallet<T> {
 				Self::penalize(&agent, id, PenaltyReason::Disagreed);
 			}
 		}
+		// Whatever could not be moved goes back to the owner rather than staying held.
+		let unpaid = task.reward.saturating_sub(paid);
+		if !unpaid.is_zero() {
+			let _ = T::Currency::release(&HoldReason::TaskEscrow.into(), &task.owner, unpaid, Precision::BestEffort);
+		}
 		let output_cid = result.output_cid.clone();
 		let output_hash = result.output_hash;
 		task.result = Some(result);
 		task.phase = TaskPhase::Completed;
+		Self::schedule_expiry(id);
 		Self::deposit_event(Event::TaskCompleted { task: id, output_cid, output_hash, agents: winners.len() as u32, reward: paid });
 	}
 
@@ -419,6 +464,11 @@ impl<T: Config> Pallet<T> {
 			.filter(|(_, a)| a.state == AssignmentState::Assigned)
 			.map(|(i, _)| i)
 			.collect();
+		// Nobody committed: the task may not be runnable at all (a bad model or input), so
+		// no agent is penalized for it; the owner gets the reward back.
+		if !task.live().any(|a| matches!(a.state, AssignmentState::Committed(_))) {
+			return Self::refund(id, task, RefundReason::NoResults);
+		}
 		for i in &absent {
 			task.assignments[*i].state = AssignmentState::Penalized(PenaltyReason::NoCommit);
 			let agent = task.assignments[*i].agent.clone();
@@ -489,6 +539,11 @@ impl<T: Config> Pallet<T> {
 			}
 			Tasks::<T>::insert(id, task);
 		}
+		for id in Expiries::<T>::take(now) {
+			weight.saturating_accrue(T::DbWeight::get().writes(1));
+			Tasks::<T>::remove(id);
+		}
+		weight.saturating_accrue(T::DbWeight::get().reads_writes(1, 1));
 		let period = T::ScorePeriod::get();
 		if !now.is_zero() && !period.is_zero() && (now % period).is_zero() {
 			weight.saturating_accrue(T::WeightInfo::update_scores(AgentCount::<T>::get()));

@@ -21,9 +21,11 @@
 //!   the copier. The largest group of results that agree with one of them wins if it is a
 //!   strict majority of `redundancy`: its agents share the reward; the others are penalized
 //!   ([`Config::PenaltyFraction`] of their stake, burned). An agent that does not commit is
-//!   penalized and replaced (up to [`Config::MaxReplacements`] rounds); a task left without a
-//!   majority is refunded. In [`VerificationMode::Zk`] every reveal carries a proof checked
+//!   penalized and replaced (up to [`Config::MaxReplacements`] rounds) — unless nobody
+//!   committed, which says the task may not be runnable: then nobody is penalized and the task
+//!   is refunded, as is a task left without a majority. In [`VerificationMode::Zk`] every reveal carries a proof checked
 //!   against the model's key through [`zkp_primitives::zk::ProofVerifier`].
+//! - Finished tasks stay readable for [`Config::TaskRetention`] blocks, then are removed.
 //! - **Score**: every [`Config::ScorePeriod`] blocks each agent's verified work (the reward it
 //!   earned) enters an exponential moving average, exported through
 //!   [`zkp_primitives::poi::ComputeContribution`].
@@ -88,7 +90,7 @@ pub mod pallet {
 		pallet_prelude::*,
 	};
 	use sp_core::H256;
-	use sp_runtime::Perbill;
+	use sp_runtime::{traits::Zero, Perbill};
 
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
@@ -185,6 +187,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type RevealWindow: Get<BlockNumberFor<Self>>;
 
+		/// Blocks a finished task stays readable in [`Tasks`] before it is removed.
+		#[pallet::constant]
+		type TaskRetention: Get<BlockNumberFor<Self>>;
+
 		/// Blocks between deregistering and getting the stake back.
 		#[pallet::constant]
 		type UnbondingPeriod: Get<BlockNumberFor<Self>>;
@@ -254,7 +260,7 @@ pub mod pallet {
 	pub type AgentTasks<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, BoundedVec<TaskId, T::MaxTasksPerAgent>, ValueQuery>;
 
-	/// Tasks, kept after they end so their results stay readable.
+	/// Tasks, kept `TaskRetention` blocks after they end so their results stay readable.
 	#[pallet::storage]
 	pub type Tasks<T: Config> = StorageMap<_, Twox64Concat, TaskId, TaskOf<T>, OptionQuery>;
 
@@ -265,6 +271,11 @@ pub mod pallet {
 	/// Tasks whose commit or reveal window closes at a block.
 	#[pallet::storage]
 	pub type Deadlines<T: Config> =
+		StorageMap<_, Twox64Concat, BlockNumberFor<T>, BoundedVec<TaskId, T::MaxDeadlinesPerBlock>, ValueQuery>;
+
+	/// Finished tasks to remove at a block (`TaskRetention` after they ended).
+	#[pallet::storage]
+	pub type Expiries<T: Config> =
 		StorageMap<_, Twox64Concat, BlockNumberFor<T>, BoundedVec<TaskId, T::MaxDeadlinesPerBlock>, ValueQuery>;
 
 	/// Each agent's verified work (registered agents only).
@@ -391,6 +402,9 @@ pub mod pallet {
 			assert!(T::MaxRedundancy::get() >= 2 && T::MaxRedundancy::get() <= u8::MAX as u32);
 			assert!(T::MaxReplacements::get() <= u8::MAX as u32);
 			assert!(T::MinCommitWindow::get() <= T::MaxCommitWindow::get());
+			// A zero window would file a deadline in the current block, which never closes.
+			assert!(!T::MinCommitWindow::get().is_zero() && !T::RevealWindow::get().is_zero());
+			assert!(!T::TaskRetention::get().is_zero());
 			assert!(T::ScoreSmoothing::get() > 0);
 			assert!(T::MaxSketchLen::get() <= u8::MAX as u32);
 		}

@@ -124,6 +124,7 @@ impl ProofVerifier for TestProofVerifier {
 
 pub const COMMIT_WINDOW: u64 = 5;
 pub const REVEAL_WINDOW: u64 = 3;
+pub const RETENTION: u64 = 30;
 pub const UNBONDING: u64 = 10;
 pub const SCORE_PERIOD: u64 = 20;
 pub const MIN_STAKE: Balance = 1_000;
@@ -156,6 +157,7 @@ impl pallet_poi::Config for Test {
 	type MinCommitWindow = ConstU64<2>;
 	type MaxCommitWindow = ConstU64<50>;
 	type RevealWindow = ConstU64<REVEAL_WINDOW>;
+	type TaskRetention = ConstU64<RETENTION>;
 	type UnbondingPeriod = ConstU64<UNBONDING>;
 	type PenaltyFraction = PenaltyFraction;
 	type ScorePeriod = ConstU64<SCORE_PERIOD>;

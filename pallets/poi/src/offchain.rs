@@ -8,8 +8,8 @@
 //!    runs in the agent, never here; when the job is done it commits
 //!    `blake2_256(task, agent, result, salt)` with a fresh salt kept in the node's local
 //!    off-chain storage;
-//! 2. in the reveal phase, with a commitment: it takes the same result from the agent and
-//!    reveals it with the salt.
+//! 2. in the reveal phase, with a commitment: it reveals the committed result, kept with the
+//!    salt in local storage (so an agent restart or a long wait cannot lose it), with the salt.
 //!
 //! Nothing slow runs here: each HTTP call has a short deadline, and the chain checks every
 //! reveal against its commitment and the other agents' results.
@@ -29,7 +29,7 @@ use frame_system::{
 use sp_runtime::{offchain::storage::StorageValueRef, traits::IdentifyAccount, RuntimeAppPublic};
 use zkp_primitives::{
 	offchain,
-	poi::{commitment, Agreement, JobRequest, JobStatus},
+	poi::{commitment, Agreement, InferenceResult, JobRequest, JobStatus},
 };
 
 pub use zkp_primitives::offchain::DEFAULT_AGENT_URL;
@@ -56,9 +56,20 @@ impl<T: Config> Pallet<T> {
 			}
 			let url = offchain::agent_url(AGENT_URL_KEY, &Self::account_bytes(&account));
 			let signer = Signer::<T, T::AuthorityId>::all_accounts().with_filter(alloc::vec![public]);
-			for task in AgentTasks::<T>::get(&account).into_iter().take(MAX_TASKS_PER_BLOCK) {
-				if let Err(e) = Self::serve_task(&account, &signer, &url, task, now) {
-					log::warn!(target: LOG, "task {}: {}", task, e);
+			// Only tasks waiting for this agent, starting at a different one each block so that
+			// none starves behind the others.
+			let mut waiting: Vec<(TaskId, TaskOf<T>)> = AgentTasks::<T>::get(&account)
+				.into_iter()
+				.filter_map(|id| Tasks::<T>::get(id).map(|task| (id, task)))
+				.filter(|(_, task)| Self::step(&account, task, now).is_some())
+				.collect();
+			if !waiting.is_empty() {
+				let start = (sp_runtime::traits::UniqueSaturatedInto::<u32>::unique_saturated_into(now) as usize) % waiting.len();
+				waiting.rotate_left(start);
+			}
+			for (id, task) in waiting.into_iter().take(MAX_TASKS_PER_BLOCK) {
+				if let Err(e) = Self::serve_task(&account, &signer, &url, id, &task, now) {
+					log::warn!(target: LOG, "task {}: {}", id, e);
 				}
 			}
 		}
@@ -95,31 +106,46 @@ impl<T: Config> Pallet<T> {
 		salt
 	}
 
+	/// What this agent has to do for `task` now: `Some(None)` commit, `Some(Some(c))` reveal
+	/// the result committed as `c`, `None` nothing.
+	fn step(account: &T::AccountId, task: &TaskOf<T>, now: BlockNumberFor<T>) -> Option<Option<sp_core::H256>> {
+		let mine = task
+			.assignments
+			.iter()
+			.rev()
+			.find(|a| &a.agent == account && !matches!(a.state, AssignmentState::Penalized(_)))?;
+		match (&task.phase, &mine.state) {
+			(TaskPhase::Commit { deadline }, AssignmentState::Assigned) if now < *deadline => Some(None),
+			(TaskPhase::Reveal { deadline }, AssignmentState::Committed(c)) if now < *deadline => Some(Some(*c)),
+			_ => None,
+		}
+	}
+
 	fn serve_task(
 		account: &T::AccountId,
 		signer: &Signer<T, T::AuthorityId, frame_system::offchain::ForAll>,
 		url: &str,
 		id: TaskId,
+		task: &TaskOf<T>,
 		now: BlockNumberFor<T>,
 	) -> Result<(), String> {
-		let task = Tasks::<T>::get(id).ok_or("task gone")?;
-		let Some(mine) = task
-			.assignments
-			.iter()
-			.rev()
-			.find(|a| &a.agent == account && !matches!(a.state, AssignmentState::Penalized(_)))
-		else {
-			return Ok(())
-		};
-		let model = Models::<T>::get(task.model).ok_or("model gone")?;
-		let (committing, revealing) = match (&task.phase, &mine.state) {
-			(TaskPhase::Commit { deadline }, AssignmentState::Assigned) if now < *deadline => (true, None),
-			(TaskPhase::Reveal { deadline }, AssignmentState::Committed(c)) if now < *deadline => (false, Some(*c)),
-			_ => return Ok(()),
-		};
+		let Some(revealing) = Self::step(account, task, now) else { return Ok(()) };
+		let committing = revealing.is_none();
 		if task.mode == VerificationMode::Zk {
 			return Err("ZK-mode tasks need a proving agent; this one runs plain inference".into());
 		}
+		// Once a result was committed, keep to it (kept in local storage, whatever the agent
+		// holds now): resend the same commitment, reveal the same result.
+		let kept_key = Self::local_key(b"result", account, id);
+		if let Ok(Some(result)) = StorageValueRef::persistent(&kept_key).get::<InferenceResult>() {
+			match revealing {
+				None => return Self::send(account, signer, id, result, true, now),
+				Some(committed) if commitment(id, account, &result, &Self::salt(account, id)) == committed =>
+					return Self::send(account, signer, id, result, false, now),
+				Some(_) => {},
+			}
+		}
+		let model = Models::<T>::get(task.model).ok_or("model gone")?;
 		let scale_bits = match model.agreement {
 			Agreement::Tolerance { scale_bits, .. } => scale_bits,
 			Agreement::Exact => 0,
@@ -147,20 +173,33 @@ impl<T: Config> Pallet<T> {
 			JobStatus::Failed { reason } =>
 				return Err(format!("the agent cannot run it: {}", String::from_utf8_lossy(&reason))),
 		};
+		if let Some(committed) = revealing {
+			if commitment(id, account, &result, &Self::salt(account, id)) != committed {
+				return Err("the agent's result no longer matches the commitment".into());
+			}
+		}
+		Self::send(account, signer, id, result, committing, now)
+	}
+
+	/// Commits to `result` (keeping it for the reveal) or reveals it.
+	fn send(
+		account: &T::AccountId,
+		signer: &Signer<T, T::AuthorityId, frame_system::offchain::ForAll>,
+		id: TaskId,
+		result: InferenceResult,
+		committing: bool,
+		now: BlockNumberFor<T>,
+	) -> Result<(), String> {
 		let salt = Self::salt(account, id);
-		let hash = commitment(id, account, &result, &salt);
 		let tag = Self::local_key(if committing { b"commit" } else { b"reveal" }, account, id);
 		if offchain::recently_sent(&tag, now, RESUBMIT_AFTER.into()) {
 			return Ok(())
 		}
 		let call = if committing {
 			log::info!(target: LOG, "task {}: committing to output {:?}", id, result.output_hash);
-			Call::commit_result { task: id, commitment: hash }
+			StorageValueRef::persistent(&Self::local_key(b"result", account, id)).set(&result);
+			Call::commit_result { task: id, commitment: commitment(id, account, &result, &salt) }
 		} else {
-			if revealing != Some(hash) {
-				offchain::forget_sent(&tag);
-				return Err("the agent's result no longer matches the commitment".into());
-			}
 			let bounded = TaskResult {
 				output_hash: result.output_hash,
 				output_cid: result.output_cid.try_into().map_err(|_| "output CID too long")?,

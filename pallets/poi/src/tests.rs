@@ -447,14 +447,83 @@ fn penalties_below_the_minimum_stake_suspend_the_agent() {
 		assert_ok!(Poi::register_agent(RuntimeOrigin::signed(agent(1)), MIN_STAKE, Hardware::default()));
 		assert_ok!(Poi::register_agent(RuntimeOrigin::signed(agent(2)), MIN_STAKE, Hardware::default()));
 		let task = submit(model, 2, VerificationMode::Redundant);
+		commit(&agent(1), task, &result(0));
 		run_to_block(1 + COMMIT_WINDOW);
-		for a in [agent(1), agent(2)] {
-			let info = Agents::<Test>::get(&a).unwrap();
-			assert_eq!(info.stake, MIN_STAKE - MIN_STAKE / 10);
-			assert!(matches!(info.status, AgentStatus::Unbonding { .. }));
-		}
-		assert!(ActiveAgents::<Test>::get().is_empty());
+		let info = Agents::<Test>::get(agent(2)).unwrap();
+		assert_eq!(info.stake, MIN_STAKE - MIN_STAKE / 10);
+		assert!(matches!(info.status, AgentStatus::Unbonding { .. }));
+		assert_eq!(Agents::<Test>::get(agent(1)).unwrap().status, AgentStatus::Active);
+		assert_eq!(ActiveAgents::<Test>::get().to_vec(), vec![agent(1)]);
+		System::assert_has_event(Event::AgentSuspended { agent: agent(2), stake: MIN_STAKE - MIN_STAKE / 10 }.into());
 		assert_eq!(phase(task), TaskPhase::Refunded(RefundReason::NotEnoughResults));
+	});
+}
+
+#[test]
+fn a_task_nobody_commits_to_is_refunded_without_penalties() {
+	new_test_ext().execute_with(|| {
+		let model = register_model(TOLERANCE, SKETCH_LEN, None);
+		register_agents(3);
+		let task = submit(model, 3, VerificationMode::Redundant);
+		let agents = assigned(task);
+		run_to_block(1 + COMMIT_WINDOW);
+		assert_eq!(phase(task), TaskPhase::Refunded(RefundReason::NoResults));
+		assert_eq!(Balances::free_balance(&user()), ENDOWMENT);
+		for a in &agents {
+			assert_eq!(stake_of(a), STAKE);
+			assert_eq!(state_of(task, a), AssignmentState::Unsettled);
+			assert!(AgentTasks::<Test>::get(a).is_empty());
+		}
+	});
+}
+
+#[test]
+fn an_early_reveal_phase_frees_the_commit_deadline_and_finished_tasks_expire() {
+	new_test_ext().execute_with(|| {
+		let model = register_model(TOLERANCE, SKETCH_LEN, None);
+		register_agents(2);
+		let task = submit(model, 2, VerificationMode::Redundant);
+		let agents = assigned(task);
+		assert_eq!(Deadlines::<Test>::get(1 + COMMIT_WINDOW).to_vec(), vec![task]);
+		for a in &agents {
+			commit(a, task, &result(0));
+		}
+		assert!(!Deadlines::<Test>::contains_key(1 + COMMIT_WINDOW));
+		assert_eq!(Deadlines::<Test>::get(1 + REVEAL_WINDOW).to_vec(), vec![task]);
+		for a in &agents {
+			reveal(a, task, &result(0));
+		}
+		assert_eq!(phase(task), TaskPhase::Completed);
+		run_to_block(RETENTION);
+		assert!(Tasks::<Test>::get(task).is_some());
+		run_to_block(1 + RETENTION);
+		assert!(Tasks::<Test>::get(task).is_none());
+	});
+}
+
+#[test]
+fn zk_results_agree_by_their_proven_output_hash() {
+	new_test_ext().execute_with(|| {
+		let model = register_model(TOLERANCE, SKETCH_LEN, Some(ZK_KEY));
+		register_agents(2);
+		let task = submit(model, 2, VerificationMode::Zk);
+		let agents = assigned(task);
+		// Sketches far apart, the same proven output hash: they agree.
+		let results = [result(0), result(10_000)];
+		for (a, r) in agents.iter().zip(&results) {
+			commit(a, task, r);
+		}
+		let inputs = zk_public_inputs(&H256::repeat_byte(0x11), b"bafyinput", &results[0].output_hash);
+		for (a, r) in agents.iter().zip(&results) {
+			assert_ok!(Poi::reveal_result(
+				RuntimeOrigin::signed(a.clone()),
+				task,
+				r.clone(),
+				salt(a),
+				Some(proof_for(&ZK_KEY, &inputs).try_into().unwrap())
+			));
+		}
+		assert_eq!(phase(task), TaskPhase::Completed);
 	});
 }
 
@@ -546,10 +615,13 @@ fn hold_balances_match_the_records() {
 		register_agents(3);
 		let total_before = Balances::total_issuance();
 		let task = submit(model, 3, VerificationMode::Redundant);
+		let agents = assigned(task);
+		commit(&agents[0], task, &result(0));
 		run_to_block(1 + COMMIT_WINDOW);
-		// Every agent was silent: three 10 % penalties were burned; the reward came back.
+		// Two agents were silent: two 10 % penalties were burned; the reward came back.
 		assert_eq!(phase(task), TaskPhase::Refunded(RefundReason::NotEnoughResults));
-		assert_eq!(Balances::total_issuance(), total_before - 3 * STAKE / 10);
+		assert_eq!(Balances::total_issuance(), total_before - 2 * STAKE / 10);
+		assert_eq!(escrow_of(&user()), 0);
 		for i in 1..=3 {
 			assert_eq!(Balances::balance_on_hold(&HoldReason::AgentStake.into(), &agent(i)), stake_of(&agent(i)));
 		}

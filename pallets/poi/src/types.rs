@@ -82,7 +82,9 @@ pub enum VerificationMode {
 /// Why a task ended without a result; its reward went back to its owner.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub enum RefundReason {
-	/// Too few agents committed a result, and no replacement could be drawn.
+	/// No agent committed a result (the task may not be runnable): nobody is penalized.
+	NoResults,
+	/// Too few agents committed or revealed a result, and no replacement could be drawn.
 	NotEnoughResults,
 	/// The revealed results had no agreeing majority.
 	NoAgreement,
@@ -149,7 +151,7 @@ pub enum AssignmentState<MaxCidLen: Get<u32>, MaxSketchLen: Get<u32>> {
 	Paid,
 	/// Penalized.
 	Penalized(PenaltyReason),
-	/// Revealed, but the task had no agreeing majority: neither paid nor penalized.
+	/// The task was refunded before this agent's part counted: neither paid nor penalized.
 	Unsettled,
 }
 

@@ -57,8 +57,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Poi::Models` (`max_values`: None, `max_size`: Some(763), added: 3238, mode: `MaxEncodedLen`)
 	fn register_model() -> Weight {
 		// Proof size: measured `6`, estimated `1489`.
-		// Minimum execution time: 7_361_000 picoseconds.
-		Weight::from_parts(8_243_000, 1489)
+		// Minimum execution time: 7_691_000 picoseconds.
+		Weight::from_parts(8_573_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -76,8 +76,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Poi::Scores` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn register_agent() -> Weight {
 		// Proof size: measured `10198`, estimated `9679`.
-		// Minimum execution time: 67_871_000 picoseconds.
-		Weight::from_parts(83_214_000, 9679)
+		// Minimum execution time: 82_043_000 picoseconds.
+		Weight::from_parts(116_023_000, 9679)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -87,8 +87,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Poi::ActiveAgents` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	fn deregister_agent() -> Weight {
 		// Proof size: measured `9290`, estimated `9679`.
-		// Minimum execution time: 23_986_000 picoseconds.
-		Weight::from_parts(36_615_000, 9679)
+		// Minimum execution time: 32_158_000 picoseconds.
+		Weight::from_parts(53_379_000, 9679)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -108,8 +108,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Poi::AgentCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn withdraw_stake() -> Weight {
 		// Proof size: measured `460`, estimated `3642`.
-		// Minimum execution time: 46_670_000 picoseconds.
-		Weight::from_parts(49_905_000, 3642)
+		// Minimum execution time: 49_053_000 picoseconds.
+		Weight::from_parts(52_058_000, 3642)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -125,7 +125,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
-	/// Storage: `Poi::Deadlines` (r:1 w:1)
+	/// Storage: `Poi::Deadlines` (r:16 w:1)
 	/// Proof: `Poi::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `Poi::DrawNonce` (r:1 w:1)
 	/// Proof: `Poi::DrawNonce` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
@@ -138,12 +138,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `k` is `[2, 7]`.
 	/// The range of component `a` is `[7, 256]`.
 	fn submit_task(k: u32, a: u32, ) -> Weight {
-		// Proof size: measured `2301 + a * 34`, estimated `9679 + a * 2652`.
-		// Minimum execution time: 120_310_000 picoseconds.
-		Weight::from_parts(59_618_037, 9679)
-			.saturating_add(Weight::from_parts(7_517_859, 0).saturating_mul(k.into()))
-			.saturating_add(Weight::from_parts(1_815_736, 0).saturating_mul(a.into()))
-			.saturating_add(T::DbWeight::get().reads(9_u64))
+		// Proof size: measured `3045 + a * 34`, estimated `49006 + a * 2652`.
+		// Minimum execution time: 172_878_000 picoseconds.
+		Weight::from_parts(126_669_231, 49006)
+			.saturating_add(Weight::from_parts(6_126_625, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(1_918_536, 0).saturating_mul(a.into()))
+			.saturating_add(T::DbWeight::get().reads(24_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(k.into())))
@@ -151,16 +151,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// Storage: `Poi::Tasks` (r:1 w:1)
 	/// Proof: `Poi::Tasks` (`max_values`: None, `max_size`: Some(10269), added: 12744, mode: `MaxEncodedLen`)
-	/// Storage: `Poi::Deadlines` (r:1 w:1)
+	/// Storage: `Poi::Deadlines` (r:17 w:2)
 	/// Proof: `Poi::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// The range of component `k` is `[2, 7]`.
 	fn commit_result(k: u32, ) -> Weight {
-		// Proof size: measured `473 + k * 65`, estimated `13734`.
-		// Minimum execution time: 15_363_000 picoseconds.
-		Weight::from_parts(16_396_092, 13734)
-			.saturating_add(Weight::from_parts(277_009, 0).saturating_mul(k.into()))
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		// Proof size: measured `1716 + k * 65`, estimated `52007`.
+		// Minimum execution time: 59_649_000 picoseconds.
+		Weight::from_parts(62_855_324, 52007)
+			.saturating_add(Weight::from_parts(322_252, 0).saturating_mul(k.into()))
+			.saturating_add(T::DbWeight::get().reads(18_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Poi::Tasks` (r:1 w:1)
 	/// Proof: `Poi::Tasks` (`max_values`: None, `max_size`: Some(10269), added: 12744, mode: `MaxEncodedLen`)
@@ -176,27 +176,31 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Poi::Agents` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Poi::Scores` (r:4 w:4)
 	/// Proof: `Poi::Scores` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Poi::ActiveAgents` (r:1 w:1)
+	/// Proof: `Poi::ActiveAgents` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	/// Storage: `Poi::Expiries` (r:1 w:1)
+	/// Proof: `Poi::Expiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// The range of component `k` is `[2, 7]`.
 	fn reveal_result(k: u32, ) -> Weight {
-		// Proof size: measured `1123 + k * 815`, estimated `13734 + k * 2652`.
-		// Minimum execution time: 117_806_000 picoseconds.
-		Weight::from_parts(44_918_429, 13734)
-			.saturating_add(Weight::from_parts(40_260_901, 0).saturating_mul(k.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Proof size: measured `1012 + k * 860`, estimated `13734 + k * 2652`.
+		// Minimum execution time: 128_592_000 picoseconds.
+		Weight::from_parts(47_529_144, 13734)
+			.saturating_add(Weight::from_parts(45_545_833, 0).saturating_mul(k.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(k.into())))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(k.into())))
 			.saturating_add(Weight::from_parts(0, 2652).saturating_mul(k.into()))
 	}
-	/// Storage: `Poi::AgentTasks` (r:256 w:14)
+	/// Storage: `Poi::AgentTasks` (r:255 w:12)
 	/// Proof: `Poi::AgentTasks` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
-	/// Storage: `Poi::Agents` (r:7 w:7)
+	/// Storage: `Poi::Agents` (r:6 w:6)
 	/// Proof: `Poi::Agents` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:7 w:7)
+	/// Storage: `System::Account` (r:6 w:6)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:7 w:7)
+	/// Storage: `Balances::Holds` (r:6 w:6)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
-	/// Storage: `Poi::ActiveAgents` (r:1 w:0)
+	/// Storage: `Poi::ActiveAgents` (r:1 w:1)
 	/// Proof: `Poi::ActiveAgents` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	/// Storage: `Poi::DrawNonce` (r:1 w:1)
 	/// Proof: `Poi::DrawNonce` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
@@ -204,23 +208,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `System::ParentHash` (r:1 w:0)
 	/// Proof: `System::ParentHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
-	/// Storage: `Poi::Deadlines` (r:1 w:1)
+	/// Storage: `Poi::Deadlines` (r:17 w:1)
 	/// Proof: `Poi::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// The range of component `k` is `[2, 7]`.
 	/// The range of component `a` is `[14, 256]`.
 	fn close_commit(k: u32, a: u32, ) -> Weight {
-		// Proof size: measured `0 + a * 55 + k * 1122`, estimated `9679 + a * 2652 + k * 2632`.
-		// Minimum execution time: 287_218_000 picoseconds.
-		Weight::from_parts(291_355_000, 9679)
-			.saturating_add(Weight::from_parts(9_440_432, 0).saturating_mul(k.into()))
-			.saturating_add(Weight::from_parts(1_266_355, 0).saturating_mul(a.into()))
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Proof size: measured `0 + a * 52 + k * 1122`, estimated `52007 + a * 2573 + k * 2102`.
+		// Minimum execution time: 329_461_000 picoseconds.
+		Weight::from_parts(335_590_000, 52007)
+			.saturating_add(Weight::from_parts(14_417_360, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(1_365_713, 0).saturating_mul(a.into()))
+			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
-			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(k.into())))
-			.saturating_add(Weight::from_parts(0, 2652).saturating_mul(a.into()))
-			.saturating_add(Weight::from_parts(0, 2632).saturating_mul(k.into()))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
+			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(k.into())))
+			.saturating_add(Weight::from_parts(0, 2573).saturating_mul(a.into()))
+			.saturating_add(Weight::from_parts(0, 2102).saturating_mul(k.into()))
 	}
 	/// Storage: `Poi::AgentTasks` (r:7 w:7)
 	/// Proof: `Poi::AgentTasks` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
@@ -230,20 +234,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:4 w:4)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `Poi::ActiveAgents` (r:1 w:1)
+	/// Proof: `Poi::ActiveAgents` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	/// Storage: `Poi::Models` (r:1 w:0)
 	/// Proof: `Poi::Models` (`max_values`: None, `max_size`: Some(763), added: 3238, mode: `MaxEncodedLen`)
 	/// Storage: `Poi::Scores` (r:4 w:4)
 	/// Proof: `Poi::Scores` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Poi::Expiries` (r:1 w:1)
+	/// Proof: `Poi::Expiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// The range of component `k` is `[2, 7]`.
 	fn close_reveal(k: u32, ) -> Weight {
-		// Proof size: measured `1054 + k * 395`, estimated `4228 + k * 3041`.
-		// Minimum execution time: 73_920_000 picoseconds.
-		Weight::from_parts(4_568_634, 4228)
-			.saturating_add(Weight::from_parts(42_071_892, 0).saturating_mul(k.into()))
+		// Proof size: measured `1024 + k * 427`, estimated `9679 + k * 3040`.
+		// Minimum execution time: 87_540_000 picoseconds.
+		Weight::from_parts(11_162_816, 9679)
+			.saturating_add(Weight::from_parts(45_939_283, 0).saturating_mul(k.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(k.into())))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
-			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(k.into())))
-			.saturating_add(Weight::from_parts(0, 3041).saturating_mul(k.into()))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(k.into())))
+			.saturating_add(Weight::from_parts(0, 3040).saturating_mul(k.into()))
 	}
 	/// Storage: `Poi::Scores` (r:257 w:256)
 	/// Proof: `Poi::Scores` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
@@ -252,9 +261,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `a` is `[1, 256]`.
 	fn update_scores(a: u32, ) -> Weight {
 		// Proof size: measured `95 + a * 86`, estimated `3545 + a * 2555`.
-		// Minimum execution time: 8_963_000 picoseconds.
-		Weight::from_parts(592_814, 3545)
-			.saturating_add(Weight::from_parts(4_570_450, 0).saturating_mul(a.into()))
+		// Minimum execution time: 9_364_000 picoseconds.
+		Weight::from_parts(9_835_000, 3545)
+			.saturating_add(Weight::from_parts(4_755_535, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -266,73 +275,74 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn register_model() -> Weight {
-		Weight::from_parts(8_243_000, 1489)
+		Weight::from_parts(8_573_000, 1489)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn register_agent() -> Weight {
-		Weight::from_parts(83_214_000, 9679)
+		Weight::from_parts(116_023_000, 9679)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn deregister_agent() -> Weight {
-		Weight::from_parts(36_615_000, 9679)
+		Weight::from_parts(53_379_000, 9679)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn withdraw_stake() -> Weight {
-		Weight::from_parts(49_905_000, 3642)
+		Weight::from_parts(52_058_000, 3642)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn submit_task(k: u32, a: u32, ) -> Weight {
-		Weight::from_parts(59_618_037, 9679)
-			.saturating_add(Weight::from_parts(7_517_859, 0).saturating_mul(k.into()))
-			.saturating_add(Weight::from_parts(1_815_736, 0).saturating_mul(a.into()))
-			.saturating_add(ParityDbWeight::get().reads(9_u64))
+		Weight::from_parts(126_669_231, 49006)
+			.saturating_add(Weight::from_parts(6_126_625, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(1_918_536, 0).saturating_mul(a.into()))
+			.saturating_add(ParityDbWeight::get().reads(24_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(k.into())))
 			.saturating_add(Weight::from_parts(0, 2652).saturating_mul(a.into()))
 	}
 	fn commit_result(k: u32, ) -> Weight {
-		Weight::from_parts(16_396_092, 13734)
-			.saturating_add(Weight::from_parts(277_009, 0).saturating_mul(k.into()))
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
+		Weight::from_parts(62_855_324, 52007)
+			.saturating_add(Weight::from_parts(322_252, 0).saturating_mul(k.into()))
+			.saturating_add(ParityDbWeight::get().reads(18_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn reveal_result(k: u32, ) -> Weight {
-		Weight::from_parts(44_918_429, 13734)
-			.saturating_add(Weight::from_parts(40_260_901, 0).saturating_mul(k.into()))
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
+		Weight::from_parts(47_529_144, 13734)
+			.saturating_add(Weight::from_parts(45_545_833, 0).saturating_mul(k.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(k.into())))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(k.into())))
 			.saturating_add(Weight::from_parts(0, 2652).saturating_mul(k.into()))
 	}
 	fn close_commit(k: u32, a: u32, ) -> Weight {
-		Weight::from_parts(291_355_000, 9679)
-			.saturating_add(Weight::from_parts(9_440_432, 0).saturating_mul(k.into()))
-			.saturating_add(Weight::from_parts(1_266_355, 0).saturating_mul(a.into()))
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
+		Weight::from_parts(335_590_000, 52007)
+			.saturating_add(Weight::from_parts(14_417_360, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(1_365_713, 0).saturating_mul(a.into()))
+			.saturating_add(ParityDbWeight::get().reads(17_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(k.into())))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
-			.saturating_add(ParityDbWeight::get().writes((5_u64).saturating_mul(k.into())))
-			.saturating_add(Weight::from_parts(0, 2652).saturating_mul(a.into()))
-			.saturating_add(Weight::from_parts(0, 2632).saturating_mul(k.into()))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
+			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(k.into())))
+			.saturating_add(Weight::from_parts(0, 2573).saturating_mul(a.into()))
+			.saturating_add(Weight::from_parts(0, 2102).saturating_mul(k.into()))
 	}
 	fn close_reveal(k: u32, ) -> Weight {
-		Weight::from_parts(4_568_634, 4228)
-			.saturating_add(Weight::from_parts(42_071_892, 0).saturating_mul(k.into()))
+		Weight::from_parts(11_162_816, 9679)
+			.saturating_add(Weight::from_parts(45_939_283, 0).saturating_mul(k.into()))
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(k.into())))
-			.saturating_add(ParityDbWeight::get().writes(7_u64))
-			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(k.into())))
-			.saturating_add(Weight::from_parts(0, 3041).saturating_mul(k.into()))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+			.saturating_add(ParityDbWeight::get().writes((5_u64).saturating_mul(k.into())))
+			.saturating_add(Weight::from_parts(0, 3040).saturating_mul(k.into()))
 	}
 	fn update_scores(a: u32, ) -> Weight {
-		Weight::from_parts(592_814, 3545)
-			.saturating_add(Weight::from_parts(4_570_450, 0).saturating_mul(a.into()))
+		Weight::from_parts(9_835_000, 3545)
+			.saturating_add(Weight::from_parts(4_755_535, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))

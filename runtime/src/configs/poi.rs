@@ -4,7 +4,7 @@
 
 use crate::{
 	configs::posp::ChallengeRandomness,
-	constants::{CENTS, HOURS, UNITS},
+	constants::{CENTS, DAYS, HOURS, UNITS},
 	Balance, Balances, BlockNumber, Runtime, RuntimeEvent, RuntimeHoldReason, ZkVerifier,
 };
 use frame_support::{parameter_types, traits::Get, weights::Weight};
@@ -41,6 +41,8 @@ parameter_types! {
 	/// Reveals are due within 5 blocks (30 s).
 	pub const PoiRevealWindow: BlockNumber = 5;
 	pub const PoiUnbondingPeriod: BlockNumber = HOURS;
+	/// Finished tasks stay readable for a day.
+	pub const PoiTaskRetention: BlockNumber = DAYS;
 	pub const PoiPenaltyFraction: Perbill = Perbill::from_percent(10);
 	/// Scores move every 10 blocks (1 min), an eighth of the way each time.
 	pub const PoiScorePeriod: BlockNumber = 10;
@@ -69,6 +71,7 @@ impl pallet_poi::Config for Runtime {
 	type MinCommitWindow = PoiMinCommitWindow;
 	type MaxCommitWindow = PoiMaxCommitWindow;
 	type RevealWindow = PoiRevealWindow;
+	type TaskRetention = PoiTaskRetention;
 	type UnbondingPeriod = PoiUnbondingPeriod;
 	type PenaltyFraction = PoiPenaltyFraction;
 	type ScorePeriod = PoiScorePeriod;
