@@ -16,12 +16,12 @@
 //     with Dave's and Eve's commitments and completes.
 // The last line printed is a one-line summary.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Keyring } from '@polkadot/keyring';
 import { u8aConcat, stringToU8a, u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady, blake2AsHex } from '@polkadot/util-crypto';
-import { startNode, startProcess, stopNode, connect, waitFor, sendAndFinalize } from '../../tests/e2e/lib.mjs';
+import { startNode, startAgent as startAgentProcess, eventFields, stopNode, connect, waitFor, sendAndFinalize } from '../../tests/e2e/lib.mjs';
 
 const WORK = process.env.POI_E2E_DIR || '/tmp/zkp-e2e-poi';
 const TARGET = process.env.CARGO_TARGET_DIR || `${process.env.HOME}/.cache/zkp/target`;
@@ -37,26 +37,7 @@ const t0 = Date.now();
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(0)} s`;
 const say = (msg) => console.log(`[poi-e2e ${elapsed()}] ${msg}`);
 
-function startAgent(name, port, fault) {
-  const store = join(WORK, `agent-${name}`);
-  mkdirSync(store, { recursive: true });
-  const args = ['--ipfs', IPFS_API, 'serve', '--listen', `127.0.0.1:${port}`, '--store', store];
-  if (fault) args.push('--fault', fault);
-  const child = startProcess(AGENT, args, join(WORK, `agent-${name}${fault ? `-${fault}` : ''}.log`), { ...process.env, RUST_LOG: 'info' });
-  return { name, port, store, child, url: `http://127.0.0.1:${port}` };
-}
-
-async function agentUp(agent) {
-  await waitFor(async () => {
-    try { return (await fetch(`${agent.url}/health`)).ok; } catch { return false; }
-  }, 30000, `agent ${agent.name}`);
-}
-
-function eventFields(ev) {
-  const out = {};
-  ev.data.names?.forEach((n, i) => { out[n] = ev.data[i].toPrimitive(); });
-  return out;
-}
+const startAgent = (name, port, fault) => startAgentProcess({ agentBinary: AGENT, ipfsApi: IPFS_API, work: WORK, name, port, fault });
 
 async function ipfsCat(cid) {
   const res = await fetch(`${IPFS_API}/api/v0/cat?arg=${encodeURIComponent(cid)}`, { method: 'POST' });
@@ -81,13 +62,12 @@ async function main() {
   const alice = keyring.addFromUri('//Alice');
   const bob = keyring.addFromUri('//Bob');
   const agents = ['Dave', 'Eve', 'Ferdie'].map((n, i) => ({ name: n, pair: keyring.addFromUri(`//${n}`), port: 18101 + i }));
-  for (const a of agents) a.agent = startAgent(a.name.toLowerCase(), a.port);
+  for (const a of agents) a.agent = await startAgent(a.name.toLowerCase(), a.port);
   const node = startNode(['--dev', '--base-path', join(WORK, 'node'), '--rpc-port', String(RPC_PORT), '--port', '30445',
     '--prometheus-port', '19616', '--rpc-methods', 'unsafe', '--offchain-worker', 'always', '-lruntime::poi=debug'], join(WORK, 'node.log'));
   let api;
   const events = [];
   try {
-    for (const a of agents) await agentUp(a.agent);
     api = await connect(WS, node, 90000);
     say(`node up (${(await api.rpc.system.version()).toString()}), 3 agents up, IPFS at ${IPFS_API}`);
     await api.rpc.chain.subscribeNewHeads(async (header) => {
@@ -152,8 +132,7 @@ async function main() {
     const ferdie = agents[2];
     ferdie.agent.child.kill('SIGINT');
     await ferdie.agent.child.exited;
-    ferdie.agent = startAgent('ferdie', ferdie.port, 'wrong-input');
-    await agentUp(ferdie.agent);
+    ferdie.agent = await startAgent('ferdie', ferdie.port, 'wrong-input');
     const t2 = await runTask('input-2', ['Validators finalize blocks with GRANDPA.', 'Storage providers seal sectors.', 'The weather is nice today.'], 20);
     const lie = eventsOf('AgentPenalized', (e) => e.task === t2.id && e.agent === ferdie.pair.address)[0];
     if (!lie || lie.reason !== 'Disagreed') throw new Error(`the lying agent was not penalized: ${JSON.stringify(t2.states)}`);
@@ -164,8 +143,7 @@ async function main() {
     // 4. Ferdie stalls.
     ferdie.agent.child.kill('SIGINT');
     await ferdie.agent.child.exited;
-    ferdie.agent = startAgent('ferdie', ferdie.port, 'stall');
-    await agentUp(ferdie.agent);
+    ferdie.agent = await startAgent('ferdie', ferdie.port, 'stall');
     const t3 = await runTask('input-3', ['Proof of Intelligence pays for verified inference.', 'Agents commit before they reveal.'], 8);
     const stall = eventsOf('AgentPenalized', (e) => e.task === t3.id && e.agent === ferdie.pair.address)[0];
     if (!stall || stall.reason !== 'NoCommit') throw new Error(`the stalled agent was not penalized: ${JSON.stringify(t3.states)}`);

@@ -18,7 +18,7 @@ import { randomBytes } from 'node:crypto';
 import { Keyring } from '@polkadot/keyring';
 import { u8aConcat, stringToU8a, u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { startNode, startProcess, stopNode, connect, waitFor, sendAndFinalize } from '../../tests/e2e/lib.mjs';
+import { startNode, startAgent as startAgentProcess, eventFields, stopNode, connect, waitFor, sendAndFinalize } from '../../tests/e2e/lib.mjs';
 
 const WORK = process.env.POSP_E2E_DIR || '/tmp/zkp-e2e-posp';
 const TARGET = process.env.CARGO_TARGET_DIR || `${process.env.HOME}/.cache/zkp/target`;
@@ -31,25 +31,7 @@ const t0 = Date.now();
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(0)} s`;
 const say = (msg) => console.log(`[posp-e2e ${elapsed()}] ${msg}`);
 
-function startAgent(name, port) {
-  const store = join(WORK, `agent-${name}`);
-  mkdirSync(store, { recursive: true });
-  const args = ['--ipfs', IPFS_API, 'serve', '--listen', `127.0.0.1:${port}`, '--store', store];
-  const child = startProcess(AGENT, args, join(WORK, `agent-${name}.log`), { ...process.env, RUST_LOG: 'info' });
-  return { name, port, store, child, url: `http://127.0.0.1:${port}` };
-}
-
-async function agentUp(agent) {
-  await waitFor(async () => {
-    try { return (await fetch(`${agent.url}/health`)).ok; } catch { return false; }
-  }, 30000, `agent ${agent.name}`);
-}
-
-function eventFields(ev) {
-  const out = {};
-  ev.data.names?.forEach((n, i) => { out[n] = ev.data[i].toPrimitive(); });
-  return out;
-}
+const startAgent = (name, port) => startAgentProcess({ agentBinary: AGENT, ipfsApi: IPFS_API, work: WORK, name, port });
 
 async function main() {
   rmSync(WORK, { recursive: true, force: true });
@@ -57,13 +39,13 @@ async function main() {
   await cryptoWaitReady();
   const keyring = new Keyring({ type: 'sr25519' });
   const alice = keyring.addFromUri('//Alice');
-  const providers = ['Dave', 'Eve', 'Ferdie'].map((n, i) => ({ name: n, pair: keyring.addFromUri(`//${n}`), agent: startAgent(n.toLowerCase(), 18091 + i) }));
+  const providers = ['Dave', 'Eve', 'Ferdie'].map((n) => ({ name: n, pair: keyring.addFromUri(`//${n}`) }));
+  for (const [i, p] of providers.entries()) p.agent = await startAgent(p.name.toLowerCase(), 18091 + i);
   const node = startNode(['--dev', '--base-path', join(WORK, 'node'), '--rpc-port', String(RPC_PORT), '--port', '30444',
     '--prometheus-port', '19615', '--rpc-methods', 'unsafe', '--offchain-worker', 'always'], join(WORK, 'node.log'));
   let api;
   const events = [];
   try {
-    for (const p of providers) await agentUp(p.agent);
     api = await connect(WS, node, 90000);
     say(`node up (${(await api.rpc.system.version()).toString()}), 3 agents up, IPFS at ${IPFS_API}`);
 

@@ -1,7 +1,7 @@
 // Helpers for end-to-end tests: find the built `zkp-node`, start it as a user would, wait for
 // it (always bounded), connect with @polkadot/api (no custom types), and stop it.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, createWriteStream } from 'node:fs';
+import { mkdtempSync, mkdirSync, createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -118,4 +118,27 @@ export async function freeBalance(api, address, at) {
   const q = at ? await api.at(at) : api;
   const { data } = await q.query.system.account(address);
   return data.free.toBigInt();
+}
+
+// Starts a `zkp-agent serve` on loopback `port` with its store under `work`, logging to
+// `work/agent-NAME[-FAULT].log`; `fault` makes it misbehave on purpose (`wrong-input`,
+// `stall`). Resolves once its /health answers.
+export async function startAgent({ agentBinary, ipfsApi, work, name, port, fault }) {
+  const store = join(work, `agent-${name}`);
+  mkdirSync(store, { recursive: true });
+  const args = ['--ipfs', ipfsApi, 'serve', '--listen', `127.0.0.1:${port}`, '--store', store];
+  if (fault) args.push('--fault', fault);
+  const child = startProcess(agentBinary, args, join(work, `agent-${name}${fault ? `-${fault}` : ''}.log`), { ...process.env, RUST_LOG: 'info' });
+  const agent = { name, port, store, child, url: `http://127.0.0.1:${port}` };
+  await waitFor(async () => {
+    try { return (await fetch(`${agent.url}/health`)).ok; } catch { return false; }
+  }, 30000, `agent ${name}`);
+  return agent;
+}
+
+// An event's fields by name (camelCase, as polkadot.js names them), as primitives.
+export function eventFields(ev) {
+  const out = {};
+  ev.data.names?.forEach((n, i) => { out[n] = ev.data[i].toPrimitive(); });
+  return out;
 }
