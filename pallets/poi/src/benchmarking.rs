@@ -1,7 +1,8 @@
 //! FRAME benchmarks. Every call runs its worst case: the longest CIDs and schemas, sketches
 //! of `MaxSketchLen` entries, the most registered agents where a call scans them, deadline
-//! buckets full but for the last one a deadline may spill to, agents staked at the minimum
-//! (so that every penalty also suspends), and the last commit or reveal that moves a task on
+//! and expiry buckets full but for the last one an entry may spill to, agents staked at the
+//! minimum (so that every penalty also suspends, rewriting the full list of active agents),
+//! and the last commit or reveal that moves a task on
 //! (the reveal settles it, paying a majority and penalizing the rest).
 
 use super::*;
@@ -56,14 +57,25 @@ fn agents<T: Config>(from: u32, to: u32) -> Vec<T::AccountId> {
 		.collect()
 }
 
+fn full_bucket<T: Config>() -> BoundedVec<TaskId, T::MaxDeadlinesPerBlock> {
+	(0..T::MaxDeadlinesPerBlock::get() as u64).map(|i| u64::MAX - i).collect::<Vec<_>>().try_into().expect("max length")
+}
+
 /// Fills the deadline buckets from `at` on with made-up tasks, all but the last one a
 /// deadline may spill to.
 fn fill_buckets<T: Config>(at: BlockNumberFor<T>) {
-	let full: BoundedVec<TaskId, T::MaxDeadlinesPerBlock> =
-		(0..T::MaxDeadlinesPerBlock::get() as u64).map(|i| u64::MAX - i).collect::<Vec<_>>().try_into().expect("max length");
 	let mut block = at;
 	for _ in 0..crate::functions::DEADLINE_SLACK {
-		Deadlines::<T>::insert(block, full.clone());
+		Deadlines::<T>::insert(block, full_bucket::<T>());
+		block = block.saturating_add(1u32.into());
+	}
+}
+
+/// The same for the expiry buckets of tasks ending now.
+fn fill_expiries<T: Config>() {
+	let mut block = frame_system::Pallet::<T>::block_number().saturating_add(T::TaskRetention::get());
+	for _ in 0..crate::functions::DEADLINE_SLACK {
+		Expiries::<T>::insert(block, full_bucket::<T>());
 		block = block.saturating_add(1u32.into());
 	}
 }
@@ -212,7 +224,7 @@ mod benchmarks {
 	#[benchmark]
 	fn reveal_result(k: Linear<2, { T::MaxRedundancy::get() }>) {
 		let model = model::<T>();
-		agents::<T>(0, k);
+		agents::<T>(0, T::MaxAgents::get());
 		let id = task::<T>(model, k);
 		let drawn = drawn::<T>(id);
 		for (i, who) in drawn.iter().enumerate() {
@@ -223,6 +235,7 @@ mod benchmarks {
 		}
 		let last = drawn.last().expect("k agents").clone();
 		let r = result_of::<T>(k as usize - 1, k);
+		fill_expiries::<T>();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(last), id, r, [9; 32], None);
@@ -258,7 +271,7 @@ mod benchmarks {
 	#[benchmark]
 	fn close_reveal(k: Linear<2, { T::MaxRedundancy::get() }>) {
 		let model = model::<T>();
-		agents::<T>(0, k);
+		agents::<T>(0, T::MaxAgents::get());
 		let id = task::<T>(model, k);
 		let drawn = drawn::<T>(id);
 		for who in &drawn {
@@ -268,6 +281,7 @@ mod benchmarks {
 			Poi::<T>::do_reveal_result(who.clone(), id, result::<T>(0), [9; 32], None).expect("committed");
 		}
 		let mut t = Tasks::<T>::get(id).expect("kept");
+		fill_expiries::<T>();
 
 		#[block]
 		{

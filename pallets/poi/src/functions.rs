@@ -85,11 +85,14 @@ impl<T: Config> Pallet<T> {
 		Err(Error::<T>::DeadlinesFull)
 	}
 
-	/// Drops `task` from the deadline bucket of block `at` (its window closed early).
+	/// Drops one entry of `task` from the deadline bucket of block `at` (its window closed
+	/// early). One only: the task's next deadline may have just been filed in the same bucket.
 	fn unschedule(task: TaskId, at: BlockNumberFor<T>) {
 		Deadlines::<T>::mutate_exists(at, |bucket| {
 			if let Some(tasks) = bucket {
-				tasks.retain(|t| *t != task);
+				if let Some(position) = tasks.iter().position(|t| *t == task) {
+					tasks.remove(position);
+				}
 				if tasks.is_empty() {
 					*bucket = None;
 				}

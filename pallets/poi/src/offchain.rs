@@ -130,21 +130,36 @@ impl<T: Config> Pallet<T> {
 		now: BlockNumberFor<T>,
 	) -> Result<(), String> {
 		let Some(revealing) = Self::step(account, task, now) else { return Ok(()) };
-		let committing = revealing.is_none();
 		if task.mode == VerificationMode::Zk {
 			return Err("ZK-mode tasks need a proving agent; this one runs plain inference".into());
 		}
 		// Once a result was committed, keep to it (kept in local storage, whatever the agent
-		// holds now): resend the same commitment, reveal the same result.
+		// holds now): resend the same commitment, reveal the same result. Kept by task id with
+		// the task's seed: on another fork the same id may be another task.
 		let kept_key = Self::local_key(b"result", account, id);
-		if let Ok(Some(result)) = StorageValueRef::persistent(&kept_key).get::<InferenceResult>() {
+		let kept = StorageValueRef::persistent(&kept_key).get::<(sp_core::H256, InferenceResult)>();
+		if let Ok(Some((seed, result))) = kept.map(|k| k.filter(|(seed, _)| *seed == task.seed)) {
 			match revealing {
-				None => return Self::send(account, signer, id, result, true, now),
+				None => return Self::send(account, signer, id, seed, result, true, now),
 				Some(committed) if commitment(id, account, &result, &Self::salt(account, id)) == committed =>
-					return Self::send(account, signer, id, result, false, now),
+					return Self::send(account, signer, id, seed, result, false, now),
 				Some(_) => {},
 			}
 		}
+		Self::serve_fresh(account, signer, url, id, task, revealing, now)
+	}
+
+	/// Asks the agent for the job's result, then commits or reveals it.
+	fn serve_fresh(
+		account: &T::AccountId,
+		signer: &Signer<T, T::AuthorityId, frame_system::offchain::ForAll>,
+		url: &str,
+		id: TaskId,
+		task: &TaskOf<T>,
+		revealing: Option<sp_core::H256>,
+		now: BlockNumberFor<T>,
+	) -> Result<(), String> {
+		let committing = revealing.is_none();
 		let model = Models::<T>::get(task.model).ok_or("model gone")?;
 		let scale_bits = match model.agreement {
 			Agreement::Tolerance { scale_bits, .. } => scale_bits,
@@ -178,14 +193,15 @@ impl<T: Config> Pallet<T> {
 				return Err("the agent's result no longer matches the commitment".into());
 			}
 		}
-		Self::send(account, signer, id, result, committing, now)
+		Self::send(account, signer, id, task.seed, result, committing, now)
 	}
 
-	/// Commits to `result` (keeping it for the reveal) or reveals it.
+	/// Commits to `result` (keeping it, with the task's seed, for the reveal) or reveals it.
 	fn send(
 		account: &T::AccountId,
 		signer: &Signer<T, T::AuthorityId, frame_system::offchain::ForAll>,
 		id: TaskId,
+		seed: sp_core::H256,
 		result: InferenceResult,
 		committing: bool,
 		now: BlockNumberFor<T>,
@@ -197,7 +213,7 @@ impl<T: Config> Pallet<T> {
 		}
 		let call = if committing {
 			log::info!(target: LOG, "task {}: committing to output {:?}", id, result.output_hash);
-			StorageValueRef::persistent(&Self::local_key(b"result", account, id)).set(&result);
+			StorageValueRef::persistent(&Self::local_key(b"result", account, id)).set(&(seed, &result));
 			Call::commit_result { task: id, commitment: commitment(id, account, &result, &salt) }
 		} else {
 			let bounded = TaskResult {

@@ -460,6 +460,28 @@ fn penalties_below_the_minimum_stake_suspend_the_agent() {
 }
 
 #[test]
+fn a_reveal_deadline_in_the_commit_deadline_block_still_closes() {
+	new_test_ext().execute_with(|| {
+		let model = register_model(TOLERANCE, SKETCH_LEN, None);
+		register_agents(2);
+		let task = submit(model, 2, VerificationMode::Redundant);
+		let agents = assigned(task);
+		// Everyone commits at the block whose reveal deadline is the commit deadline (6).
+		run_to_block(1 + COMMIT_WINDOW - REVEAL_WINDOW);
+		for a in &agents {
+			commit(a, task, &result(0));
+		}
+		assert_eq!(phase(task), TaskPhase::Reveal { deadline: 1 + COMMIT_WINDOW });
+		assert_eq!(Deadlines::<Test>::get(1 + COMMIT_WINDOW).to_vec(), vec![task]);
+		reveal(&agents[0], task, &result(0));
+		run_to_block(1 + COMMIT_WINDOW);
+		assert_eq!(state_of(task, &agents[1]), AssignmentState::Penalized(PenaltyReason::NoReveal));
+		assert_eq!(phase(task), TaskPhase::Refunded(RefundReason::NotEnoughResults));
+		assert!(AgentTasks::<Test>::get(&agents[0]).is_empty());
+	});
+}
+
+#[test]
 fn a_task_nobody_commits_to_is_refunded_without_penalties() {
 	new_test_ext().execute_with(|| {
 		let model = register_model(TOLERANCE, SKETCH_LEN, None);

@@ -82,12 +82,12 @@ pub enum VerificationMode {
 /// Why a task ended without a result; its reward went back to its owner.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub enum RefundReason {
-	/// No agent committed a result (the task may not be runnable): nobody is penalized.
-	NoResults,
 	/// Too few agents committed or revealed a result, and no replacement could be drawn.
 	NotEnoughResults,
 	/// The revealed results had no agreeing majority.
 	NoAgreement,
+	/// No agent committed a result (the task may not be runnable): nobody is penalized.
+	NoResults,
 }
 
 /// Where a task is.

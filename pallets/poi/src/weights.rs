@@ -57,8 +57,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Poi::Models` (`max_values`: None, `max_size`: Some(763), added: 3238, mode: `MaxEncodedLen`)
 	fn register_model() -> Weight {
 		// Proof size: measured `6`, estimated `1489`.
-		// Minimum execution time: 7_691_000 picoseconds.
-		Weight::from_parts(8_573_000, 1489)
+		// Minimum execution time: 7_761_000 picoseconds.
+		Weight::from_parts(8_542_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -76,8 +76,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Poi::Scores` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn register_agent() -> Weight {
 		// Proof size: measured `10198`, estimated `9679`.
-		// Minimum execution time: 82_043_000 picoseconds.
-		Weight::from_parts(116_023_000, 9679)
+		// Minimum execution time: 94_350_000 picoseconds.
+		Weight::from_parts(125_437_000, 9679)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -87,8 +87,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Poi::ActiveAgents` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	fn deregister_agent() -> Weight {
 		// Proof size: measured `9290`, estimated `9679`.
-		// Minimum execution time: 32_158_000 picoseconds.
-		Weight::from_parts(53_379_000, 9679)
+		// Minimum execution time: 41_833_000 picoseconds.
+		Weight::from_parts(61_641_000, 9679)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -108,8 +108,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Poi::AgentCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn withdraw_stake() -> Weight {
 		// Proof size: measured `460`, estimated `3642`.
-		// Minimum execution time: 49_053_000 picoseconds.
-		Weight::from_parts(52_058_000, 3642)
+		// Minimum execution time: 49_744_000 picoseconds.
+		Weight::from_parts(52_338_000, 3642)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -139,10 +139,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `a` is `[7, 256]`.
 	fn submit_task(k: u32, a: u32, ) -> Weight {
 		// Proof size: measured `3045 + a * 34`, estimated `49006 + a * 2652`.
-		// Minimum execution time: 172_878_000 picoseconds.
-		Weight::from_parts(126_669_231, 49006)
-			.saturating_add(Weight::from_parts(6_126_625, 0).saturating_mul(k.into()))
-			.saturating_add(Weight::from_parts(1_918_536, 0).saturating_mul(a.into()))
+		// Minimum execution time: 170_014_000 picoseconds.
+		Weight::from_parts(122_545_599, 49006)
+			.saturating_add(Weight::from_parts(8_338_054, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(2_088_980, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(24_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -156,9 +156,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `k` is `[2, 7]`.
 	fn commit_result(k: u32, ) -> Weight {
 		// Proof size: measured `1716 + k * 65`, estimated `52007`.
-		// Minimum execution time: 59_649_000 picoseconds.
-		Weight::from_parts(62_855_324, 52007)
-			.saturating_add(Weight::from_parts(322_252, 0).saturating_mul(k.into()))
+		// Minimum execution time: 59_018_000 picoseconds.
+		Weight::from_parts(61_903_606, 52007)
+			.saturating_add(Weight::from_parts(495_846, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(18_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -178,15 +178,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Poi::Scores` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Poi::ActiveAgents` (r:1 w:1)
 	/// Proof: `Poi::ActiveAgents` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
-	/// Storage: `Poi::Expiries` (r:1 w:1)
+	/// Storage: `Poi::Expiries` (r:16 w:1)
 	/// Proof: `Poi::Expiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// The range of component `k` is `[2, 7]`.
 	fn reveal_result(k: u32, ) -> Weight {
-		// Proof size: measured `1012 + k * 860`, estimated `13734 + k * 2652`.
-		// Minimum execution time: 128_592_000 picoseconds.
-		Weight::from_parts(47_529_144, 13734)
-			.saturating_add(Weight::from_parts(45_545_833, 0).saturating_mul(k.into()))
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Proof size: measured `12028 + k * 1840`, estimated `49006 + k * 2652`.
+		// Minimum execution time: 271_805_000 picoseconds.
+		Weight::from_parts(214_685_583, 49006)
+			.saturating_add(Weight::from_parts(52_409_184, 0).saturating_mul(k.into()))
+			.saturating_add(T::DbWeight::get().reads(20_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(k.into())))
@@ -214,10 +214,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `a` is `[14, 256]`.
 	fn close_commit(k: u32, a: u32, ) -> Weight {
 		// Proof size: measured `0 + a * 52 + k * 1122`, estimated `52007 + a * 2573 + k * 2102`.
-		// Minimum execution time: 329_461_000 picoseconds.
-		Weight::from_parts(335_590_000, 52007)
-			.saturating_add(Weight::from_parts(14_417_360, 0).saturating_mul(k.into()))
-			.saturating_add(Weight::from_parts(1_365_713, 0).saturating_mul(a.into()))
+		// Minimum execution time: 336_903_000 picoseconds.
+		Weight::from_parts(348_950_000, 52007)
+			.saturating_add(Weight::from_parts(13_903_261, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(1_515_448, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
@@ -240,19 +240,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Poi::Models` (`max_values`: None, `max_size`: Some(763), added: 3238, mode: `MaxEncodedLen`)
 	/// Storage: `Poi::Scores` (r:4 w:4)
 	/// Proof: `Poi::Scores` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
-	/// Storage: `Poi::Expiries` (r:1 w:1)
+	/// Storage: `Poi::Expiries` (r:16 w:1)
 	/// Proof: `Poi::Expiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// The range of component `k` is `[2, 7]`.
 	fn close_reveal(k: u32, ) -> Weight {
-		// Proof size: measured `1024 + k * 427`, estimated `9679 + k * 3040`.
-		// Minimum execution time: 87_540_000 picoseconds.
-		Weight::from_parts(11_162_816, 9679)
-			.saturating_add(Weight::from_parts(45_939_283, 0).saturating_mul(k.into()))
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+		// Proof size: measured `12181 + k * 1383`, estimated `49006 + k * 3042`.
+		// Minimum execution time: 181_411_000 picoseconds.
+		Weight::from_parts(122_792_019, 49006)
+			.saturating_add(Weight::from_parts(52_267_706, 0).saturating_mul(k.into()))
+			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(k.into())))
-			.saturating_add(Weight::from_parts(0, 3040).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(0, 3042).saturating_mul(k.into()))
 	}
 	/// Storage: `Poi::Scores` (r:257 w:256)
 	/// Proof: `Poi::Scores` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
@@ -261,9 +261,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `a` is `[1, 256]`.
 	fn update_scores(a: u32, ) -> Weight {
 		// Proof size: measured `95 + a * 86`, estimated `3545 + a * 2555`.
-		// Minimum execution time: 9_364_000 picoseconds.
-		Weight::from_parts(9_835_000, 3545)
-			.saturating_add(Weight::from_parts(4_755_535, 0).saturating_mul(a.into()))
+		// Minimum execution time: 9_745_000 picoseconds.
+		Weight::from_parts(10_406_000, 3545)
+			.saturating_add(Weight::from_parts(4_864_743, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -275,29 +275,29 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn register_model() -> Weight {
-		Weight::from_parts(8_573_000, 1489)
+		Weight::from_parts(8_542_000, 1489)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn register_agent() -> Weight {
-		Weight::from_parts(116_023_000, 9679)
+		Weight::from_parts(125_437_000, 9679)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn deregister_agent() -> Weight {
-		Weight::from_parts(53_379_000, 9679)
+		Weight::from_parts(61_641_000, 9679)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn withdraw_stake() -> Weight {
-		Weight::from_parts(52_058_000, 3642)
+		Weight::from_parts(52_338_000, 3642)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn submit_task(k: u32, a: u32, ) -> Weight {
-		Weight::from_parts(126_669_231, 49006)
-			.saturating_add(Weight::from_parts(6_126_625, 0).saturating_mul(k.into()))
-			.saturating_add(Weight::from_parts(1_918_536, 0).saturating_mul(a.into()))
+		Weight::from_parts(122_545_599, 49006)
+			.saturating_add(Weight::from_parts(8_338_054, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(2_088_980, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(24_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
@@ -305,24 +305,24 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2652).saturating_mul(a.into()))
 	}
 	fn commit_result(k: u32, ) -> Weight {
-		Weight::from_parts(62_855_324, 52007)
-			.saturating_add(Weight::from_parts(322_252, 0).saturating_mul(k.into()))
+		Weight::from_parts(61_903_606, 52007)
+			.saturating_add(Weight::from_parts(495_846, 0).saturating_mul(k.into()))
 			.saturating_add(ParityDbWeight::get().reads(18_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn reveal_result(k: u32, ) -> Weight {
-		Weight::from_parts(47_529_144, 13734)
-			.saturating_add(Weight::from_parts(45_545_833, 0).saturating_mul(k.into()))
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
+		Weight::from_parts(214_685_583, 49006)
+			.saturating_add(Weight::from_parts(52_409_184, 0).saturating_mul(k.into()))
+			.saturating_add(ParityDbWeight::get().reads(20_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(k.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(k.into())))
 			.saturating_add(Weight::from_parts(0, 2652).saturating_mul(k.into()))
 	}
 	fn close_commit(k: u32, a: u32, ) -> Weight {
-		Weight::from_parts(335_590_000, 52007)
-			.saturating_add(Weight::from_parts(14_417_360, 0).saturating_mul(k.into()))
-			.saturating_add(Weight::from_parts(1_365_713, 0).saturating_mul(a.into()))
+		Weight::from_parts(348_950_000, 52007)
+			.saturating_add(Weight::from_parts(13_903_261, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(1_515_448, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(17_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(k.into())))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
@@ -332,17 +332,17 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2102).saturating_mul(k.into()))
 	}
 	fn close_reveal(k: u32, ) -> Weight {
-		Weight::from_parts(11_162_816, 9679)
-			.saturating_add(Weight::from_parts(45_939_283, 0).saturating_mul(k.into()))
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
+		Weight::from_parts(122_792_019, 49006)
+			.saturating_add(Weight::from_parts(52_267_706, 0).saturating_mul(k.into()))
+			.saturating_add(ParityDbWeight::get().reads(17_u64))
 			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(k.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 			.saturating_add(ParityDbWeight::get().writes((5_u64).saturating_mul(k.into())))
-			.saturating_add(Weight::from_parts(0, 3040).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(0, 3042).saturating_mul(k.into()))
 	}
 	fn update_scores(a: u32, ) -> Weight {
-		Weight::from_parts(9_835_000, 3545)
-			.saturating_add(Weight::from_parts(4_755_535, 0).saturating_mul(a.into()))
+		Weight::from_parts(10_406_000, 3545)
+			.saturating_add(Weight::from_parts(4_864_743, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
