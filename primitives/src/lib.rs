@@ -26,6 +26,16 @@ pub mod poi;
 pub mod posp;
 pub mod zk;
 
+/// An account as 32 bytes: its SCALE encoding when that is 32 bytes long (sr25519 / ed25519
+/// account ids), else the `blake2_256` of it. What seeds and off-chain storage keys use.
+pub fn account_bytes<AccountId: codec::Encode>(account: &AccountId) -> [u8; 32] {
+	let encoded = account.encode();
+	match <[u8; 32]>::try_from(encoded.as_slice()) {
+		Ok(bytes) => bytes,
+		Err(_) => sp_io::hashing::blake2_256(&encoded),
+	}
+}
+
 /// The host functions of ZKP's own runtime interfaces.
 #[cfg(feature = "std")]
 pub type HostFunctions = (zk::zk_verify::HostFunctions,);

@@ -47,6 +47,15 @@ pub fn call_agent<R: Decode>(url: &str, path: &str, body: &[u8], deadline_ms: u6
 	R::decode(&mut &bytes[..]).map_err(|_| format!("{full}: undecodable answer"))
 }
 
+/// Rotates `items` to start at a different one each block, so that a worker that serves only
+/// the first few per block starves none of them.
+pub fn rotate_for_block<X, N: sp_runtime::traits::UniqueSaturatedInto<u32>>(items: &mut [X], block: N) {
+	if !items.is_empty() {
+		let start = block.unique_saturated_into() as usize % items.len();
+		items.rotate_left(start);
+	}
+}
+
 /// Whether something was recorded under `key` less than `after` blocks before `now`; records
 /// `now` if not (atomically, so overlapping worker runs do not both send).
 pub fn recently_sent<N>(key: &[u8], now: N, after: N) -> bool

@@ -73,16 +73,22 @@ impl<T: Config> Pallet<T> {
 		drawn
 	}
 
-	/// Files `task` under the first block from `at` whose deadline bucket has room.
-	fn schedule(task: TaskId, at: BlockNumberFor<T>) -> Result<BlockNumberFor<T>, Error<T>> {
+	/// The first block from `at` (up to `DEADLINE_SLACK` later) for which `file` succeeds.
+	fn first_with_room(at: BlockNumberFor<T>, mut file: impl FnMut(BlockNumberFor<T>) -> bool) -> Option<BlockNumberFor<T>> {
 		let mut block = at;
 		for _ in 0..=DEADLINE_SLACK {
-			if Deadlines::<T>::try_mutate(block, |tasks| tasks.try_push(task)).is_ok() {
-				return Ok(block);
+			if file(block) {
+				return Some(block);
 			}
 			block = block.saturating_add(1u32.into());
 		}
-		Err(Error::<T>::DeadlinesFull)
+		None
+	}
+
+	/// Files `task` under the first block from `at` whose deadline bucket has room.
+	fn schedule(task: TaskId, at: BlockNumberFor<T>) -> Result<BlockNumberFor<T>, Error<T>> {
+		Self::first_with_room(at, |block| Deadlines::<T>::try_mutate(block, |tasks| tasks.try_push(task)).is_ok())
+			.ok_or(Error::<T>::DeadlinesFull)
 	}
 
 	/// Drops one entry of `task` from the deadline bucket of block `at` (its window closed
@@ -103,13 +109,13 @@ impl<T: Config> Pallet<T> {
 	/// Files a finished task for removal `TaskRetention` blocks from now (kept if the
 	/// buckets are full).
 	fn schedule_expiry(task: TaskId) {
-		let mut block = Self::now().saturating_add(T::TaskRetention::get());
-		for _ in 0..=DEADLINE_SLACK {
-			if Expiries::<T>::try_mutate(block, |tasks| tasks.try_push(task)).is_ok() {
-				return;
-			}
-			block = block.saturating_add(1u32.into());
-		}
+		let at = Self::now().saturating_add(T::TaskRetention::get());
+		let _ = Self::first_with_room(at, |block| Expiries::<T>::try_mutate(block, |tasks| tasks.try_push(task)).is_ok());
+	}
+
+	/// `task` is no longer open for `agent`.
+	fn close_for(agent: &T::AccountId, task: TaskId) {
+		AgentTasks::<T>::mutate(agent, |tasks| tasks.retain(|t| *t != task));
 	}
 
 	pub(crate) fn do_register_model(model: ModelOf<T>) -> DispatchResult {
@@ -328,7 +334,7 @@ impl<T: Config> Pallet<T> {
 	/// Burns `PenaltyFraction` of `who`'s stake, suspends it below `MinAgentStake`, and
 	/// drops `task` from its open tasks.
 	fn penalize(who: &T::AccountId, task: TaskId, reason: PenaltyReason) {
-		AgentTasks::<T>::mutate(who, |tasks| tasks.retain(|t| *t != task));
+		Self::close_for(who, task);
 		let Some(mut info) = Agents::<T>::get(who) else { return };
 		let penalty = T::PenaltyFraction::get() * info.stake;
 		let slashed = T::Currency::burn_held(
@@ -360,7 +366,7 @@ impl<T: Config> Pallet<T> {
 			) {
 				assignment.state = AssignmentState::Unsettled;
 			}
-			AgentTasks::<T>::mutate(&assignment.agent, |tasks| tasks.retain(|t| *t != id));
+			Self::close_for(&assignment.agent, id);
 		}
 		task.phase = TaskPhase::Refunded(reason);
 		Self::schedule_expiry(id);
@@ -424,7 +430,7 @@ impl<T: Config> Pallet<T> {
 				.unwrap_or_default();
 				paid = paid.saturating_add(moved);
 				task.assignments[*i].state = AssignmentState::Paid;
-				AgentTasks::<T>::mutate(&agent, |tasks| tasks.retain(|t| *t != id));
+				Self::close_for(&agent, id);
 				Agents::<T>::mutate(&agent, |info| {
 					if let Some(info) = info {
 						info.completed = info.completed.saturating_add(1);

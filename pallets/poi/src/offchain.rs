@@ -54,7 +54,7 @@ impl<T: Config> Pallet<T> {
 			if !Agents::<T>::contains_key(&account) {
 				continue;
 			}
-			let url = offchain::agent_url(AGENT_URL_KEY, &Self::account_bytes(&account));
+			let url = offchain::agent_url(AGENT_URL_KEY, &zkp_primitives::account_bytes(&account));
 			let signer = Signer::<T, T::AuthorityId>::all_accounts().with_filter(alloc::vec![public]);
 			// Only tasks waiting for this agent, starting at a different one each block so that
 			// none starves behind the others.
@@ -63,10 +63,7 @@ impl<T: Config> Pallet<T> {
 				.filter_map(|id| Tasks::<T>::get(id).map(|task| (id, task)))
 				.filter(|(_, task)| Self::step(&account, task, now).is_some())
 				.collect();
-			if !waiting.is_empty() {
-				let start = (sp_runtime::traits::UniqueSaturatedInto::<u32>::unique_saturated_into(now) as usize) % waiting.len();
-				waiting.rotate_left(start);
-			}
+			offchain::rotate_for_block(&mut waiting, now);
 			for (id, task) in waiting.into_iter().take(MAX_TASKS_PER_BLOCK) {
 				if let Err(e) = Self::serve_task(&account, &signer, &url, id, &task, now) {
 					log::warn!(target: LOG, "task {}: {}", id, e);
@@ -75,20 +72,12 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	fn account_bytes(account: &T::AccountId) -> [u8; 32] {
-		let encoded = account.encode();
-		let mut bytes = [0u8; 32];
-		let n = encoded.len().min(32);
-		bytes[..n].copy_from_slice(&encoded[..n]);
-		bytes
-	}
-
 	/// An off-chain storage key for `account` and `task`.
 	fn local_key(kind: &[u8], account: &T::AccountId, task: TaskId) -> Vec<u8> {
 		let mut key = b"zkp-poi::".to_vec();
 		key.extend_from_slice(kind);
 		key.push(b'/');
-		key.extend_from_slice(&Self::account_bytes(account));
+		key.extend_from_slice(&zkp_primitives::account_bytes(account));
 		key.extend_from_slice(&task.to_le_bytes());
 		key
 	}

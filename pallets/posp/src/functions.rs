@@ -38,11 +38,7 @@ pub const STRIKES_TO_EXIT: u8 = 3;
 impl<T: Config> Pallet<T> {
 	/// The 32 bytes that identify a provider in its sealing seed.
 	pub fn provider_bytes(who: &T::AccountId) -> [u8; 32] {
-		let encoded = who.encode();
-		match <[u8; 32]>::try_from(encoded.as_slice()) {
-			Ok(bytes) => bytes,
-			Err(_) => sp_io::hashing::blake2_256(&encoded),
-		}
+		zkp_primitives::account_bytes(who)
 	}
 
 	/// Bytes of data one sector holds.

@@ -129,10 +129,7 @@ impl<T: Config> Pallet<T> {
 		let mut sealing: Vec<(SectorIndex, SectorInfo<BlockNumberFor<T>>)> = Sectors::<T>::iter_prefix(account)
 			.filter(|(_, s)| matches!(s.state, SectorState::Sealing { .. }))
 			.collect();
-		if !sealing.is_empty() {
-			let start = (Self::block_index(now) as usize) % sealing.len();
-			sealing.rotate_left(start);
-		}
+		offchain::rotate_for_block(&mut sealing, now);
 		for (sector, info) in sealing.into_iter().take(MAX_SEAL_POLLS) {
 			let data = match info.content {
 				SectorContent::Empty => None,
@@ -175,10 +172,6 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		Ok(())
-	}
-
-	fn block_index(now: BlockNumberFor<T>) -> u32 {
-		sp_runtime::traits::UniqueSaturatedInto::<u32>::unique_saturated_into(now)
 	}
 
 	fn prove(
