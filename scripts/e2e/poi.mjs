@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { Keyring } from '@polkadot/keyring';
 import { u8aConcat, stringToU8a, u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady, blake2AsHex } from '@polkadot/util-crypto';
-import { startNode, startAgent as startAgentProcess, eventFields, stopNode, connect, waitFor, sendAndFinalize } from '../../tests/e2e/lib.mjs';
+import { startNode, startAgent as startAgentProcess, recordEvents, stopNode, connect, waitFor, sendAndFinalize } from '../../tests/e2e/lib.mjs';
 
 const WORK = process.env.POI_E2E_DIR || '/tmp/zkp-e2e-poi';
 const TARGET = process.env.CARGO_TARGET_DIR || `${process.env.HOME}/.cache/zkp/target`;
@@ -66,17 +66,10 @@ async function main() {
   const node = startNode(['--dev', '--base-path', join(WORK, 'node'), '--rpc-port', String(RPC_PORT), '--port', '30445',
     '--prometheus-port', '19616', '--rpc-methods', 'unsafe', '--offchain-worker', 'always', '-lruntime::poi=debug'], join(WORK, 'node.log'));
   let api;
-  const events = [];
   try {
     api = await connect(WS, node, 90000);
     say(`node up (${(await api.rpc.system.version()).toString()}), 3 agents up, IPFS at ${IPFS_API}`);
-    await api.rpc.chain.subscribeNewHeads(async (header) => {
-      const at = await api.at(header.hash);
-      for (const { event } of await at.query.system.events()) {
-        if (event.section === 'poi') events.push({ block: header.number.toNumber(), method: event.method, ...eventFields(event) });
-      }
-    });
-    const eventsOf = (method, pred = () => true) => events.filter((e) => e.method === method && pred(e));
+    const eventsOf = await recordEvents(api, 'poi');
     const blockNow = async () => (await api.rpc.chain.getHeader()).number.toNumber();
 
     // 1. The model, packed and on IPFS, registered with the tolerance rule; three agents.

@@ -18,7 +18,7 @@ import { randomBytes } from 'node:crypto';
 import { Keyring } from '@polkadot/keyring';
 import { u8aConcat, stringToU8a, u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { startNode, startAgent as startAgentProcess, eventFields, stopNode, connect, waitFor, sendAndFinalize } from '../../tests/e2e/lib.mjs';
+import { startNode, startAgent as startAgentProcess, recordEvents, stopNode, connect, waitFor, sendAndFinalize } from '../../tests/e2e/lib.mjs';
 
 const WORK = process.env.POSP_E2E_DIR || '/tmp/zkp-e2e-posp';
 const TARGET = process.env.CARGO_TARGET_DIR || `${process.env.HOME}/.cache/zkp/target`;
@@ -44,19 +44,12 @@ async function main() {
   const node = startNode(['--dev', '--base-path', join(WORK, 'node'), '--rpc-port', String(RPC_PORT), '--port', '30444',
     '--prometheus-port', '19615', '--rpc-methods', 'unsafe', '--offchain-worker', 'always'], join(WORK, 'node.log'));
   let api;
-  const events = [];
   try {
     api = await connect(WS, node, 90000);
     say(`node up (${(await api.rpc.system.version()).toString()}), 3 agents up, IPFS at ${IPFS_API}`);
 
     // Record every PoSp event with its block number.
-    await api.rpc.chain.subscribeNewHeads(async (header) => {
-      const at = await api.at(header.hash);
-      for (const { event } of await at.query.system.events()) {
-        if (event.section === 'posp') events.push({ block: header.number.toNumber(), method: event.method, ...eventFields(event) });
-      }
-    });
-    const eventsOf = (method, pred = () => true) => events.filter((e) => e.method === method && pred(e));
+    const eventsOf = await recordEvents(api, 'posp');
 
     // Each provider's key goes into the node keystore; each has its own agent URL.
     for (const p of providers) {

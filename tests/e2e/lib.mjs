@@ -142,3 +142,16 @@ export function eventFields(ev) {
   ev.data.names?.forEach((n, i) => { out[n] = ev.data[i].toPrimitive(); });
   return out;
 }
+
+// Records every event of pallet `section` with its block number, from each new head on, and
+// returns `eventsOf(method, pred)`: those recorded so far with that name and passing `pred`.
+export async function recordEvents(api, section) {
+  const events = [];
+  await api.rpc.chain.subscribeNewHeads(async (header) => {
+    const at = await api.at(header.hash);
+    for (const { event } of await at.query.system.events()) {
+      if (event.section === section) events.push({ block: header.number.toNumber(), method: event.method, ...eventFields(event) });
+    }
+  });
+  return (method, pred = () => true) => events.filter((e) => e.method === method && pred(e));
+}
