@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { Keyring } from '@polkadot/keyring';
 import { u8aConcat, stringToU8a, u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady, blake2AsHex } from '@polkadot/util-crypto';
-import { startNode, startAgent as startAgentProcess, recordEvents, stopNode, connect, waitFor, sendAndFinalize } from '../../tests/e2e/lib.mjs';
+import { startNode, startAgent as startAgentProcess, recordEvents, stopNode, connect, waitFor, sendOk } from '../../tests/e2e/lib.mjs';
 
 const WORK = process.env.POI_E2E_DIR || '/tmp/zkp-e2e-poi';
 const TARGET = process.env.CARGO_TARGET_DIR || `${process.env.HOME}/.cache/zkp/target`;
@@ -76,7 +76,7 @@ async function main() {
     const packed = JSON.parse(execFileSync(AGENT, ['--ipfs', IPFS_API, 'model', 'pack', MODEL_DIR, '--framework', 'bert-embedding'], { maxBuffer: 1 << 20 }).toString());
     say(`model bundle on IPFS: ${packed.cid} (${(packed.size / 1e6).toFixed(1)} MB, blake2 ${packed.contentHash.slice(0, 18)}…)`);
     const modelId = (await api.query.poi.nextModelId()).toNumber();
-    await sendAndFinalize(api.tx.poi.registerModel(packed.cid, packed.contentHash, 'BertEmbedding',
+    await sendOk(api, api.tx.poi.registerModel(packed.cid, packed.contentHash, 'BertEmbedding',
       'JSON array of strings (English sentences)', 'JSON {shape: [n, 384], data: [[f32; 384]; n]}: L2-normalised sentence embeddings',
       { Tolerance: { scaleBits: 16, tolerance: 64 } }, 32, null), alice);
     for (const a of agents) {
@@ -84,14 +84,14 @@ async function main() {
       const key = u8aConcat(stringToU8a('zkp-poi::agent-url/'), a.pair.publicKey);
       await api.rpc.offchain.localStorageSet('PERSISTENT', u8aToHex(key), u8aToHex(stringToU8a(a.agent.url)));
     }
-    await Promise.all(agents.map((a) => sendAndFinalize(api.tx.poi.registerAgent(STAKE, { cpuCores: 2, memoryGib: 24, gpus: 0, gpuMemoryGib: 0 }), a.pair)));
+    await Promise.all(agents.map((a) => sendOk(api, api.tx.poi.registerAgent(STAKE, { cpuCores: 2, memoryGib: 24, gpus: 0, gpuMemoryGib: 0 }), a.pair)));
     say(`model ${modelId} registered; Dave, Eve and Ferdie registered as agents with ${STAKE / UNITS} ZKP each`);
 
     const runTask = async (label, sentences, window) => {
       const cid = addFile(`${label}.json`, JSON.stringify(sentences));
       const id = (await api.query.poi.nextTaskId()).toNumber();
       const submittedAt = await blockNow();
-      await sendAndFinalize(api.tx.poi.submitTask(modelId, cid, REWARD, 3, window, 'Redundant'), bob);
+      await sendOk(api, api.tx.poi.submitTask(modelId, cid, REWARD, 3, window, 'Redundant'), bob);
       const done = await waitFor(() => eventsOf('TaskCompleted', (e) => e.task === id)[0] || eventsOf('TaskRefunded', (e) => e.task === id)[0], 300000, `task ${id}`);
       if (done.method !== 'TaskCompleted') throw new Error(`task ${id} refunded: ${JSON.stringify(done)}`);
       const task = (await api.query.poi.tasks(id)).unwrap();

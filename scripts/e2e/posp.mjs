@@ -18,7 +18,7 @@ import { randomBytes } from 'node:crypto';
 import { Keyring } from '@polkadot/keyring';
 import { u8aConcat, stringToU8a, u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { startNode, startAgent as startAgentProcess, recordEvents, stopNode, connect, waitFor, sendAndFinalize } from '../../tests/e2e/lib.mjs';
+import { startNode, startAgent as startAgentProcess, recordEvents, stopNode, connect, waitFor, sendOk } from '../../tests/e2e/lib.mjs';
 
 const WORK = process.env.POSP_E2E_DIR || '/tmp/zkp-e2e-posp';
 const TARGET = process.env.CARGO_TARGET_DIR || `${process.env.HOME}/.cache/zkp/target`;
@@ -59,7 +59,7 @@ async function main() {
     }
 
     // 1. Register and seal.
-    await Promise.all(providers.map((p) => sendAndFinalize(api.tx.posp.registerProvider(1), p.pair)));
+    await Promise.all(providers.map((p) => sendOk(api, api.tx.posp.registerProvider(1), p.pair)));
     say('3 providers registered with one 1 MiB sector each');
     const sectorActive = async (p) => {
       const s = await api.query.posp.sectors(p.pair.address, 0);
@@ -74,7 +74,7 @@ async function main() {
     const added = JSON.parse(execFileSync(AGENT, ['--ipfs', IPFS_API, 'storage', 'add', file]).toString());
     say(`user file on IPFS: ${added.cid}, ${added.size} bytes, data root ${added.dataRoot}`);
     const orderId = (await api.query.posp.nextOrderId()).toNumber();
-    await sendAndFinalize(api.tx.posp.placeOrder(added.cid, added.size, added.dataRoot, 2, 40, UNITS), alice);
+    await sendOk(api, api.tx.posp.placeOrder(added.cid, added.size, added.dataRoot, 2, 40, UNITS), alice);
     const order = async () => (await api.query.posp.orders(orderId)).unwrap();
     await waitFor(async () => (await order()).status.isActive, 180000, 'order Active');
     const holders = (await order()).holders.map((h) => h.provider.toString());

@@ -113,6 +113,22 @@ export function sendAndFinalize(tx, signer, ms = 90000, options = {}) {
   });
 }
 
+// Like sendAndFinalize, for a transaction that must succeed: a dispatch error (an
+// `ExtrinsicFailed` event) rejects with the pallet's error name and docs.
+export async function sendOk(api, tx, signer, ms = 90000) {
+  const result = await sendAndFinalize(tx, signer, ms);
+  const failed = result.events.find(({ event }) => api.events.system.ExtrinsicFailed.is(event));
+  if (failed) {
+    const err = failed.event.data.dispatchError;
+    if (err.isModule) {
+      const { section, name, docs } = api.registry.findMetaError(err.asModule);
+      throw new Error(`${tx.method.section}.${tx.method.method} failed: ${section}.${name} (${docs.join(' ')})`);
+    }
+    throw new Error(`${tx.method.section}.${tx.method.method} failed: ${err.toString()}`);
+  }
+  return result;
+}
+
 /** Free balance of `address` as a BigInt. */
 export async function freeBalance(api, address, at) {
   const q = at ? await api.at(at) : api;

@@ -117,19 +117,27 @@ mod benchmarks {
 		assert_eq!(Orders::<T>::get(id).map(|o| o.status), Some(OrderStatus::Active));
 	}
 
-	/// `r` replicas drawn among `p` registered providers with free sectors.
+	/// `r` replicas among `p` registered providers with free sectors, every one of them under
+	/// a challenge (so each draw reads every provider's challenged sector): `r - 1` of them
+	/// have a second, unchallenged sector and take a replica; the last replica finds nobody
+	/// and the order joins an almost full waiting list.
 	#[benchmark]
 	fn place_order(r: Linear<1, { T::MaxReplicas::get() }>, p: Linear<{ T::MaxReplicas::get() }, { T::MaxProviders::get() }>) {
+		let deadline = frame_system::Pallet::<T>::block_number().saturating_add(T::ChallengeDeadline::get());
 		for i in 0..p {
-			provider::<T>(i, 1);
+			let who = provider::<T>(i, if i + 1 < r { 2 } else { 1 });
+			Challenges::<T>::insert(&who, Challenge { sector: 0, leaves: Default::default(), deadline });
 		}
+		let waiting = T::MaxOrdersAwaitingRepair::get().saturating_sub(1);
+		OrdersAwaitingRepair::<T>::put(BoundedVec::truncate_from((1_000..1_000 + waiting as OrderId).collect()));
 		let user = funded::<T>("user", 0);
 		let root = H256::repeat_byte(3);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(user), longest_cid::<T>(), 1_000, root, r as u8, 10, T::MinPricePerPeriod::get());
 
-		assert_eq!(Orders::<T>::get(0).map(|o| o.holders.len() as u32), Some(r));
+		assert_eq!(Orders::<T>::get(0).map(|o| o.holders.len() as u32), Some(r - 1));
+		assert!(OrdersAwaitingRepair::<T>::get().contains(&0));
 	}
 
 	/// An honest answer for `l` leaves of a sector holding a file (data paths checked too).

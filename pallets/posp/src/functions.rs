@@ -172,6 +172,8 @@ impl<T: Config> Pallet<T> {
 			.checked_mul(&BalanceOf::<T>::from(replicas as u32))
 			.and_then(|b| b.checked_mul(&periods.into()))
 			.ok_or(Error::<T>::Overflow)?;
+		// Providers with free sealed capacity, counting sectors that are under a challenge right
+		// now: those free up by the next period, when the order's missing replicas are assigned.
 		let eligible = ProviderList::<T>::get()
 			.iter()
 			.filter(|p| Providers::<T>::get(p).is_some_and(|i| i.free_sectors > 0))
@@ -201,66 +203,91 @@ impl<T: Config> Pallet<T> {
 			rejections: 0,
 		};
 		Self::deposit_event(Event::OrderPlaced { order: order_id, owner: who, size, replicas, escrow });
-		for _ in 0..replicas {
-			ensure!(Self::assign_replica(order_id, &mut order, now, None), Error::<T>::NotEnoughProviders);
+		if !Self::assign_replicas(order_id, &mut order, now, None) {
+			// Every other eligible provider is answering a challenge on its free sector: the
+			// order stays `Pending` and gets its other replicas when the period closes.
+			OrdersAwaitingRepair::<T>::try_mutate(|list| list.try_push(order_id))
+				.map_err(|_| Error::<T>::TooManyOrdersWaiting)?;
 		}
 		Orders::<T>::insert(order_id, order);
 		Ok(())
 	}
 
-	/// Draws a provider with free sealed capacity (weighted by it) that does not hold a replica
-	/// of `order` yet, and turns one of its free sectors into a replica to seal. Returns
-	/// whether one was found.
-	fn assign_replica(
+	/// The sectors of `provider` that a new replica can go to now: its free sealed sectors,
+	/// less the one under an open challenge (it must stay answerable until its deadline).
+	fn assignable_sectors(provider: &T::AccountId, info: &ProviderInfo<BalanceOf<T>>) -> u32 {
+		if info.free_sectors == 0 {
+			return 0;
+		}
+		let challenged_free = Challenges::<T>::get(provider).is_some_and(|c| {
+			Sectors::<T>::get(provider, c.sector)
+				.is_some_and(|s| s.content == SectorContent::Empty && matches!(s.state, SectorState::Active { .. }))
+		});
+		info.free_sectors.saturating_sub(challenged_free as u32)
+	}
+
+	/// Fills `order` up to its replica count: each missing replica goes to a provider drawn
+	/// with chain randomness among those that can take one now (weighted by free sealed
+	/// sectors that are not under challenge) and do not hold a replica of `order` yet (nor are
+	/// `exclude`); one of its free sectors becomes the replica to seal. The candidates are read
+	/// once. Returns whether every replica has a holder.
+	fn assign_replicas(
 		order_id: OrderId,
 		order: &mut StorageOrder<T::AccountId, BalanceOf<T>, BlockNumberFor<T>, T::MaxCidLen, T::MaxReplicas>,
 		now: BlockNumberFor<T>,
 		exclude: Option<&T::AccountId>,
 	) -> bool {
-		let candidates: Vec<(T::AccountId, u32)> = ProviderList::<T>::get()
+		let wanted = order.replicas as usize;
+		if order.holders.len() >= wanted {
+			return true;
+		}
+		let mut candidates: Vec<(T::AccountId, u32)> = ProviderList::<T>::get()
 			.into_iter()
 			.filter(|p| !order.holders.iter().any(|r| &r.provider == p) && Some(p) != exclude)
-			.filter_map(|p| Providers::<T>::get(&p).filter(|i| i.free_sectors > 0).map(|i| (p, i.free_sectors)))
+			.filter_map(|p| {
+				let assignable = Providers::<T>::get(&p).map_or(0, |i| Self::assignable_sectors(&p, &i));
+				(assignable > 0).then_some((p, assignable))
+			})
 			.collect();
-		let total: u64 = candidates.iter().map(|(_, w)| *w as u64).sum();
-		if total == 0 {
-			return false;
-		}
-		let mut ticket = Self::draw(&(b"posp/assign", order_id).encode()) % total;
-		let Some((provider, _)) = candidates.into_iter().find(|(_, w)| {
-			if ticket < *w as u64 {
-				true
-			} else {
-				ticket -= *w as u64;
-				false
+		while order.holders.len() < wanted {
+			let total: u64 = candidates.iter().map(|(_, w)| *w as u64).sum();
+			if total == 0 {
+				return false;
 			}
-		}) else {
-			return false;
-		};
-		// Never the sector of an open challenge: it must stay answerable until its deadline.
-		let challenged = Challenges::<T>::get(&provider).map(|c| c.sector);
-		let Some((sector, _)) = Sectors::<T>::iter_prefix(&provider).find(|(index, s)| {
-			s.content == SectorContent::Empty &&
-				matches!(s.state, SectorState::Active { .. }) &&
-				Some(*index) != challenged
-		}) else {
-			return false;
-		};
-		if order.holders.try_push(Replica { provider: provider.clone(), sector, state: ReplicaState::Sealing }).is_err() {
-			return false;
-		}
-		Providers::<T>::mutate(&provider, |info| {
-			if let Some(info) = info {
-				info.free_sectors.saturating_dec();
-				info.active_sectors.saturating_dec();
+			let mut ticket = Self::draw(&(b"posp/assign", order_id).encode()) % total;
+			let Some(pick) = candidates.iter().position(|(_, w)| {
+				let hit = ticket < *w as u64;
+				ticket = ticket.saturating_sub(*w as u64);
+				hit
+			}) else {
+				return false;
+			};
+			let (provider, _) = candidates.remove(pick);
+			// Never the sector of an open challenge: it must stay answerable until its deadline.
+			let challenged = Challenges::<T>::get(&provider).map(|c| c.sector);
+			let Some((sector, _)) = Sectors::<T>::iter_prefix(&provider).find(|(index, s)| {
+				s.content == SectorContent::Empty &&
+					matches!(s.state, SectorState::Active { .. }) &&
+					Some(*index) != challenged
+			}) else {
+				continue;
+			};
+			if order.holders.try_push(Replica { provider: provider.clone(), sector, state: ReplicaState::Sealing }).is_err() {
+				return false;
 			}
-		});
-		let deadline = Self::sealing_deadline(now);
-		let content = SectorContent::Data { order: order_id };
-		let seed = sector_seed(&Self::provider_bytes(&provider), sector, order.data_root.as_fixed_bytes());
-		Sectors::<T>::insert(&provider, sector, SectorInfo { content, state: SectorState::Sealing { deadline }, seed });
-		Self::deposit_event(Event::ReplicaAssigned { order: order_id, provider: provider.clone(), sector });
-		Self::deposit_event(Event::SectorSealingRequired { provider, sector, content, deadline });
+			Providers::<T>::mutate(&provider, |info| {
+				if let Some(info) = info {
+					info.free_sectors.saturating_dec();
+					info.active_sectors.saturating_dec();
+				}
+			});
+			let deadline = Self::sealing_deadline(now);
+			let content = SectorContent::Data { order: order_id };
+			let seed = sector_seed(&Self::provider_bytes(&provider), sector, order.data_root.as_fixed_bytes());
+			Sectors::<T>::insert(&provider, sector, SectorInfo { content, state: SectorState::Sealing { deadline }, seed });
+			Self::deposit_event(Event::ReplicaAssigned { order: order_id, provider: provider.clone(), sector });
+			Self::deposit_event(Event::SectorSealingRequired { provider, sector, content, deadline });
+		}
 		true
 	}
 
@@ -274,7 +301,7 @@ impl<T: Config> Pallet<T> {
 			Orders::<T>::insert(order_id, order);
 			return;
 		}
-		let status = if Self::assign_replica(order_id, &mut order, now, Some(who)) {
+		let status = if Self::assign_replicas(order_id, &mut order, now, Some(who)) {
 			OrderStatus::Repairing
 		} else {
 			let queued = OrdersAwaitingRepair::<T>::mutate(|list| list.contains(&order_id) || list.try_push(order_id).is_ok());
@@ -614,12 +641,12 @@ impl<T: Config> Pallet<T> {
 		}
 		for order_id in waiting.into_iter().filter(|o| !expiring.contains(o)) {
 			let Some(mut order) = Orders::<T>::get(order_id) else { continue };
-			while order.holders.len() < order.replicas as usize && Self::assign_replica(order_id, &mut order, now, None) {}
-			if order.holders.len() < order.replicas as usize {
+			if !Self::assign_replicas(order_id, &mut order, now, None) {
 				OrdersAwaitingRepair::<T>::mutate(|list| {
 					let _ = list.try_push(order_id);
 				});
-			} else {
+			} else if order.status == OrderStatus::Faulty {
+				// A new order that waited for its last replicas stays `Pending`.
 				order.status = OrderStatus::Repairing;
 				Self::deposit_event(Event::OrderStatusChanged { order: order_id, status: OrderStatus::Repairing });
 			}

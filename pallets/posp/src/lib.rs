@@ -179,7 +179,8 @@ pub mod pallet {
 		#[pallet::constant]
 		type MinPricePerPeriod: Get<BalanceOf<Self>>;
 
-		/// Orders waiting for a provider to repair a lost replica, at most.
+		/// Orders waiting for a provider (a lost replica to repair, or a new order's replicas
+		/// while every free sector is being challenged), at most.
 		#[pallet::constant]
 		type MaxOrdersAwaitingRepair: Get<u32>;
 
@@ -231,7 +232,8 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextOrderId<T: Config> = StorageValue<_, OrderId, ValueQuery>;
 
-	/// Orders with fewer replicas than wanted and no provider to take one yet.
+	/// Orders with fewer replicas than wanted and no provider to take one yet; retried when
+	/// each period closes.
 	#[pallet::storage]
 	pub type OrdersAwaitingRepair<T: Config> =
 		StorageValue<_, BoundedVec<OrderId, T::MaxOrdersAwaitingRepair>, ValueQuery>;
@@ -353,6 +355,8 @@ pub mod pallet {
 		DataMismatch,
 		/// The unsealed chunk should be zeros.
 		NotEmpty,
+		/// The order would wait for a provider, and `MaxOrdersAwaitingRepair` orders wait already.
+		TooManyOrdersWaiting,
 	}
 
 	#[pallet::hooks]

@@ -515,22 +515,56 @@ fn a_challenged_sector_is_never_handed_a_replica_and_replicas_are_challenged_wit
 		register_and_seal(&alice(), 1);
 		run_to_block(PERIOD);
 		assert_eq!(Challenges::<Test>::get(alice()).map(|c| c.sector), Some(0));
-		// Alice's only free sector is under challenge: no replica may go there now.
-		assert_noop!(
-			Posp::place_order(RuntimeOrigin::signed(user()), cid(), 100, H256::repeat_byte(1), 1, 1, 10),
-			Error::<Test>::NotEnoughProviders
-		);
-		answer(&alice());
+		// Alice's only free sector is under challenge: no replica may go there now, so the
+		// order waits (pending, its sector still empty) for the period to close.
 		// A 2 KiB file in an 8 KiB sector: every challenged leaf is one of its 2 chunks.
 		let order = place(&user(), 2 * 1024, 1, 50);
+		let o = Orders::<Test>::get(order).unwrap();
+		assert_eq!((o.status, o.holders.len()), (OrderStatus::Pending, 0));
+		assert_eq!(OrdersAwaitingRepair::<Test>::get().to_vec(), vec![order]);
+		assert_eq!(Sectors::<Test>::get(alice(), 0).unwrap().content, SectorContent::Empty);
+		answer(&alice());
+		run_to_block(2 * PERIOD);
+		let o = Orders::<Test>::get(order).unwrap();
+		assert_eq!((o.status, o.holders.len()), (OrderStatus::Pending, 1));
+		assert!(OrdersAwaitingRepair::<Test>::get().is_empty());
+		assert!(Challenges::<Test>::get(alice()).is_none(), "its only sector is being sealed");
 		seal_all(&alice());
 		assert_eq!(Orders::<Test>::get(order).unwrap().status, OrderStatus::Active);
-		for period in 2..=6u64 {
+		for period in 3..=7u64 {
 			run_to_block(period * PERIOD);
 			let challenge = Challenges::<Test>::get(alice()).unwrap();
 			assert!(challenge.leaves.iter().all(|l| *l < 2), "{:?}", challenge.leaves);
 			answer(&alice());
 		}
+	});
+}
+
+#[test]
+fn replicas_go_to_providers_whose_free_sector_is_not_challenged() {
+	new_test_ext().execute_with(|| {
+		register_and_seal(&alice(), 1);
+		register_and_seal(&bob(), 1);
+		run_to_block(PERIOD);
+		answer(&bob());
+		// Only Alice is still being challenged: whatever the draw, the replica goes to Bob.
+		let order = place(&user(), 1_000, 1, 50);
+		let o = Orders::<Test>::get(order).unwrap();
+		assert_eq!(o.holders.iter().map(|r| r.provider.clone()).collect::<Vec<_>>(), vec![bob()]);
+		assert!(OrdersAwaitingRepair::<Test>::get().is_empty());
+	});
+}
+
+#[test]
+fn an_order_that_would_wait_is_refused_when_the_waiting_list_is_full() {
+	new_test_ext().execute_with(|| {
+		register_and_seal(&alice(), 1);
+		run_to_block(PERIOD);
+		OrdersAwaitingRepair::<Test>::put(BoundedVec::truncate_from(vec![90, 91, 92, 93]));
+		assert_noop!(
+			Posp::place_order(RuntimeOrigin::signed(user()), cid(), 100, H256::repeat_byte(1), 1, 1, 10),
+			Error::<Test>::TooManyOrdersWaiting
+		);
 	});
 }
 

@@ -57,15 +57,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Posp::Sectors` (r:0 w:64)
 	/// Proof: `Posp::Sectors` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// The range of component `s` is `[1, 64]`.
 	fn register_provider(s: u32, ) -> Weight {
-		// Proof size: measured `178`, estimated `3593`.
-		// Minimum execution time: 47_701_000 picoseconds.
-		Weight::from_parts(45_816_017, 3593)
-			.saturating_add(Weight::from_parts(4_465_555, 0).saturating_mul(s.into()))
+		// Proof size: measured `178`, estimated `3622`.
+		// Minimum execution time: 49_764_000 picoseconds.
+		Weight::from_parts(48_080_777, 3622)
+			.saturating_add(Weight::from_parts(4_763_557, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(s.into())))
@@ -79,15 +79,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Posp::ProviderList` (r:1 w:1)
 	/// Proof: `Posp::ProviderList` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
 	/// The range of component `s` is `[1, 64]`.
 	fn deregister_provider(s: u32, ) -> Weight {
-		// Proof size: measured `485 + s * 85`, estimated `3599 + s * 2609`.
-		// Minimum execution time: 54_040_000 picoseconds.
-		Weight::from_parts(52_457_121, 3599)
-			.saturating_add(Weight::from_parts(4_049_487, 0).saturating_mul(s.into()))
+		// Proof size: measured `485 + s * 85`, estimated `3622 + s * 2609`.
+		// Minimum execution time: 55_313_000 picoseconds.
+		Weight::from_parts(54_035_105, 3622)
+			.saturating_add(Weight::from_parts(4_152_265, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -102,48 +102,50 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Posp::Orders` (`max_values`: None, `max_size`: Some(554), added: 3029, mode: `MaxEncodedLen`)
 	fn confirm_sector() -> Weight {
 		// Proof size: measured `640`, estimated `4019`.
-		// Minimum execution time: 19_990_000 picoseconds.
-		Weight::from_parts(22_003_000, 4019)
+		// Minimum execution time: 20_070_000 picoseconds.
+		Weight::from_parts(21_772_000, 4019)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Posp::ProviderList` (r:1 w:0)
 	/// Proof: `Posp::ProviderList` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
-	/// Storage: `Posp::Providers` (r:64 w:8)
+	/// Storage: `Posp::Providers` (r:64 w:7)
 	/// Proof: `Posp::Providers` (`max_values`: None, `max_size`: Some(94), added: 2569, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Posp::NextOrderId` (r:1 w:1)
 	/// Proof: `Posp::NextOrderId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::Challenges` (r:64 w:0)
+	/// Proof: `Posp::Challenges` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::Sectors` (r:78 w:7)
+	/// Proof: `Posp::Sectors` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Posp::DrawNonce` (r:1 w:1)
 	/// Proof: `Posp::DrawNonce` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
 	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `System::ParentHash` (r:1 w:0)
 	/// Proof: `System::ParentHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
-	/// Storage: `Posp::Challenges` (r:8 w:0)
-	/// Proof: `Posp::Challenges` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
-	/// Storage: `Posp::Sectors` (r:16 w:8)
-	/// Proof: `Posp::Sectors` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::OrdersAwaitingRepair` (r:1 w:1)
+	/// Proof: `Posp::OrdersAwaitingRepair` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	/// Storage: `Posp::Orders` (r:0 w:1)
 	/// Proof: `Posp::Orders` (`max_values`: None, `max_size`: Some(554), added: 3029, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[1, 8]`.
 	/// The range of component `p` is `[8, 64]`.
 	fn place_order(r: u32, p: u32, ) -> Weight {
-		// Proof size: measured `0 + p * 148 + r * 226`, estimated `3593 + p * 2569 + r * 5218`.
-		// Minimum execution time: 301_239_000 picoseconds.
-		Weight::from_parts(306_226_000, 3593)
-			.saturating_add(Weight::from_parts(35_493_719, 0).saturating_mul(r.into()))
-			.saturating_add(Weight::from_parts(5_254_630, 0).saturating_mul(p.into()))
-			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(r.into())))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		// Proof size: measured `8836 + p * 325 + r * 90`, estimated `58388 + p * 2569 + r * 435`.
+		// Minimum execution time: 294_990_000 picoseconds.
+		Weight::from_parts(36_029_489, 58388)
+			.saturating_add(Weight::from_parts(22_417_003, 0).saturating_mul(r.into()))
+			.saturating_add(Weight::from_parts(11_868_843, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(r.into())))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(p.into())))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(r.into())))
 			.saturating_add(Weight::from_parts(0, 2569).saturating_mul(p.into()))
-			.saturating_add(Weight::from_parts(0, 5218).saturating_mul(r.into()))
+			.saturating_add(Weight::from_parts(0, 435).saturating_mul(r.into()))
 	}
 	/// Storage: `Posp::Challenges` (r:1 w:1)
 	/// Proof: `Posp::Challenges` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
@@ -156,9 +158,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `l` is `[1, 4]`.
 	fn submit_proof(l: u32, ) -> Weight {
 		// Proof size: measured `748 + l * 4`, estimated `4019`.
-		// Minimum execution time: 173_909_000 picoseconds.
-		Weight::from_parts(64_540_546, 4019)
-			.saturating_add(Weight::from_parts(121_082_905, 0).saturating_mul(l.into()))
+		// Minimum execution time: 171_436_000 picoseconds.
+		Weight::from_parts(70_430_858, 4019)
+			.saturating_add(Weight::from_parts(119_109_910, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -171,7 +173,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:32 w:32)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:32 w:32)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Posp::Sectors` (r:128 w:64)
 	/// Proof: `Posp::Sectors` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Posp::Orders` (r:32 w:32)
@@ -187,9 +189,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `c` is `[1, 32]`.
 	fn expire_challenges(c: u32, ) -> Weight {
 		// Proof size: measured `470 + c * 1083`, estimated `3538 + c * 10436`.
-		// Minimum execution time: 126_919_000 picoseconds.
-		Weight::from_parts(132_648_000, 3538)
-			.saturating_add(Weight::from_parts(162_591_461, 0).saturating_mul(c.into()))
+		// Minimum execution time: 127_430_000 picoseconds.
+		Weight::from_parts(132_968_000, 3538)
+			.saturating_add(Weight::from_parts(181_177_378, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((11_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -205,7 +207,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Posp::Orders` (r:64 w:64)
 	/// Proof: `Posp::Orders` (`max_values`: None, `max_size`: Some(554), added: 3029, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:65 w:65)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Posp::OrdersAwaitingRepair` (r:1 w:0)
@@ -213,9 +215,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `s` is `[1, 64]`.
 	fn close_period(s: u32, ) -> Weight {
 		// Proof size: measured `634 + s * 656`, estimated `9679 + s * 5218`.
-		// Minimum execution time: 87_190_000 picoseconds.
-		Weight::from_parts(90_314_000, 9679)
-			.saturating_add(Weight::from_parts(74_063_306, 0).saturating_mul(s.into()))
+		// Minimum execution time: 87_611_000 picoseconds.
+		Weight::from_parts(89_363_000, 9679)
+			.saturating_add(Weight::from_parts(73_168_020, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -241,9 +243,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `c` is `[1, 64]`.
 	fn issue_challenges(c: u32, ) -> Weight {
 		// Proof size: measured `241 + c * 252`, estimated `3535 + c * 5218`.
-		// Minimum execution time: 40_801_000 picoseconds.
-		Weight::from_parts(2_211_466, 3535)
-			.saturating_add(Weight::from_parts(34_915_659, 0).saturating_mul(c.into()))
+		// Minimum execution time: 40_751_000 picoseconds.
+		Weight::from_parts(6_158_035, 3535)
+			.saturating_add(Weight::from_parts(35_072_857, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -258,22 +260,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Posp::Orders` (`max_values`: None, `max_size`: Some(554), added: 3029, mode: `MaxEncodedLen`)
 	/// Storage: `Posp::ProviderList` (r:1 w:0)
 	/// Proof: `Posp::ProviderList` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
+	/// Storage: `Posp::Challenges` (r:63 w:0)
+	/// Proof: `Posp::Challenges` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `Posp::DrawNonce` (r:1 w:1)
 	/// Proof: `Posp::DrawNonce` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
 	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `System::ParentHash` (r:1 w:0)
 	/// Proof: `System::ParentHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
-	/// Storage: `Posp::Challenges` (r:1 w:0)
-	/// Proof: `Posp::Challenges` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[2, 64]`.
 	fn reject_replica(p: u32, ) -> Weight {
 		// Proof size: measured `1038 + p * 127`, estimated `8817 + p * 2569`.
-		// Minimum execution time: 59_118_000 picoseconds.
-		Weight::from_parts(55_522_234, 8817)
-			.saturating_add(Weight::from_parts(3_375_206, 0).saturating_mul(p.into()))
-			.saturating_add(T::DbWeight::get().reads(9_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
+		// Minimum execution time: 60_230_000 picoseconds.
+		Weight::from_parts(52_882_242, 8817)
+			.saturating_add(Weight::from_parts(5_257_798, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(Weight::from_parts(0, 2569).saturating_mul(p.into()))
 	}
@@ -282,15 +284,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn register_provider(s: u32, ) -> Weight {
-		Weight::from_parts(45_816_017, 3593)
-			.saturating_add(Weight::from_parts(4_465_555, 0).saturating_mul(s.into()))
+		Weight::from_parts(48_080_777, 3622)
+			.saturating_add(Weight::from_parts(4_763_557, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(s.into())))
 	}
 	fn deregister_provider(s: u32, ) -> Weight {
-		Weight::from_parts(52_457_121, 3599)
-			.saturating_add(Weight::from_parts(4_049_487, 0).saturating_mul(s.into()))
+		Weight::from_parts(54_035_105, 3622)
+			.saturating_add(Weight::from_parts(4_152_265, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
@@ -298,31 +300,31 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2609).saturating_mul(s.into()))
 	}
 	fn confirm_sector() -> Weight {
-		Weight::from_parts(22_003_000, 4019)
+		Weight::from_parts(21_772_000, 4019)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn place_order(r: u32, p: u32, ) -> Weight {
-		Weight::from_parts(306_226_000, 3593)
-			.saturating_add(Weight::from_parts(35_493_719, 0).saturating_mul(r.into()))
-			.saturating_add(Weight::from_parts(5_254_630, 0).saturating_mul(p.into()))
-			.saturating_add(ParityDbWeight::get().reads(7_u64))
-			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(r.into())))
-			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(p.into())))
-			.saturating_add(ParityDbWeight::get().writes(5_u64))
+		Weight::from_parts(36_029_489, 58388)
+			.saturating_add(Weight::from_parts(22_417_003, 0).saturating_mul(r.into()))
+			.saturating_add(Weight::from_parts(11_868_843, 0).saturating_mul(p.into()))
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(r.into())))
+			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(p.into())))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(r.into())))
 			.saturating_add(Weight::from_parts(0, 2569).saturating_mul(p.into()))
-			.saturating_add(Weight::from_parts(0, 5218).saturating_mul(r.into()))
+			.saturating_add(Weight::from_parts(0, 435).saturating_mul(r.into()))
 	}
 	fn submit_proof(l: u32, ) -> Weight {
-		Weight::from_parts(64_540_546, 4019)
-			.saturating_add(Weight::from_parts(121_082_905, 0).saturating_mul(l.into()))
+		Weight::from_parts(70_430_858, 4019)
+			.saturating_add(Weight::from_parts(119_109_910, 0).saturating_mul(l.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn expire_challenges(c: u32, ) -> Weight {
-		Weight::from_parts(132_648_000, 3538)
-			.saturating_add(Weight::from_parts(162_591_461, 0).saturating_mul(c.into()))
+		Weight::from_parts(132_968_000, 3538)
+			.saturating_add(Weight::from_parts(181_177_378, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((11_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
@@ -330,8 +332,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 10436).saturating_mul(c.into()))
 	}
 	fn close_period(s: u32, ) -> Weight {
-		Weight::from_parts(90_314_000, 9679)
-			.saturating_add(Weight::from_parts(74_063_306, 0).saturating_mul(s.into()))
+		Weight::from_parts(89_363_000, 9679)
+			.saturating_add(Weight::from_parts(73_168_020, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(s.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
@@ -339,8 +341,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 5218).saturating_mul(s.into()))
 	}
 	fn issue_challenges(c: u32, ) -> Weight {
-		Weight::from_parts(2_211_466, 3535)
-			.saturating_add(Weight::from_parts(34_915_659, 0).saturating_mul(c.into()))
+		Weight::from_parts(6_158_035, 3535)
+			.saturating_add(Weight::from_parts(35_072_857, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
@@ -348,10 +350,10 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 5218).saturating_mul(c.into()))
 	}
 	fn reject_replica(p: u32, ) -> Weight {
-		Weight::from_parts(55_522_234, 8817)
-			.saturating_add(Weight::from_parts(3_375_206, 0).saturating_mul(p.into()))
-			.saturating_add(ParityDbWeight::get().reads(9_u64))
-			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(p.into())))
+		Weight::from_parts(52_882_242, 8817)
+			.saturating_add(Weight::from_parts(5_257_798, 0).saturating_mul(p.into()))
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
+			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 			.saturating_add(Weight::from_parts(0, 2569).saturating_mul(p.into()))
 	}
