@@ -204,6 +204,7 @@ async fn post_job(client: &hyper::Client<hyper::client::HttpConnector>, url: &st
 pub async fn infer(
 	ipfs: &crate::ipfs::Ipfs,
 	agent: &str,
+	device: candle_core::Device,
 	bundle: Vec<u8>,
 	framework: zkp_primitives::poi::Framework,
 	input: Vec<u8>,
@@ -212,7 +213,6 @@ pub async fn infer(
 	use sp_core::H256;
 	use std::time::Duration;
 	use zkp_primitives::poi::{JobRequest, JobStatus};
-	let device = crate::inference::device();
 	let model = crate::inference::Model::load(&bundle, framework, &device)?;
 	let batches = model.batches(&input)?;
 	let model_hash = H256(sp_crypto_hashing::blake2_256(&bundle));

@@ -11,7 +11,7 @@
 //! on an altered input (a plausible but wrong answer), `stall` accepts jobs and never runs them.
 
 use crate::{
-	inference::{self, Model, MAX_BUNDLE_BYTES, MAX_INPUT_BYTES},
+	inference::{Model, MAX_BUNDLE_BYTES, MAX_INPUT_BYTES},
 	ipfs::Ipfs,
 	store::write_atomically,
 };
@@ -104,9 +104,8 @@ fn alter(input: &[u8]) -> Vec<u8> {
 }
 
 impl Compute {
-	pub fn new(dir: PathBuf, ipfs: Ipfs, bundle_ipfs: Ipfs, fault: Option<Fault>) -> std::io::Result<Arc<Self>> {
+	pub fn new(dir: PathBuf, ipfs: Ipfs, bundle_ipfs: Ipfs, device: Device, fault: Option<Fault>) -> std::io::Result<Arc<Self>> {
 		std::fs::create_dir_all(dir.join("models"))?;
-		let device = inference::device();
 		log::info!("inference on {:?}{}", device, fault.map(|f| format!(" — FAULT INJECTED: {f:?}")).unwrap_or_default());
 		Ok(Arc::new(Self {
 			ipfs,

@@ -75,17 +75,40 @@ pub fn unpack(bundle: &[u8]) -> Result<BTreeMap<String, Vec<u8>>, String> {
 	Ok(files)
 }
 
-/// The device inference runs on: the first CUDA GPU when built with `cuda` (and one is
-/// present), else the CPU.
-pub fn device() -> Device {
-	#[cfg(feature = "cuda")]
-	{
-		match Device::cuda_if_available(0) {
-			Ok(device) => return device,
-			Err(e) => log::warn!("no CUDA device ({e}); running on the CPU"),
-		}
+/// Where inference runs (`zkp-agent --device`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum DeviceChoice {
+	/// The first CUDA GPU when built with `cuda` and one is present, else the CPU.
+	#[default]
+	Auto,
+	/// The CPU, even in a `cuda` build (a reference run to compare a GPU with).
+	Cpu,
+	/// The first CUDA GPU; an error if there is none or the agent was built without `cuda`.
+	Cuda,
+}
+
+/// The device for `choice`.
+pub fn device(choice: DeviceChoice) -> Result<Device, String> {
+	match choice {
+		DeviceChoice::Cpu => Ok(Device::Cpu),
+		DeviceChoice::Cuda => cuda(),
+		DeviceChoice::Auto => Ok(cuda().unwrap_or_else(|e| {
+			if cfg!(feature = "cuda") {
+				log::warn!("{e}; running on the CPU");
+			}
+			Device::Cpu
+		})),
 	}
-	Device::Cpu
+}
+
+#[cfg(feature = "cuda")]
+fn cuda() -> Result<Device, String> {
+	Device::new_cuda(0).map_err(|e| format!("no CUDA device: {e}"))
+}
+
+#[cfg(not(feature = "cuda"))]
+fn cuda() -> Result<Device, String> {
+	Err("this zkp-agent was built without the `cuda` feature".into())
 }
 
 /// A model's output: `rows` rows of `cols` values, row-major.
@@ -97,6 +120,21 @@ pub struct Output {
 }
 
 impl Output {
+	/// Reads an output file back (see [`Output::to_json`]).
+	pub fn from_json(bytes: &[u8]) -> Result<Self, String> {
+		#[derive(serde::Deserialize)]
+		struct File {
+			shape: (usize, usize),
+			data: Vec<Vec<f32>>,
+		}
+		let file: File = serde_json::from_slice(bytes).map_err(|e| format!("output file: expected {{shape, data}} ({e})"))?;
+		let values: Vec<f32> = file.data.into_iter().flatten().collect();
+		if values.len() != file.shape.0 * file.shape.1 {
+			return Err(format!("output file: {} values for shape {:?}", values.len(), file.shape));
+		}
+		Ok(Self { rows: file.shape.0, cols: file.shape.1, values })
+	}
+
 	/// The output file: JSON `{"shape": [rows, cols], "data": [[…], …]}`.
 	pub fn to_json(&self) -> Vec<u8> {
 		let data: Vec<&[f32]> = if self.cols == 0 { Vec::new() } else { self.values.chunks(self.cols).collect() };
@@ -268,6 +306,47 @@ pub fn parse_rows(input: &[u8]) -> Result<Vec<Vec<f32>>, String> {
 	serde_json::from_slice(input).map_err(|e| format!("input: expected a JSON array of rows of numbers ({e})"))
 }
 
+/// What `zkp-agent compare` reports about two output files.
+#[derive(Debug, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Comparison {
+	pub values: usize,
+	/// The largest difference of two values at the same position.
+	pub max_abs_diff: f32,
+	/// Per seed, the largest difference of two sketch entries, in quanta.
+	pub worst_quanta: Vec<u32>,
+	pub tolerance: u32,
+	pub scale_bits: u8,
+	/// Same shape, and every seed's sketches within the tolerance (`zkp_primitives::poi::agree`).
+	pub agree: bool,
+}
+
+/// Compares two output files (`Output::to_json`) as the chain compares two agents' results
+/// under `Agreement::Tolerance { scale_bits, tolerance }`, for `seeds` task seeds.
+pub fn compare(a: &[u8], b: &[u8], scale_bits: u8, tolerance: u32, sketch_len: u8, seeds: u32) -> Result<Comparison, String> {
+	use codec::Encode;
+	use zkp_primitives::poi::{agree, sketch, Agreement, InferenceResult};
+	let (a, b) = (Output::from_json(a)?, Output::from_json(b)?);
+	let rule = Agreement::Tolerance { scale_bits, tolerance };
+	let same_shape = (a.rows, a.cols) == (b.rows, b.cols);
+	let max_abs_diff = if same_shape { a.values.iter().zip(&b.values).map(|(x, y)| (x - y).abs()).fold(0.0, f32::max) } else { f32::INFINITY };
+	let mut worst_quanta = Vec::new();
+	let mut all_agree = same_shape;
+	for s in 0..seeds {
+		let seed = sp_core::H256(sp_crypto_hashing::blake2_256(&(b"zkp-agent/compare", s).encode()));
+		let result = |o: &Output| InferenceResult {
+			output_hash: Default::default(),
+			output_cid: Vec::new(),
+			output_len: o.values.len() as u32,
+			sketch: sketch(&o.values, &seed, sketch_len as usize, scale_bits),
+		};
+		let (ra, rb) = (result(&a), result(&b));
+		worst_quanta.push(ra.sketch.iter().zip(&rb.sketch).map(|(x, y)| x.abs_diff(*y)).max().unwrap_or(0));
+		all_agree &= agree(&rule, &ra, &rb);
+	}
+	Ok(Comparison { values: a.values.len(), max_abs_diff, worst_quanta, tolerance, scale_bits, agree: all_agree })
+}
+
 /// Makes a small MLP with deterministic pseudo-random weights (scaled for unit-variance
 /// activations) in `dir`: `config.json` and `model.safetensors`. Tests and demos use it.
 pub fn make_mlp(dir: &Path, layers: &[usize], activation: &str, seed: u64) -> Result<(), String> {
@@ -348,6 +427,27 @@ mod tests {
 		assert!(model.run(b"[[1, 2]]", |_, _| ()).unwrap_err().contains("takes 6"));
 		assert!(model.run(b"not json", |_, _| ()).is_err());
 		std::fs::remove_dir_all(&dir).ok();
+	}
+
+	#[test]
+	fn compare_applies_the_chain_rule_to_two_output_files() {
+		// 64 rows of 384 values in [-0.1, 0.1), like unit-norm embeddings.
+		let values: Vec<f32> = (0..64 * 384u32).map(|i| ((i.wrapping_mul(2_654_435_761) >> 8) as f32 / (1u32 << 24) as f32 - 0.5) / 5.0).collect();
+		let file = |values: Vec<f32>| Output { rows: 64, cols: 384, values }.to_json();
+		let reference = file(values.clone());
+		// Rounding-sized noise (1e-6, well under a quantum of 2^-16 = 1.5e-5) agrees ...
+		let noisy = file(values.iter().enumerate().map(|(i, v)| v + if i % 2 == 0 { 1e-6 } else { -1e-6 }).collect());
+		let close = compare(&reference, &noisy, 16, 64, 32, 10).unwrap();
+		assert!(close.agree, "{close:?}");
+		assert!(close.worst_quanta.iter().all(|q| *q <= 2));
+		// ... one changed row (another input) does not, and neither does another shape.
+		let mut changed = values.clone();
+		changed[5 * 384..6 * 384].iter_mut().for_each(|v| *v = -*v);
+		let far = compare(&reference, &file(changed), 16, 64, 32, 10).unwrap();
+		assert!(!far.agree && far.worst_quanta.iter().any(|q| *q > 64), "{far:?}");
+		let shorter = Output { rows: 63, cols: 384, values: values[..63 * 384].to_vec() }.to_json();
+		assert!(!compare(&reference, &shorter, 16, 64, 32, 1).unwrap().agree);
+		assert!(compare(&reference, b"[1, 2]", 16, 64, 32, 1).is_err());
 	}
 
 	#[test]

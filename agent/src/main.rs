@@ -12,6 +12,8 @@
 //! - `zkp-agent model pack DIR` — packs a model directory into a bundle, puts it on IPFS and
 //!   prints what `poi.registerModel` needs; `zkp-agent model make-mlp DIR` makes a small MLP;
 //! - `zkp-agent infer` — runs a model on an input file locally;
+//! - `zkp-agent compare A B` — whether two output files agree under the chain's tolerance rule
+//!   (a GPU run against a CPU run, say);
 //! - `zkp-agent bench seal` — sealing throughput, verification cost and the reseal margin;
 //! - `zkp-agent bench infer` — bare inference time against the agent's end-to-end job time.
 //!
@@ -41,6 +43,10 @@ struct Cli {
 	/// Timeout of fetching a model bundle from IPFS, in seconds (bundles are large).
 	#[arg(long, global = true, default_value_t = 600)]
 	ipfs_model_timeout: u64,
+	/// Where inference runs: `auto` (a CUDA GPU in a `cuda` build, else the CPU), `cpu` or
+	/// `cuda`.
+	#[arg(long, global = true, value_enum, default_value = "auto", env = "ZKP_AGENT_DEVICE")]
+	device: inference::DeviceChoice,
 	#[command(subcommand)]
 	command: Command,
 }
@@ -74,6 +80,25 @@ enum Command {
 		/// The input file (JSON).
 		#[arg(long)]
 		input: PathBuf,
+	},
+	/// Whether two output files (`infer`'s or a job's, JSON `{shape, data}`) are the same
+	/// answer under the chain's tolerance rule: their sketches are compared as the chain
+	/// compares two agents' results, for `--seeds` task seeds. Exits with 1 if they are not.
+	Compare {
+		a: PathBuf,
+		b: PathBuf,
+		/// The model's rule: values quantized at 2^-scale_bits ...
+		#[arg(long, default_value_t = 16)]
+		scale_bits: u8,
+		/// ... agree within this many quanta.
+		#[arg(long, default_value_t = 64)]
+		tolerance: u32,
+		/// The model's sketch length.
+		#[arg(long, default_value_t = 32)]
+		sketch_len: u8,
+		/// Seeds to try (each task has its own).
+		#[arg(long, default_value_t = 20)]
+		seeds: u32,
 	},
 	/// Storage commands for users.
 	Storage {
@@ -193,6 +218,7 @@ fn main() {
 async fn run(cli: Cli) -> Result<(), String> {
 	let ipfs = ipfs::Ipfs::new(&cli.ipfs, Duration::from_secs(cli.ipfs_timeout))?;
 	let bundle_ipfs = ipfs::Ipfs::new(&cli.ipfs, Duration::from_secs(cli.ipfs_model_timeout))?;
+	let device = cli.device;
 	match cli.command {
 		Command::Serve { listen, store: dir, fault } => {
 			match ipfs.version().await {
@@ -201,7 +227,7 @@ async fn run(cli: Cli) -> Result<(), String> {
 			}
 			log::info!("sealed store at {}", dir.display());
 			let store = store::Store::new(dir.clone(), ipfs.clone()).map_err(|e| e.to_string())?;
-			let compute = compute::Compute::new(dir, ipfs.clone(), bundle_ipfs, fault).map_err(|e| e.to_string())?;
+			let compute = compute::Compute::new(dir, ipfs.clone(), bundle_ipfs, inference::device(device)?, fault).map_err(|e| e.to_string())?;
 			http::serve(listen, http::Services { store, compute, ipfs_url: ipfs.url().to_string() }).await
 		},
 		Command::Model { command: ModelCommand::Pack { dir, framework, out } } => {
@@ -224,7 +250,7 @@ async fn run(cli: Cli) -> Result<(), String> {
 		},
 		Command::Infer { model, framework, input } => {
 			let bundle = inference::pack(&model, framework.into())?;
-			let device = inference::device();
+			let device = inference::device(device)?;
 			let started = std::time::Instant::now();
 			let loaded = inference::Model::load(&bundle, framework.into(), &device)?;
 			let load_ms = started.elapsed().as_millis();
@@ -233,6 +259,15 @@ async fn run(cli: Cli) -> Result<(), String> {
 			log::info!("loaded in {load_ms} ms on {device:?}, ran in {} ms", started.elapsed().as_millis());
 			println!("{}", String::from_utf8_lossy(&output.to_json()));
 			Ok(())
+		},
+		Command::Compare { a, b, scale_bits, tolerance, sketch_len, seeds } => {
+			let report = inference::compare(&read(&a)?, &read(&b)?, scale_bits, tolerance, sketch_len, seeds)?;
+			println!("{}", serde_json::to_string(&report).expect("json"));
+			if report.agree {
+				Ok(())
+			} else {
+				Err(format!("{} and {} do not agree within {tolerance} quanta of 2^-{scale_bits}", a.display(), b.display()))
+			}
 		},
 		Command::Storage { command: StorageCommand::Add { file } } => {
 			let data = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
@@ -257,7 +292,7 @@ async fn run(cli: Cli) -> Result<(), String> {
 				Some(path) => read(&path)?,
 				None => serde_json::to_vec(&bench::sentences(sentences)).expect("json"),
 			};
-			bench::infer(&ipfs, &agent, bundle, framework.into(), input, runs.max(1)).await
+			bench::infer(&ipfs, &agent, inference::device(device)?, bundle, framework.into(), input, runs.max(1)).await
 		},
 	}
 }
