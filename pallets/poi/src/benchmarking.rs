@@ -15,7 +15,7 @@ use frame_support::{
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use sp_core::H256;
-use sp_runtime::traits::{Bounded, Saturating};
+use sp_runtime::traits::{Bounded, One, Saturating};
 use zkp_primitives::poi::commitment;
 
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
@@ -80,8 +80,8 @@ fn fill_expiries<T: Config>() {
 	}
 }
 
-/// Submits a `k`-agent task from a fresh user.
-fn task<T: Config>(model: ModelId, k: u32) -> TaskId {
+/// Submits a `k`-agent task from a fresh user (its agents not drawn yet).
+fn submitted<T: Config>(model: ModelId, k: u32) -> TaskId {
 	let id = NextTaskId::<T>::get();
 	Poi::<T>::do_submit_task(
 		funded::<T>("user", 0),
@@ -93,6 +93,17 @@ fn task<T: Config>(model: ModelId, k: u32) -> TaskId {
 		VerificationMode::Redundant,
 	)
 	.expect("enough agents");
+	id
+}
+
+/// Submits a `k`-agent task and moves to its draw block, where its agents are drawn.
+fn task<T: Config>(model: ModelId, k: u32) -> TaskId {
+	let id = submitted::<T>(model, k);
+	let at = frame_system::Pallet::<T>::block_number().saturating_add(One::one());
+	run_to::<T>(at);
+	let mut t = Tasks::<T>::get(id).expect("submitted");
+	Poi::<T>::draw_task(id, &mut t, at);
+	Tasks::<T>::insert(id, t);
 	id
 }
 
@@ -185,19 +196,41 @@ mod benchmarks {
 		assert!(!Agents::<T>::contains_key(&who));
 	}
 
-	/// `k` agents drawn among `a` active ones.
+	/// A `k`-agent task submitted with `a` active agents (counted for the early check), its
+	/// draw filed past full buckets.
 	#[benchmark]
 	fn submit_task(k: Linear<2, { T::MaxRedundancy::get() }>, a: Linear<{ T::MaxRedundancy::get() }, { T::MaxAgents::get() }>) {
 		let model = model::<T>();
 		agents::<T>(0, a);
 		let user = funded::<T>("user", 0);
 		let reward = T::MinTaskReward::get();
-		fill_buckets::<T>(frame_system::Pallet::<T>::block_number().saturating_add(T::MinCommitWindow::get()));
+		fill_buckets::<T>(frame_system::Pallet::<T>::block_number().saturating_add(One::one()));
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(user), model, longest::<T::MaxCidLen>(b'c'), reward, k as u8, T::MinCommitWindow::get(), VerificationMode::Redundant);
 
-		assert_eq!(Tasks::<T>::get(0).expect("submitted").assignments.len(), k as usize);
+		assert!(matches!(Tasks::<T>::get(0).expect("submitted").phase, TaskPhase::Drawing { .. }));
+	}
+
+	/// In its draw block, a task's `k` agents are drawn among `a` active ones and its commit
+	/// deadline is filed past full buckets.
+	#[benchmark]
+	fn draw_task(k: Linear<2, { T::MaxRedundancy::get() }>, a: Linear<{ T::MaxRedundancy::get() }, { T::MaxAgents::get() }>) {
+		let model = model::<T>();
+		agents::<T>(0, a);
+		let id = submitted::<T>(model, k);
+		let at = frame_system::Pallet::<T>::block_number().saturating_add(One::one());
+		run_to::<T>(at);
+		fill_buckets::<T>(at.saturating_add(T::MinCommitWindow::get()));
+		let mut t = Tasks::<T>::get(id).expect("submitted");
+
+		#[block]
+		{
+			Poi::<T>::draw_task(id, &mut t, at);
+		}
+
+		assert_eq!(t.assignments.len(), k as usize);
+		assert!(matches!(t.phase, TaskPhase::Commit { .. }));
 	}
 
 	/// The last of `k` agents commits: the reveal phase starts.

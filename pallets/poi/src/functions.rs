@@ -14,7 +14,7 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_core::H256;
-use sp_runtime::traits::{Saturating, UniqueSaturatedInto, Zero};
+use sp_runtime::traits::{One, Saturating, UniqueSaturatedInto, Zero};
 use zkp_primitives::{
 	poi::{agree, commitment, ComputeContribution},
 	zk::{ProofVerifier, PublicInput},
@@ -207,24 +207,14 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::InvalidWindow
 		);
 		ensure!(reward >= T::MinTaskReward::get(), Error::<T>::RewardTooLow);
-		let candidates = Self::free_agents(&[]);
-		ensure!(candidates.len() >= redundancy as usize, Error::<T>::NotEnoughAgents);
+		// Checked now so a hopeless task is refused; checked again at the draw.
+		ensure!(Self::free_agents(&[]).len() >= redundancy as usize, Error::<T>::NotEnoughAgents);
 		let id = NextTaskId::<T>::get();
 		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
 		T::Currency::hold(&HoldReason::TaskEscrow.into(), &who, reward).map_err(|_| Error::<T>::InsufficientBalance)?;
 		let now = Self::now();
-		let deadline = Self::schedule(id, now.saturating_add(commit_window))?;
+		let draw_at = Self::schedule(id, now.saturating_add(One::one()))?;
 		NextTaskId::<T>::put(next);
-
-		let drawn = Self::draw(candidates, redundancy as usize);
-		let mut assignments = BoundedVec::new();
-		for agent in &drawn {
-			// Both bounds were checked: `redundancy ≤ MaxRedundancy ≤ MaxAssignments`, and
-			// `free_agents` only returns agents with room for a task.
-			let _ = assignments.try_push(Assignment { agent: agent.clone(), state: AssignmentState::Assigned });
-			let _ = AgentTasks::<T>::try_mutate(agent, |tasks| tasks.try_push(id));
-		}
-		let seed: H256 = H256(sp_io::hashing::blake2_256(&(b"poi-seed", id, Self::random_u64(b"poi-seed")).encode()));
 		Tasks::<T>::insert(
 			id,
 			InferenceTask {
@@ -235,19 +225,41 @@ impl<T: Config> Pallet<T> {
 				redundancy,
 				commit_window,
 				mode,
-				seed,
-				phase: TaskPhase::Commit { deadline },
-				assignments,
+				seed: H256::zero(),
+				phase: TaskPhase::Drawing { at: draw_at },
+				assignments: BoundedVec::new(),
 				replacements: 0,
 				result: None,
 				submitted_at: now,
 			},
 		);
-		Self::deposit_event(Event::TaskSubmitted { task: id, owner: who, model: model_id, reward, redundancy, mode });
+		Self::deposit_event(Event::TaskSubmitted { task: id, owner: who, model: model_id, reward, redundancy, mode, draw_at });
+		Ok(())
+	}
+
+	/// Draws a submitted task's agents and seed (in `on_initialize` of its draw block, so with
+	/// randomness from a block that did not exist when the task was submitted) and opens its
+	/// commit window; refunds it, penalizing nobody, if too few agents are free by now.
+	pub(crate) fn draw_task(id: TaskId, task: &mut TaskOf<T>, now: BlockNumberFor<T>) {
+		let candidates = Self::free_agents(&[]);
+		if candidates.len() < task.redundancy as usize {
+			return Self::refund(id, task, RefundReason::NoAgents);
+		}
+		let Ok(deadline) = Self::schedule(id, now.saturating_add(task.commit_window)) else {
+			return Self::refund(id, task, RefundReason::NoAgents);
+		};
+		let drawn = Self::draw(candidates, task.redundancy as usize);
+		for agent in &drawn {
+			// Both bounds hold: `redundancy ≤ MaxRedundancy ≤ MaxAssignments`, and
+			// `free_agents` only returns agents with room for a task.
+			let _ = task.assignments.try_push(Assignment { agent: agent.clone(), state: AssignmentState::Assigned });
+			let _ = AgentTasks::<T>::try_mutate(agent, |tasks| tasks.try_push(id));
+		}
+		task.seed = H256(sp_io::hashing::blake2_256(&(b"poi-seed", id, Self::random_u64(b"poi-seed")).encode()));
+		task.phase = TaskPhase::Commit { deadline };
 		for agent in drawn {
 			Self::deposit_event(Event::TaskAssigned { task: id, agent, deadline });
 		}
-		Ok(())
 	}
 
 	pub(crate) fn do_commit_result(who: T::AccountId, id: TaskId, hash: H256) -> DispatchResult {
@@ -533,6 +545,10 @@ impl<T: Config> Pallet<T> {
 		for id in Deadlines::<T>::take(now) {
 			let Some(mut task) = Tasks::<T>::get(id) else { continue };
 			match task.phase {
+				TaskPhase::Drawing { at } if at == now => {
+					weight.saturating_accrue(T::WeightInfo::draw_task(task.redundancy as u32, agents));
+					Self::draw_task(id, &mut task, now);
+				},
 				TaskPhase::Commit { deadline } if deadline == now => {
 					weight.saturating_accrue(T::WeightInfo::close_commit(task.redundancy as u32, agents));
 					Self::close_commit(id, &mut task, now);

@@ -12,8 +12,9 @@
 //!   [`Pallet::deregister_agent`] and get the stake back after [`Config::UnbondingPeriod`]
 //!   ([`Pallet::withdraw_stake`]), once their tasks are done.
 //! - **Tasks** ([`Pallet::submit_task`]) name a model and an input file on IPFS and escrow a
-//!   reward (held on the owner). The chain draws `redundancy` active agents with BABE
-//!   randomness — agents never pick themselves — and a seed for the result sketches.
+//!   reward (held on the owner). In the next block the chain draws `redundancy` active
+//!   agents with BABE randomness — agents never pick themselves, and the submitter cannot
+//!   know the randomness when it submits — and a seed for the result sketches.
 //! - **Verification** is commit–reveal: each agent commits
 //!   `blake2_256(task, agent, result, salt)` ([`Pallet::commit_result`]); once every live agent
 //!   has committed (or the commit window closed), they reveal ([`Pallet::reveal_result`]).
@@ -301,8 +302,16 @@ pub mod pallet {
 		AgentUnbonding { agent: T::AccountId, until: BlockNumberFor<T> },
 		/// An agent took its stake back and is gone.
 		AgentWithdrawn { agent: T::AccountId, stake: BalanceOf<T> },
-		/// A task was submitted, escrowing `reward`.
-		TaskSubmitted { task: TaskId, owner: T::AccountId, model: ModelId, reward: BalanceOf<T>, redundancy: u8, mode: VerificationMode },
+		/// A task was submitted, escrowing `reward`; its agents are drawn in block `draw_at`.
+		TaskSubmitted {
+			task: TaskId,
+			owner: T::AccountId,
+			model: ModelId,
+			reward: BalanceOf<T>,
+			redundancy: u8,
+			mode: VerificationMode,
+			draw_at: BlockNumberFor<T>,
+		},
 		/// An agent was drawn for a task; it commits by `deadline`.
 		TaskAssigned { task: TaskId, agent: T::AccountId, deadline: BlockNumberFor<T> },
 		/// An agent committed to a result.
@@ -468,11 +477,13 @@ pub mod pallet {
 			Self::do_withdraw_stake(who)
 		}
 
-		/// Submits an inference task: escrows `reward` and draws `redundancy` agents, who
-		/// commit within `commit_window` blocks.
-		/// Weight: charged for `MaxAgents` active agents (each draw reads the list).
+		/// Submits an inference task: escrows `reward`; in the next block (`on_initialize`)
+		/// `redundancy` agents are drawn, who commit within `commit_window` blocks.
+		/// Weight: the submission and the draw it defers (the submitter pays for both), charged
+		/// for `MaxAgents` active agents and refunded to the actual count.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::submit_task(*redundancy as u32, T::MaxAgents::get()))]
+		#[pallet::weight(T::WeightInfo::submit_task(*redundancy as u32, T::MaxAgents::get())
+			.saturating_add(T::WeightInfo::draw_task(*redundancy as u32, T::MaxAgents::get())))]
 		pub fn submit_task(
 			origin: OriginFor<T>,
 			model: ModelId,
@@ -485,7 +496,11 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			Self::do_submit_task(who, model, input_cid, reward, redundancy, commit_window, mode)?;
 			let agents = ActiveAgents::<T>::decode_len().unwrap_or(0) as u32;
-			Ok(Some(T::WeightInfo::submit_task(redundancy as u32, agents)).into())
+			Ok(Some(
+				T::WeightInfo::submit_task(redundancy as u32, agents)
+					.saturating_add(T::WeightInfo::draw_task(redundancy as u32, agents)),
+			)
+			.into())
 		}
 
 		/// Commits to a result: `commitment = blake2_256(SCALE(task, caller, result, salt))`

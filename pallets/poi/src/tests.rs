@@ -14,6 +14,8 @@ use zkp_primitives::poi::{commitment, ComputeContribution};
 const TOLERANCE: Agreement = Agreement::Tolerance { scale_bits: 16, tolerance: 64 };
 const REWARD: Balance = 300;
 const STAKE: Balance = 10_000;
+/// The block in which a task submitted in block 1 gets its agents (and its commit window opens).
+const DRAWN: u64 = 2;
 
 fn bounded<S: frame_support::traits::Get<u32>>(bytes: &[u8]) -> BoundedVec<u8, S> {
 	bytes.to_vec().try_into().unwrap()
@@ -41,7 +43,14 @@ fn register_agents(n: u8) {
 	}
 }
 
+/// Submits a task and moves to the next block, where its agents are drawn.
 fn submit(model: ModelId, redundancy: u8, mode: VerificationMode) -> TaskId {
+	let id = submit_only(model, redundancy, mode);
+	run_to_block(System::block_number() + 1);
+	id
+}
+
+fn submit_only(model: ModelId, redundancy: u8, mode: VerificationMode) -> TaskId {
 	let id = NextTaskId::<Test>::get();
 	assert_ok!(Poi::submit_task(RuntimeOrigin::signed(user()), model, bounded(b"bafyinput"), REWARD, redundancy, COMMIT_WINDOW, mode));
 	id
@@ -384,7 +393,7 @@ fn an_absent_agent_is_penalized_and_replaced() {
 		let agents = assigned(task);
 		commit(&agents[0], task, &result(0));
 		commit(&agents[1], task, &result(0));
-		run_to_block(1 + COMMIT_WINDOW);
+		run_to_block(DRAWN + COMMIT_WINDOW);
 		assert_eq!(state_of(task, &agents[2]), AssignmentState::Penalized(PenaltyReason::NoCommit));
 		assert_eq!(stake_of(&agents[2]), STAKE - STAKE / 10);
 		assert!(AgentTasks::<Test>::get(&agents[2]).is_empty());
@@ -392,7 +401,7 @@ fn an_absent_agent_is_penalized_and_replaced() {
 		let replacement = assigned(task);
 		assert_eq!(replacement.len(), 1);
 		assert!(!agents.contains(&replacement[0]));
-		assert_eq!(phase(task), TaskPhase::Commit { deadline: 1 + 2 * COMMIT_WINDOW });
+		assert_eq!(phase(task), TaskPhase::Commit { deadline: DRAWN + 2 * COMMIT_WINDOW });
 		commit(&replacement[0], task, &result(5));
 		for (a, off) in [(&agents[0], 0), (&agents[1], 0), (&replacement[0], 5)] {
 			reveal(a, task, &result(off));
@@ -411,8 +420,8 @@ fn without_replacements_a_committed_majority_still_completes() {
 		let agents = assigned(task);
 		commit(&agents[0], task, &result(0));
 		commit(&agents[1], task, &result(0));
-		run_to_block(1 + COMMIT_WINDOW);
-		assert_eq!(phase(task), TaskPhase::Reveal { deadline: 1 + COMMIT_WINDOW + REVEAL_WINDOW });
+		run_to_block(DRAWN + COMMIT_WINDOW);
+		assert_eq!(phase(task), TaskPhase::Reveal { deadline: DRAWN + COMMIT_WINDOW + REVEAL_WINDOW });
 		reveal(&agents[0], task, &result(0));
 		reveal(&agents[1], task, &result(0));
 		assert_eq!(phase(task), TaskPhase::Completed);
@@ -428,7 +437,7 @@ fn too_few_commitments_refund_the_task() {
 		let task = submit(model, 3, VerificationMode::Redundant);
 		let agents = assigned(task);
 		commit(&agents[0], task, &result(0));
-		run_to_block(1 + COMMIT_WINDOW);
+		run_to_block(DRAWN + COMMIT_WINDOW);
 		assert_eq!(phase(task), TaskPhase::Refunded(RefundReason::NotEnoughResults));
 		assert_eq!(Balances::free_balance(&user()), ENDOWMENT);
 		assert_eq!(state_of(task, &agents[0]), AssignmentState::Unsettled);
@@ -448,7 +457,7 @@ fn penalties_below_the_minimum_stake_suspend_the_agent() {
 		assert_ok!(Poi::register_agent(RuntimeOrigin::signed(agent(2)), MIN_STAKE, Hardware::default()));
 		let task = submit(model, 2, VerificationMode::Redundant);
 		commit(&agent(1), task, &result(0));
-		run_to_block(1 + COMMIT_WINDOW);
+		run_to_block(DRAWN + COMMIT_WINDOW);
 		let info = Agents::<Test>::get(agent(2)).unwrap();
 		assert_eq!(info.stake, MIN_STAKE - MIN_STAKE / 10);
 		assert!(matches!(info.status, AgentStatus::Unbonding { .. }));
@@ -467,14 +476,14 @@ fn a_reveal_deadline_in_the_commit_deadline_block_still_closes() {
 		let task = submit(model, 2, VerificationMode::Redundant);
 		let agents = assigned(task);
 		// Everyone commits at the block whose reveal deadline is the commit deadline (6).
-		run_to_block(1 + COMMIT_WINDOW - REVEAL_WINDOW);
+		run_to_block(DRAWN + COMMIT_WINDOW - REVEAL_WINDOW);
 		for a in &agents {
 			commit(a, task, &result(0));
 		}
-		assert_eq!(phase(task), TaskPhase::Reveal { deadline: 1 + COMMIT_WINDOW });
-		assert_eq!(Deadlines::<Test>::get(1 + COMMIT_WINDOW).to_vec(), vec![task]);
+		assert_eq!(phase(task), TaskPhase::Reveal { deadline: DRAWN + COMMIT_WINDOW });
+		assert_eq!(Deadlines::<Test>::get(DRAWN + COMMIT_WINDOW).to_vec(), vec![task]);
 		reveal(&agents[0], task, &result(0));
-		run_to_block(1 + COMMIT_WINDOW);
+		run_to_block(DRAWN + COMMIT_WINDOW);
 		assert_eq!(state_of(task, &agents[1]), AssignmentState::Penalized(PenaltyReason::NoReveal));
 		assert_eq!(phase(task), TaskPhase::Refunded(RefundReason::NotEnoughResults));
 		assert!(AgentTasks::<Test>::get(&agents[0]).is_empty());
@@ -488,7 +497,7 @@ fn a_task_nobody_commits_to_is_refunded_without_penalties() {
 		register_agents(3);
 		let task = submit(model, 3, VerificationMode::Redundant);
 		let agents = assigned(task);
-		run_to_block(1 + COMMIT_WINDOW);
+		run_to_block(DRAWN + COMMIT_WINDOW);
 		assert_eq!(phase(task), TaskPhase::Refunded(RefundReason::NoResults));
 		assert_eq!(Balances::free_balance(&user()), ENDOWMENT);
 		for a in &agents {
@@ -506,19 +515,19 @@ fn an_early_reveal_phase_frees_the_commit_deadline_and_finished_tasks_expire() {
 		register_agents(2);
 		let task = submit(model, 2, VerificationMode::Redundant);
 		let agents = assigned(task);
-		assert_eq!(Deadlines::<Test>::get(1 + COMMIT_WINDOW).to_vec(), vec![task]);
+		assert_eq!(Deadlines::<Test>::get(DRAWN + COMMIT_WINDOW).to_vec(), vec![task]);
 		for a in &agents {
 			commit(a, task, &result(0));
 		}
-		assert!(!Deadlines::<Test>::contains_key(1 + COMMIT_WINDOW));
-		assert_eq!(Deadlines::<Test>::get(1 + REVEAL_WINDOW).to_vec(), vec![task]);
+		assert!(!Deadlines::<Test>::contains_key(DRAWN + COMMIT_WINDOW));
+		assert_eq!(Deadlines::<Test>::get(DRAWN + REVEAL_WINDOW).to_vec(), vec![task]);
 		for a in &agents {
 			reveal(a, task, &result(0));
 		}
 		assert_eq!(phase(task), TaskPhase::Completed);
-		run_to_block(RETENTION);
+		run_to_block(DRAWN + RETENTION - 1);
 		assert!(Tasks::<Test>::get(task).is_some());
-		run_to_block(1 + RETENTION);
+		run_to_block(DRAWN + RETENTION);
 		assert!(Tasks::<Test>::get(task).is_none());
 	});
 }
@@ -562,7 +571,7 @@ fn busy_agents_and_open_tasks_are_respected() {
 			Error::<Test>::NotEnoughAgents
 		);
 		assert_ok!(Poi::deregister_agent(RuntimeOrigin::signed(agent(1))));
-		run_to_block(1 + UNBONDING);
+		run_to_block(System::block_number() + UNBONDING);
 		// Its tasks were settled (refunded after the silent commit window), so it may leave.
 		assert_ok!(Poi::withdraw_stake(RuntimeOrigin::signed(agent(1))));
 	});
@@ -575,8 +584,51 @@ fn withdraw_waits_for_open_tasks() {
 		register_agents(2);
 		submit(model, 2, VerificationMode::Redundant);
 		assert_ok!(Poi::deregister_agent(RuntimeOrigin::signed(agent(1))));
-		frame_system::Pallet::<Test>::set_block_number(1 + UNBONDING);
+		frame_system::Pallet::<Test>::set_block_number(System::block_number() + UNBONDING);
 		assert_noop!(Poi::withdraw_stake(RuntimeOrigin::signed(agent(1))), Error::<Test>::HasOpenTasks);
+	});
+}
+
+#[test]
+fn agents_and_seed_are_drawn_in_the_block_after_submission() {
+	new_test_ext().execute_with(|| {
+		let model = register_model(TOLERANCE, SKETCH_LEN, None);
+		register_agents(3);
+		let task = submit_only(model, 3, VerificationMode::Redundant);
+		// Nothing is drawn from the randomness the submitter saw.
+		let t = Tasks::<Test>::get(task).unwrap();
+		assert_eq!((t.phase, t.assignments.len(), t.seed), (TaskPhase::Drawing { at: DRAWN }, 0, H256::zero()));
+		System::assert_last_event(
+			Event::TaskSubmitted { task, owner: user(), model, reward: REWARD, redundancy: 3, mode: VerificationMode::Redundant, draw_at: DRAWN }
+				.into(),
+		);
+		assert!((1..=3).all(|i| AgentTasks::<Test>::get(agent(i)).is_empty()));
+		// Nobody can commit before the draw.
+		assert_noop!(Poi::commit_result(RuntimeOrigin::signed(agent(1)), task, H256::zero()), Error::<Test>::NotCommitPhase);
+		run_to_block(DRAWN);
+		let t = Tasks::<Test>::get(task).unwrap();
+		assert_eq!((t.phase, t.assignments.len()), (TaskPhase::Commit { deadline: DRAWN + COMMIT_WINDOW }, 3));
+		assert_ne!(t.seed, H256::zero());
+		assert!((1..=3).all(|i| AgentTasks::<Test>::get(agent(i)).to_vec() == vec![task]));
+		System::assert_has_event(Event::TaskAssigned { task, agent: agent(1), deadline: DRAWN + COMMIT_WINDOW }.into());
+	});
+}
+
+#[test]
+fn a_task_without_enough_free_agents_at_its_draw_is_refunded_without_penalties() {
+	new_test_ext().execute_with(|| {
+		let model = register_model(TOLERANCE, SKETCH_LEN, None);
+		register_agents(2);
+		let task = submit_only(model, 2, VerificationMode::Redundant);
+		assert_eq!(escrow_of(&user()), REWARD);
+		// An agent leaves between the submission and the draw.
+		assert_ok!(Poi::deregister_agent(RuntimeOrigin::signed(agent(2))));
+		run_to_block(DRAWN);
+		assert_eq!(phase(task), TaskPhase::Refunded(RefundReason::NoAgents));
+		assert_eq!(escrow_of(&user()), 0);
+		assert!(Tasks::<Test>::get(task).unwrap().assignments.is_empty());
+		assert_eq!((stake_of(&agent(1)), stake_of(&agent(2))), (STAKE, STAKE));
+		System::assert_has_event(Event::TaskRefunded { task, reason: RefundReason::NoAgents, refund: REWARD }.into());
 	});
 }
 
@@ -589,12 +641,15 @@ fn full_deadline_buckets_move_to_the_next_block() {
 			TaskPhase::Commit { deadline } => deadline,
 			other => panic!("unexpected {other:?}"),
 		};
-		let a = submit(model, 2, VerificationMode::Redundant);
-		let b = submit(model, 2, VerificationMode::Redundant);
-		let c = submit(model, 2, VerificationMode::Redundant);
-		assert_eq!(deadline(a), 1 + COMMIT_WINDOW);
-		assert_eq!(deadline(b), 1 + COMMIT_WINDOW);
-		assert_eq!(deadline(c), 2 + COMMIT_WINDOW);
+		// Three tasks submitted in one block; a bucket holds two: the third is drawn a block later.
+		let [a, b, c] = [(); 3].map(|_| submit_only(model, 2, VerificationMode::Redundant));
+		assert_eq!([a, b, c].map(phase), [DRAWN, DRAWN, DRAWN + 1].map(|at| TaskPhase::Drawing { at }));
+		// Another task's deadline is already due when a and b's windows end.
+		Deadlines::<Test>::insert(DRAWN + COMMIT_WINDOW, BoundedVec::truncate_from(vec![99]));
+		run_to_block(DRAWN + 1);
+		assert_eq!(deadline(a), DRAWN + COMMIT_WINDOW);
+		assert_eq!(deadline(b), DRAWN + COMMIT_WINDOW + 1);
+		assert_eq!(deadline(c), DRAWN + 1 + COMMIT_WINDOW);
 	});
 }
 
@@ -639,7 +694,7 @@ fn hold_balances_match_the_records() {
 		let task = submit(model, 3, VerificationMode::Redundant);
 		let agents = assigned(task);
 		commit(&agents[0], task, &result(0));
-		run_to_block(1 + COMMIT_WINDOW);
+		run_to_block(DRAWN + COMMIT_WINDOW);
 		// Two agents were silent: two 10 % penalties were burned; the reward came back.
 		assert_eq!(phase(task), TaskPhase::Refunded(RefundReason::NotEnoughResults));
 		assert_eq!(Balances::total_issuance(), total_before - 2 * STAKE / 10);

@@ -88,11 +88,17 @@ pub enum RefundReason {
 	NoAgreement,
 	/// No agent committed a result (the task may not be runnable): nobody is penalized.
 	NoResults,
+	/// When the agents were to be drawn, fewer than `redundancy` were free (or every
+	/// deadline slot was full).
+	NoAgents,
 }
 
 /// Where a task is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen)]
 pub enum TaskPhase<BlockNumber> {
+	/// Submitted; the agents and the seed are drawn in block `at` (the block after the
+	/// submission), from randomness the submitter could not know when it submitted.
+	Drawing { at: BlockNumber },
 	/// Assigned agents commit to their results until `deadline`.
 	Commit { deadline: BlockNumber },
 	/// Committed agents reveal until `deadline`.

@@ -41,6 +41,7 @@ pub trait WeightInfo {
 	fn deregister_agent() -> Weight;
 	fn withdraw_stake() -> Weight;
 	fn submit_task(k: u32, a: u32, ) -> Weight;
+	fn draw_task(k: u32, a: u32, ) -> Weight;
 	fn commit_result(k: u32, ) -> Weight;
 	fn reveal_result(k: u32, ) -> Weight;
 	fn close_commit(k: u32, a: u32, ) -> Weight;
@@ -57,8 +58,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Poi::Models` (`max_values`: None, `max_size`: Some(763), added: 3238, mode: `MaxEncodedLen`)
 	fn register_model() -> Weight {
 		// Proof size: measured `6`, estimated `1489`.
-		// Minimum execution time: 7_761_000 picoseconds.
-		Weight::from_parts(8_542_000, 1489)
+		// Minimum execution time: 7_751_000 picoseconds.
+		Weight::from_parts(8_483_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -76,8 +77,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Poi::Scores` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn register_agent() -> Weight {
 		// Proof size: measured `10198`, estimated `9679`.
-		// Minimum execution time: 94_350_000 picoseconds.
-		Weight::from_parts(125_437_000, 9679)
+		// Minimum execution time: 89_123_000 picoseconds.
+		Weight::from_parts(115_462_000, 9679)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -87,8 +88,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Poi::ActiveAgents` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	fn deregister_agent() -> Weight {
 		// Proof size: measured `9290`, estimated `9679`.
-		// Minimum execution time: 41_833_000 picoseconds.
-		Weight::from_parts(61_641_000, 9679)
+		// Minimum execution time: 30_575_000 picoseconds.
+		Weight::from_parts(53_399_000, 9679)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -108,8 +109,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Poi::AgentCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn withdraw_stake() -> Weight {
 		// Proof size: measured `460`, estimated `3642`.
-		// Minimum execution time: 49_744_000 picoseconds.
-		Weight::from_parts(52_338_000, 3642)
+		// Minimum execution time: 46_539_000 picoseconds.
+		Weight::from_parts(49_434_000, 3642)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -117,7 +118,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Poi::Models` (`max_values`: None, `max_size`: Some(763), added: 3238, mode: `MaxEncodedLen`)
 	/// Storage: `Poi::ActiveAgents` (r:1 w:0)
 	/// Proof: `Poi::ActiveAgents` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
-	/// Storage: `Poi::AgentTasks` (r:256 w:7)
+	/// Storage: `Poi::AgentTasks` (r:256 w:0)
 	/// Proof: `Poi::AgentTasks` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
 	/// Storage: `Poi::NextTaskId` (r:1 w:1)
 	/// Proof: `Poi::NextTaskId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
@@ -127,39 +128,57 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Poi::Deadlines` (r:16 w:1)
 	/// Proof: `Poi::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `Poi::Tasks` (r:0 w:1)
+	/// Proof: `Poi::Tasks` (`max_values`: None, `max_size`: Some(10269), added: 12744, mode: `MaxEncodedLen`)
+	/// The range of component `k` is `[2, 7]`.
+	/// The range of component `a` is `[7, 256]`.
+	fn submit_task(_k: u32, a: u32, ) -> Weight {
+		// Proof size: measured `2909 + a * 34`, estimated `49006 + a * 2652`.
+		// Minimum execution time: 110_976_000 picoseconds.
+		Weight::from_parts(105_967_326, 49006)
+			.saturating_add(Weight::from_parts(1_858_453, 0).saturating_mul(a.into()))
+			.saturating_add(T::DbWeight::get().reads(21_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(Weight::from_parts(0, 2652).saturating_mul(a.into()))
+	}
+	/// Storage: `Poi::ActiveAgents` (r:1 w:0)
+	/// Proof: `Poi::ActiveAgents` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	/// Storage: `Poi::AgentTasks` (r:256 w:7)
+	/// Proof: `Poi::AgentTasks` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
+	/// Storage: `Poi::Deadlines` (r:17 w:1)
+	/// Proof: `Poi::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `Poi::DrawNonce` (r:1 w:1)
 	/// Proof: `Poi::DrawNonce` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
 	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `System::ParentHash` (r:1 w:0)
 	/// Proof: `System::ParentHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
-	/// Storage: `Poi::Tasks` (r:0 w:1)
-	/// Proof: `Poi::Tasks` (`max_values`: None, `max_size`: Some(10269), added: 12744, mode: `MaxEncodedLen`)
 	/// The range of component `k` is `[2, 7]`.
 	/// The range of component `a` is `[7, 256]`.
-	fn submit_task(k: u32, a: u32, ) -> Weight {
-		// Proof size: measured `3045 + a * 34`, estimated `49006 + a * 2652`.
-		// Minimum execution time: 170_014_000 picoseconds.
-		Weight::from_parts(122_545_599, 49006)
-			.saturating_add(Weight::from_parts(8_338_054, 0).saturating_mul(k.into()))
-			.saturating_add(Weight::from_parts(2_088_980, 0).saturating_mul(a.into()))
-			.saturating_add(T::DbWeight::get().reads(24_u64))
+	fn draw_task(k: u32, a: u32, ) -> Weight {
+		// Proof size: measured `1684 + a * 32`, estimated `52007 + a * 2652`.
+		// Minimum execution time: 116_324_000 picoseconds.
+		Weight::from_parts(57_435_362, 52007)
+			.saturating_add(Weight::from_parts(7_055_364, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(1_832_983, 0).saturating_mul(a.into()))
+			.saturating_add(T::DbWeight::get().reads(21_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(k.into())))
 			.saturating_add(Weight::from_parts(0, 2652).saturating_mul(a.into()))
 	}
 	/// Storage: `Poi::Tasks` (r:1 w:1)
 	/// Proof: `Poi::Tasks` (`max_values`: None, `max_size`: Some(10269), added: 12744, mode: `MaxEncodedLen`)
-	/// Storage: `Poi::Deadlines` (r:17 w:2)
+	/// Storage: `Poi::Deadlines` (r:18 w:2)
 	/// Proof: `Poi::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// The range of component `k` is `[2, 7]`.
 	fn commit_result(k: u32, ) -> Weight {
-		// Proof size: measured `1716 + k * 65`, estimated `52007`.
-		// Minimum execution time: 59_018_000 picoseconds.
-		Weight::from_parts(61_903_606, 52007)
-			.saturating_add(Weight::from_parts(495_846, 0).saturating_mul(k.into()))
-			.saturating_add(T::DbWeight::get().reads(18_u64))
+		// Proof size: measured `1753 + k * 65`, estimated `55008`.
+		// Minimum execution time: 61_291_000 picoseconds.
+		Weight::from_parts(63_704_512, 55008)
+			.saturating_add(Weight::from_parts(341_049, 0).saturating_mul(k.into()))
+			.saturating_add(T::DbWeight::get().reads(19_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Poi::Tasks` (r:1 w:1)
@@ -178,15 +197,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Poi::Scores` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Poi::ActiveAgents` (r:1 w:1)
 	/// Proof: `Poi::ActiveAgents` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
-	/// Storage: `Poi::Expiries` (r:16 w:1)
+	/// Storage: `Poi::Expiries` (r:17 w:1)
 	/// Proof: `Poi::Expiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// The range of component `k` is `[2, 7]`.
 	fn reveal_result(k: u32, ) -> Weight {
-		// Proof size: measured `12028 + k * 1840`, estimated `49006 + k * 2652`.
-		// Minimum execution time: 271_805_000 picoseconds.
-		Weight::from_parts(214_685_583, 49006)
-			.saturating_add(Weight::from_parts(52_409_184, 0).saturating_mul(k.into()))
-			.saturating_add(T::DbWeight::get().reads(20_u64))
+		// Proof size: measured `12045 + k * 1840`, estimated `52007 + k * 2652`.
+		// Minimum execution time: 225_696_000 picoseconds.
+		Weight::from_parts(177_957_417, 52007)
+			.saturating_add(Weight::from_parts(49_323_749, 0).saturating_mul(k.into()))
+			.saturating_add(T::DbWeight::get().reads(21_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(k.into())))
@@ -214,10 +233,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `a` is `[14, 256]`.
 	fn close_commit(k: u32, a: u32, ) -> Weight {
 		// Proof size: measured `0 + a * 52 + k * 1122`, estimated `52007 + a * 2573 + k * 2102`.
-		// Minimum execution time: 336_903_000 picoseconds.
-		Weight::from_parts(348_950_000, 52007)
-			.saturating_add(Weight::from_parts(13_903_261, 0).saturating_mul(k.into()))
-			.saturating_add(Weight::from_parts(1_515_448, 0).saturating_mul(a.into()))
+		// Minimum execution time: 329_942_000 picoseconds.
+		Weight::from_parts(335_019_000, 52007)
+			.saturating_add(Weight::from_parts(11_293_501, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(1_455_557, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
@@ -240,15 +259,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Poi::Models` (`max_values`: None, `max_size`: Some(763), added: 3238, mode: `MaxEncodedLen`)
 	/// Storage: `Poi::Scores` (r:4 w:4)
 	/// Proof: `Poi::Scores` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
-	/// Storage: `Poi::Expiries` (r:16 w:1)
+	/// Storage: `Poi::Expiries` (r:17 w:1)
 	/// Proof: `Poi::Expiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// The range of component `k` is `[2, 7]`.
 	fn close_reveal(k: u32, ) -> Weight {
-		// Proof size: measured `12181 + k * 1383`, estimated `49006 + k * 3042`.
-		// Minimum execution time: 181_411_000 picoseconds.
-		Weight::from_parts(122_792_019, 49006)
-			.saturating_add(Weight::from_parts(52_267_706, 0).saturating_mul(k.into()))
-			.saturating_add(T::DbWeight::get().reads(17_u64))
+		// Proof size: measured `12198 + k * 1383`, estimated `52007 + k * 3042`.
+		// Minimum execution time: 168_391_000 picoseconds.
+		Weight::from_parts(89_981_906, 52007)
+			.saturating_add(Weight::from_parts(51_959_403, 0).saturating_mul(k.into()))
+			.saturating_add(T::DbWeight::get().reads(18_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(k.into())))
@@ -261,9 +280,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `a` is `[1, 256]`.
 	fn update_scores(a: u32, ) -> Weight {
 		// Proof size: measured `95 + a * 86`, estimated `3545 + a * 2555`.
-		// Minimum execution time: 9_745_000 picoseconds.
-		Weight::from_parts(10_406_000, 3545)
-			.saturating_add(Weight::from_parts(4_864_743, 0).saturating_mul(a.into()))
+		// Minimum execution time: 9_374_000 picoseconds.
+		Weight::from_parts(10_215_000, 3545)
+			.saturating_add(Weight::from_parts(5_077_920, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -275,54 +294,62 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn register_model() -> Weight {
-		Weight::from_parts(8_542_000, 1489)
+		Weight::from_parts(8_483_000, 1489)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn register_agent() -> Weight {
-		Weight::from_parts(125_437_000, 9679)
+		Weight::from_parts(115_462_000, 9679)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn deregister_agent() -> Weight {
-		Weight::from_parts(61_641_000, 9679)
+		Weight::from_parts(53_399_000, 9679)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn withdraw_stake() -> Weight {
-		Weight::from_parts(52_338_000, 3642)
+		Weight::from_parts(49_434_000, 3642)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
-	fn submit_task(k: u32, a: u32, ) -> Weight {
-		Weight::from_parts(122_545_599, 49006)
-			.saturating_add(Weight::from_parts(8_338_054, 0).saturating_mul(k.into()))
-			.saturating_add(Weight::from_parts(2_088_980, 0).saturating_mul(a.into()))
-			.saturating_add(ParityDbWeight::get().reads(24_u64))
+	fn submit_task(_k: u32, a: u32, ) -> Weight {
+		Weight::from_parts(105_967_326, 49006)
+			.saturating_add(Weight::from_parts(1_858_453, 0).saturating_mul(a.into()))
+			.saturating_add(ParityDbWeight::get().reads(21_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
-			.saturating_add(ParityDbWeight::get().writes(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
+			.saturating_add(Weight::from_parts(0, 2652).saturating_mul(a.into()))
+	}
+	fn draw_task(k: u32, a: u32, ) -> Weight {
+		Weight::from_parts(57_435_362, 52007)
+			.saturating_add(Weight::from_parts(7_055_364, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(1_832_983, 0).saturating_mul(a.into()))
+			.saturating_add(ParityDbWeight::get().reads(21_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(k.into())))
 			.saturating_add(Weight::from_parts(0, 2652).saturating_mul(a.into()))
 	}
 	fn commit_result(k: u32, ) -> Weight {
-		Weight::from_parts(61_903_606, 52007)
-			.saturating_add(Weight::from_parts(495_846, 0).saturating_mul(k.into()))
-			.saturating_add(ParityDbWeight::get().reads(18_u64))
+		Weight::from_parts(63_704_512, 55008)
+			.saturating_add(Weight::from_parts(341_049, 0).saturating_mul(k.into()))
+			.saturating_add(ParityDbWeight::get().reads(19_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn reveal_result(k: u32, ) -> Weight {
-		Weight::from_parts(214_685_583, 49006)
-			.saturating_add(Weight::from_parts(52_409_184, 0).saturating_mul(k.into()))
-			.saturating_add(ParityDbWeight::get().reads(20_u64))
+		Weight::from_parts(177_957_417, 52007)
+			.saturating_add(Weight::from_parts(49_323_749, 0).saturating_mul(k.into()))
+			.saturating_add(ParityDbWeight::get().reads(21_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(k.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(k.into())))
 			.saturating_add(Weight::from_parts(0, 2652).saturating_mul(k.into()))
 	}
 	fn close_commit(k: u32, a: u32, ) -> Weight {
-		Weight::from_parts(348_950_000, 52007)
-			.saturating_add(Weight::from_parts(13_903_261, 0).saturating_mul(k.into()))
-			.saturating_add(Weight::from_parts(1_515_448, 0).saturating_mul(a.into()))
+		Weight::from_parts(335_019_000, 52007)
+			.saturating_add(Weight::from_parts(11_293_501, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(1_455_557, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(17_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(k.into())))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
@@ -332,17 +359,17 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2102).saturating_mul(k.into()))
 	}
 	fn close_reveal(k: u32, ) -> Weight {
-		Weight::from_parts(122_792_019, 49006)
-			.saturating_add(Weight::from_parts(52_267_706, 0).saturating_mul(k.into()))
-			.saturating_add(ParityDbWeight::get().reads(17_u64))
+		Weight::from_parts(89_981_906, 52007)
+			.saturating_add(Weight::from_parts(51_959_403, 0).saturating_mul(k.into()))
+			.saturating_add(ParityDbWeight::get().reads(18_u64))
 			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(k.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 			.saturating_add(ParityDbWeight::get().writes((5_u64).saturating_mul(k.into())))
 			.saturating_add(Weight::from_parts(0, 3042).saturating_mul(k.into()))
 	}
 	fn update_scores(a: u32, ) -> Weight {
-		Weight::from_parts(10_406_000, 3545)
-			.saturating_add(Weight::from_parts(4_864_743, 0).saturating_mul(a.into()))
+		Weight::from_parts(10_215_000, 3545)
+			.saturating_add(Weight::from_parts(5_077_920, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
