@@ -9,7 +9,8 @@
 # ~/.cache/zkp/cuda-$CUDA_VERSION. No GPU is needed to build.
 #
 #   bash scripts/build-agent-cuda.sh            # GPU generation: CUDA_COMPUTE_CAP (default 90, Hopper)
-#   CUDA_COMPUTE_CAP=89 CUDA_VERSION=12.9 bash scripts/build-agent-cuda.sh
+#   CUDA_COMPUTE_CAP=89 bash scripts/build-agent-cuda.sh
+# The wheels are CUDA 13.x (CUDA_VERSION, default 13.0); for CUDA 12, install the toolkit.
 #
 # The binary goes to $CARGO_TARGET_DIR-cuda/release/zkp-agent (its own target dir, so the
 # CPU build is not replaced). At run time it needs the NVIDIA driver and, on the library path,
@@ -26,8 +27,12 @@ export CUDA_COMPUTE_CAP="${CUDA_COMPUTE_CAP:-90}"
 if [ -z "${CUDA_HOME:-}" ] && command -v nvcc >/dev/null; then
 	CUDA_HOME="$(dirname "$(dirname "$(command -v nvcc)")")"
 fi
-if [ -z "${CUDA_HOME:-}" ]; then
+if [ -n "${CUDA_HOME:-}" ]; then
+	# An installed toolkit: its lib64/stubs/libcuda.so links without a driver.
+	export LIBRARY_PATH="$CUDA_HOME/lib64/stubs${LIBRARY_PATH:+:$LIBRARY_PATH}"
+else
 	major="${CUDA_VERSION%%.*}"
+	[ "$major" = 13 ] || { log "the toolkit wheels this script fetches are CUDA 13.x; install CUDA $CUDA_VERSION or set CUDA_HOME"; exit 1; }
 	CUDA_HOME="$HOME/.cache/zkp/cuda-$CUDA_VERSION/nvidia/cu$major"
 	if [ ! -x "$CUDA_HOME/bin/nvcc" ]; then
 		log "no CUDA toolkit here: fetching NVIDIA's CUDA $CUDA_VERSION toolkit wheels from PyPI"
@@ -37,7 +42,7 @@ if [ -z "${CUDA_HOME:-}" ]; then
 			--python-version 3.11 -d "$wheels" \
 			"nvidia-cuda-nvcc==$CUDA_VERSION.*" "nvidia-cuda-runtime==$CUDA_VERSION.*" \
 			"nvidia-cuda-crt==$CUDA_VERSION.*" "nvidia-nvvm==$CUDA_VERSION.*" "nvidia-cuda-cccl==$CUDA_VERSION.*" \
-			"nvidia-cuda-nvrtc==$CUDA_VERSION.*" "nvidia-cublas==$CUDA_VERSION.*" "nvidia-curand"
+			"nvidia-cuda-nvrtc==$CUDA_VERSION.*" "nvidia-cublas==$CUDA_VERSION.*" "nvidia-curand==10.4.*"
 		for w in "$wheels"/*.whl; do python3 -m zipfile -e "$w" "$HOME/.cache/zkp/cuda-$CUDA_VERSION"; done
 		rm -rf "$wheels"
 		chmod +x "$CUDA_HOME"/bin/* "$CUDA_HOME"/nvvm/bin/*
@@ -53,7 +58,7 @@ if [ -z "${CUDA_HOME:-}" ]; then
 	# own lib/stubs/libcuda.so does; the real driver library is loaded at run time.
 	stubs="$CUDA_HOME/lib/stubs"
 	if [ ! -f "$stubs/libcuda.so" ]; then
-		cudarc_version="$(grep -A1 '^name = "cudarc"' Cargo.lock | sed -n 's/version = "\(.*\)"/\1/p')"
+		cudarc_version="$(grep -A1 '^name = "cudarc"' Cargo.lock | sed -n 's/version = "\(.*\)"/\1/p' | head -n1)"
 		cargo fetch --locked
 		cudarc="$(ls -d "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/cudarc-"$cudarc_version" | head -n1)"
 		mkdir -p "$stubs"
@@ -66,6 +71,7 @@ export CUDA_HOME PATH="$CUDA_HOME/bin:$PATH"
 export LIBRARY_PATH="$CUDA_HOME/lib64:$CUDA_HOME/lib${LIBRARY_PATH:+:$LIBRARY_PATH}"
 # cudarc picks its bindings from the toolkit's version (e.g. 13.0 -> 13000).
 version="$(nvcc --version | sed -n 's/.*release \([0-9]*\)\.\([0-9]*\).*/\1 \2/p')"
+[ -n "$version" ] || { log "cannot read the CUDA version from nvcc --version"; exit 1; }
 export CUDARC_CUDA_VERSION="$(printf '%d0%d0' $version)"
 export CARGO_TARGET_DIR="$CARGO_TARGET_DIR-cuda"
 log "nvcc $(echo "$version" | tr ' ' .) at $CUDA_HOME, compute capability $CUDA_COMPUTE_CAP, target dir $CARGO_TARGET_DIR"

@@ -129,7 +129,7 @@ impl Output {
 		}
 		let file: File = serde_json::from_slice(bytes).map_err(|e| format!("output file: expected {{shape, data}} ({e})"))?;
 		let values: Vec<f32> = file.data.into_iter().flatten().collect();
-		if values.len() != file.shape.0 * file.shape.1 {
+		if file.shape.0.checked_mul(file.shape.1) != Some(values.len()) {
 			return Err(format!("output file: {} values for shape {:?}", values.len(), file.shape));
 		}
 		Ok(Self { rows: file.shape.0, cols: file.shape.1, values })
@@ -329,9 +329,14 @@ pub fn compare(a: &[u8], b: &[u8], scale_bits: u8, tolerance: u32, sketch_len: u
 	let (a, b) = (Output::from_json(a)?, Output::from_json(b)?);
 	let rule = Agreement::Tolerance { scale_bits, tolerance };
 	let same_shape = (a.rows, a.cols) == (b.rows, b.cols);
-	let max_abs_diff = if same_shape { a.values.iter().zip(&b.values).map(|(x, y)| (x - y).abs()).fold(0.0, f32::max) } else { f32::INFINITY };
+	// NaN anywhere makes the difference NaN (`f32::max` would drop it), and no agreement.
+	let max_abs_diff = if same_shape {
+		a.values.iter().zip(&b.values).map(|(x, y)| (x - y).abs()).fold(0.0f32, |m, d| if m.is_nan() || d.is_nan() { f32::NAN } else { m.max(d) })
+	} else {
+		f32::INFINITY
+	};
 	let mut worst_quanta = Vec::new();
-	let mut all_agree = same_shape;
+	let mut all_agree = same_shape && !max_abs_diff.is_nan();
 	for s in 0..seeds {
 		let seed = sp_core::H256(sp_crypto_hashing::blake2_256(&(b"zkp-agent/compare", s).encode()));
 		let result = |o: &Output| InferenceResult {
@@ -448,6 +453,10 @@ mod tests {
 		let shorter = Output { rows: 63, cols: 384, values: values[..63 * 384].to_vec() }.to_json();
 		assert!(!compare(&reference, &shorter, 16, 64, 32, 1).unwrap().agree);
 		assert!(compare(&reference, b"[1, 2]", 16, 64, 32, 1).is_err());
+		let mut broken = values.clone();
+		broken[7] = f32::NAN;
+		// JSON has no NaN: the file holds `null` there, which is not an output.
+		assert!(compare(&reference, &file(broken), 16, 64, 32, 1).is_err());
 	}
 
 	#[test]

@@ -10,13 +10,18 @@
 # OTHER_CPU_OUTPUT.json: `zkp-agent infer` of the same model and input on another machine's
 # CPU, to compare with too. The CUDA libraries (libcudart, libcublas, libcublasLt, libcurand)
 # come from LD_LIBRARY_PATH, else from the nvidia-* wheels of the machine's Python (PyTorch's).
+# Exits 1 if an honest pair disagrees or the wrong input agrees.
 set -uo pipefail
-[ $# -ge 3 ] || { sed -n 2,12p "$0"; exit 2; }
+[ $# -ge 3 ] || { sed -n 2,13p "$0"; exit 2; }
 agent="$1" model="$2" input="$3" other="${4:-}"
 work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
 if ! ldd "$agent" | grep -q "libcublas.*=> /"; then
 	site="$(python3 -c 'import nvidia, os; print(os.path.dirname(list(nvidia.__path__)[0]))' 2>/dev/null)"
-	[ -n "$site" ] && export LD_LIBRARY_PATH="$(find "$site/nvidia" -maxdepth 3 -type d -name lib | tr '\n' ':')${LD_LIBRARY_PATH:-}"
+	if [ -n "$site" ]; then
+		libs="$(find "$site/nvidia" -maxdepth 3 -type d -name lib | paste -sd:)"
+		export LD_LIBRARY_PATH="$libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+	fi
 fi
 ldd "$agent" | grep -E "not found" && { echo "missing libraries (see above)"; exit 1; }
 python3 - "$input" >"$work/altered.json" <<'PY'
@@ -37,9 +42,22 @@ run cuda "$input" "$work/gpu.json"
 run cuda "$input" "$work/gpu2.json"
 run cpu "$input" "$work/cpu.json"
 run cuda "$work/altered.json" "$work/gpu-altered.json"
-compare() { echo "$1: $("$agent" compare "$2" "$3" 2>/dev/null)"; }
-compare "GPU vs CPU" "$work/cpu.json" "$work/gpu.json"
-compare "GPU vs GPU again" "$work/gpu.json" "$work/gpu2.json"
-[ -n "$other" ] && compare "GPU vs the other CPU" "$other" "$work/gpu.json" && compare "CPU vs the other CPU" "$other" "$work/cpu.json"
-compare "wrong input on the GPU vs CPU" "$work/cpu.json" "$work/gpu-altered.json"
-rm -rf "$work"
+failed=0
+compare() { # label expected(agree|differ) a b
+	local report
+	report="$("$agent" compare "$3" "$4" 2>/dev/null)"
+	local status=$?
+	echo "$1: $report"
+	if { [ "$2" = agree ] && [ $status -ne 0 ]; } || { [ "$2" = differ ] && [ $status -ne 1 ]; }; then
+		echo "  ^ expected to $2"
+		failed=1
+	fi
+}
+compare "GPU vs CPU" agree "$work/cpu.json" "$work/gpu.json"
+compare "GPU vs GPU again" agree "$work/gpu.json" "$work/gpu2.json"
+if [ -n "$other" ]; then
+	compare "GPU vs the other CPU" agree "$other" "$work/gpu.json"
+	compare "CPU vs the other CPU" agree "$other" "$work/cpu.json"
+fi
+compare "wrong input on the GPU vs CPU" differ "$work/cpu.json" "$work/gpu-altered.json"
+exit $failed

@@ -97,7 +97,10 @@ pub enum RefundReason {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen)]
 pub enum TaskPhase<BlockNumber> {
 	/// Submitted; the agents and the seed are drawn in block `at` (the block after the
-	/// submission), from randomness the submitter could not know when it submitted.
+	/// submission, or up to `DEADLINE_SLACK` later if that block's bucket is full), from
+	/// randomness the submitter could not know when it submitted. (Encoded last: the phases
+	/// before it kept their indices.)
+	#[codec(index = 5)]
 	Drawing { at: BlockNumber },
 	/// Assigned agents commit to their results until `deadline`.
 	Commit { deadline: BlockNumber },

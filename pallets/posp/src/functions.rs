@@ -35,6 +35,10 @@ pub fn strike_penalty(strike: u8) -> Perbill {
 /// Strikes in a row that force a provider out.
 pub const STRIKES_TO_EXIT: u8 = 3;
 
+/// Orders waiting for providers that one period close retries (the rest wait their turn):
+/// bounds the work in `on_initialize` however long the waiting list is.
+pub const RETRIES_PER_PERIOD: u32 = 32;
+
 impl<T: Config> Pallet<T> {
 	/// The 32 bytes that identify a provider in its sealing seed.
 	pub fn provider_bytes(who: &T::AccountId) -> [u8; 32] {
@@ -203,7 +207,8 @@ impl<T: Config> Pallet<T> {
 			rejections: 0,
 		};
 		Self::deposit_event(Event::OrderPlaced { order: order_id, owner: who, size, replicas, escrow });
-		if !Self::assign_replicas(order_id, &mut order, now, None) {
+		Self::assign_replicas(order_id, &mut order, now, None, replicas as usize);
+		if !Self::fully_assigned(&order) {
 			// Every other eligible provider is answering a challenge on its free sector: the
 			// order stays `Pending` and gets its other replicas when the period closes.
 			OrdersAwaitingRepair::<T>::try_mutate(|list| list.try_push(order_id))
@@ -226,21 +231,23 @@ impl<T: Config> Pallet<T> {
 		info.free_sectors.saturating_sub(challenged_free as u32)
 	}
 
-	/// Fills `order` up to its replica count: each missing replica goes to a provider drawn
+	/// Gives `order` up to `at_most` of its missing replicas: each goes to a provider drawn
 	/// with chain randomness among those that can take one now (weighted by free sealed
 	/// sectors that are not under challenge) and do not hold a replica of `order` yet (nor are
 	/// `exclude`); one of its free sectors becomes the replica to seal. The candidates are read
-	/// once. Returns whether every replica has a holder.
+	/// once. Returns how many replicas were assigned.
 	fn assign_replicas(
 		order_id: OrderId,
 		order: &mut StorageOrder<T::AccountId, BalanceOf<T>, BlockNumberFor<T>, T::MaxCidLen, T::MaxReplicas>,
 		now: BlockNumberFor<T>,
 		exclude: Option<&T::AccountId>,
-	) -> bool {
-		let wanted = order.replicas as usize;
-		if order.holders.len() >= wanted {
-			return true;
+		at_most: usize,
+	) -> usize {
+		let wanted = (order.replicas as usize).min(order.holders.len().saturating_add(at_most));
+		if order.holders.len() >= wanted || order.status == OrderStatus::Expired {
+			return 0;
 		}
+		let before = order.holders.len();
 		let mut candidates: Vec<(T::AccountId, u32)> = ProviderList::<T>::get()
 			.into_iter()
 			.filter(|p| !order.holders.iter().any(|r| &r.provider == p) && Some(p) != exclude)
@@ -252,7 +259,7 @@ impl<T: Config> Pallet<T> {
 		while order.holders.len() < wanted {
 			let total: u64 = candidates.iter().map(|(_, w)| *w as u64).sum();
 			if total == 0 {
-				return false;
+				break;
 			}
 			let mut ticket = Self::draw(&(b"posp/assign", order_id).encode()) % total;
 			let Some(pick) = candidates.iter().position(|(_, w)| {
@@ -260,7 +267,7 @@ impl<T: Config> Pallet<T> {
 				ticket = ticket.saturating_sub(*w as u64);
 				hit
 			}) else {
-				return false;
+				break;
 			};
 			let (provider, _) = candidates.remove(pick);
 			// Never the sector of an open challenge: it must stay answerable until its deadline.
@@ -273,7 +280,7 @@ impl<T: Config> Pallet<T> {
 				continue;
 			};
 			if order.holders.try_push(Replica { provider: provider.clone(), sector, state: ReplicaState::Sealing }).is_err() {
-				return false;
+				break;
 			}
 			Providers::<T>::mutate(&provider, |info| {
 				if let Some(info) = info {
@@ -288,7 +295,12 @@ impl<T: Config> Pallet<T> {
 			Self::deposit_event(Event::ReplicaAssigned { order: order_id, provider: provider.clone(), sector });
 			Self::deposit_event(Event::SectorSealingRequired { provider, sector, content, deadline });
 		}
-		true
+		order.holders.len().saturating_sub(before)
+	}
+
+	/// Whether every replica of `order` has a holder.
+	fn fully_assigned(order: &StorageOrder<T::AccountId, BalanceOf<T>, BlockNumberFor<T>, T::MaxCidLen, T::MaxReplicas>) -> bool {
+		order.holders.len() >= order.replicas as usize
 	}
 
 	/// Takes a lost replica away from `who` and gives it to another provider if one can take
@@ -301,7 +313,8 @@ impl<T: Config> Pallet<T> {
 			Orders::<T>::insert(order_id, order);
 			return;
 		}
-		let status = if Self::assign_replicas(order_id, &mut order, now, Some(who)) {
+		// One replica, the lost one (others an order may miss are retried each period).
+		let status = if Self::assign_replicas(order_id, &mut order, now, Some(who), 1) == 1 {
 			OrderStatus::Repairing
 		} else {
 			let queued = OrdersAwaitingRepair::<T>::mutate(|list| list.contains(&order_id) || list.try_push(order_id).is_ok());
@@ -545,9 +558,13 @@ impl<T: Config> Pallet<T> {
 		}
 		let period = T::ChallengePeriod::get();
 		if !now.is_zero() && (now % period).is_zero() {
-			let sectors = Self::close_period(now);
+			let (sectors, retried) = Self::close_period(now);
 			let (challenged, sectors_read) = Self::issue_challenges(now);
 			weight.saturating_accrue(T::WeightInfo::close_period(sectors));
+			// A retried order costs at most what placing it with every replica to draw does.
+			let providers = ProviderList::<T>::decode_len().unwrap_or(0) as u32;
+			let retry = T::WeightInfo::place_order(T::MaxReplicas::get(), providers.max(T::MaxReplicas::get()));
+			weight.saturating_accrue(retry.saturating_mul(retried.into()));
 			weight.saturating_accrue(T::WeightInfo::issue_challenges(challenged));
 			// The benchmark's providers have one sector each; count the others' reads.
 			weight.saturating_accrue(T::DbWeight::get().reads(sectors_read.saturating_sub(challenged).into()));
@@ -556,8 +573,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Ends a period: faults sectors past their sealing deadline, pays rewards and order
-	/// prices, expires orders, retries repairs and updates scores. Returns the sectors visited.
-	pub(crate) fn close_period(now: BlockNumberFor<T>) -> u32 {
+	/// prices, expires orders, retries waiting orders and updates scores. Returns the sectors
+	/// visited and the waiting orders retried.
+	pub(crate) fn close_period(now: BlockNumberFor<T>) -> (u32, u32) {
 		let providers = ProviderList::<T>::get();
 		let mut visited = 0u32;
 		// 1. Sealing deadlines.
@@ -629,22 +647,27 @@ impl<T: Config> Pallet<T> {
 			info.faulted_in_period = false;
 			Providers::<T>::insert(provider, info);
 		}
-		// 3. Expiries, and repairs that found no provider before.
-		let waiting = OrdersAwaitingRepair::<T>::take();
-		for order_id in waiting.iter() {
-			if Orders::<T>::get(order_id).is_some_and(|o| o.expires_at <= now) && !expiring.contains(order_id) {
-				expiring.push(*order_id);
-			}
-		}
+		// 3. Expiries, then the orders waiting for providers: a bounded batch per period, the
+		// rest keeping their turn (each retried order is an expiry or an assignment).
 		for order_id in expiring.iter() {
 			Self::expire_order(*order_id, now);
 		}
-		for order_id in waiting.into_iter().filter(|o| !expiring.contains(o)) {
+		let mut batch = OrdersAwaitingRepair::<T>::take().into_inner();
+		let mut still_waiting = batch.split_off(batch.len().min(RETRIES_PER_PERIOD as usize));
+		let retried = batch.len() as u32;
+		for order_id in batch {
 			let Some(mut order) = Orders::<T>::get(order_id) else { continue };
-			if !Self::assign_replicas(order_id, &mut order, now, None) {
-				OrdersAwaitingRepair::<T>::mutate(|list| {
-					let _ = list.try_push(order_id);
-				});
+			if order.status == OrderStatus::Expired {
+				continue;
+			}
+			if order.expires_at <= now {
+				Self::expire_order(order_id, now);
+				continue;
+			}
+			let missing = order.replicas as usize;
+			Self::assign_replicas(order_id, &mut order, now, None, missing);
+			if !Self::fully_assigned(&order) {
+				still_waiting.push(order_id);
 			} else if order.status == OrderStatus::Faulty {
 				// A new order that waited for its last replicas stays `Pending`.
 				order.status = OrderStatus::Repairing;
@@ -652,8 +675,9 @@ impl<T: Config> Pallet<T> {
 			}
 			Orders::<T>::insert(order_id, order);
 		}
+		OrdersAwaitingRepair::<T>::put(BoundedVec::truncate_from(still_waiting));
 		Self::deposit_event(Event::PeriodClosed { block: now, proven_bytes: total, providers_rewarded: rewarded });
-		visited
+		(visited, retried)
 	}
 }
 

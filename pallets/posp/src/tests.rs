@@ -556,6 +556,32 @@ fn replicas_go_to_providers_whose_free_sector_is_not_challenged() {
 }
 
 #[test]
+fn waiting_orders_that_ended_get_no_replicas() {
+	new_test_ext().execute_with(|| {
+		register_and_seal(&alice(), 2);
+		run_to_block(PERIOD);
+		// Alice's unchallenged sector takes the first order; her challenged one can't take a
+		// replica now, so the next two orders wait.
+		let first = place(&user(), 1_000, 1, 50);
+		let short = place(&user(), 1_000, 1, 1);
+		let ended = place(&user(), 1_000, 1, 50);
+		assert_eq!(Orders::<Test>::get(first).unwrap().holders.len(), 1);
+		assert_eq!(OrdersAwaitingRepair::<Test>::get().to_vec(), vec![short, ended]);
+		// `ended` ends while waiting (as after `MaxRejections`), `short` runs out of time.
+		Orders::<Test>::mutate(ended, |o| o.as_mut().unwrap().status = OrderStatus::Expired);
+		answer(&alice());
+		run_to_block(2 * PERIOD);
+		for order in [short, ended] {
+			let o = Orders::<Test>::get(order).unwrap();
+			assert_eq!((o.status, o.holders.len()), (OrderStatus::Expired, 0));
+		}
+		assert!(OrdersAwaitingRepair::<Test>::get().is_empty());
+		assert!(Sectors::<Test>::iter_prefix(alice()).all(|(_, s)| s.content != SectorContent::Data { order: short }));
+		assert!(Sectors::<Test>::iter_prefix(alice()).all(|(_, s)| s.content != SectorContent::Data { order: ended }));
+	});
+}
+
+#[test]
 fn an_order_that_would_wait_is_refused_when_the_waiting_list_is_full() {
 	new_test_ext().execute_with(|| {
 		register_and_seal(&alice(), 1);
