@@ -130,12 +130,17 @@ impl<T: Config> Pallet<T> {
 		if let Ok(Some((seed, result))) = kept.map(|k| k.filter(|(seed, _)| *seed == task.seed)) {
 			match revealing {
 				None => return Self::send(account, signer, id, seed, result, true, now),
-				Some(committed) if commitment(id, account, &result, &Self::salt(account, id)) == committed =>
+				Some(committed) if Self::is_committed(account, id, &result, committed) =>
 					return Self::send(account, signer, id, seed, result, false, now),
 				Some(_) => {},
 			}
 		}
 		Self::serve_fresh(account, signer, url, id, task, revealing, now)
+	}
+
+	/// Whether `result`, with this agent's salt for `id`, is what it committed as `committed`.
+	fn is_committed(account: &T::AccountId, id: TaskId, result: &InferenceResult, committed: sp_core::H256) -> bool {
+		commitment(id, account, result, &Self::salt(account, id)) == committed
 	}
 
 	/// Asks the agent for the job's result, then commits or reveals it.
@@ -178,7 +183,7 @@ impl<T: Config> Pallet<T> {
 				return Err(format!("the agent cannot run it: {}", String::from_utf8_lossy(&reason))),
 		};
 		if let Some(committed) = revealing {
-			if commitment(id, account, &result, &Self::salt(account, id)) != committed {
+			if !Self::is_committed(account, id, &result, committed) {
 				return Err("the agent's result no longer matches the commitment".into());
 			}
 		}

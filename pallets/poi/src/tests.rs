@@ -105,6 +105,18 @@ fn phase(task: TaskId) -> TaskPhase<u64> {
 	Tasks::<Test>::get(task).unwrap().phase
 }
 
+/// `task` was refunded for `reason`: the owner has its whole balance back, and none of
+/// `agents` lost stake or still holds the task.
+fn assert_refunded_without_penalties(task: TaskId, reason: RefundReason, agents: &[AccountId]) {
+	assert_eq!(phase(task), TaskPhase::Refunded(reason));
+	assert_eq!(Balances::free_balance(&user()), ENDOWMENT);
+	for a in agents {
+		assert_eq!(stake_of(a), STAKE);
+		assert_eq!(state_of(task, a), AssignmentState::Unsettled);
+		assert!(AgentTasks::<Test>::get(a).is_empty());
+	}
+}
+
 #[test]
 fn models_register_with_checked_agreement_rules() {
 	new_test_ext().execute_with(|| {
@@ -293,14 +305,8 @@ fn no_majority_refunds_without_penalties() {
 		for (a, r) in agents.iter().zip(&results) {
 			reveal(a, task, r);
 		}
-		assert_eq!(phase(task), TaskPhase::Refunded(RefundReason::NoAgreement));
 		assert_eq!(escrow_of(&user()), 0);
-		assert_eq!(Balances::free_balance(&user()), ENDOWMENT);
-		for a in &agents {
-			assert_eq!(stake_of(a), STAKE);
-			assert_eq!(state_of(task, a), AssignmentState::Unsettled);
-			assert!(AgentTasks::<Test>::get(a).is_empty());
-		}
+		assert_refunded_without_penalties(task, RefundReason::NoAgreement, &agents);
 	});
 }
 
@@ -498,13 +504,7 @@ fn a_task_nobody_commits_to_is_refunded_without_penalties() {
 		let task = submit(model, 3, VerificationMode::Redundant);
 		let agents = assigned(task);
 		run_to_block(DRAWN + COMMIT_WINDOW);
-		assert_eq!(phase(task), TaskPhase::Refunded(RefundReason::NoResults));
-		assert_eq!(Balances::free_balance(&user()), ENDOWMENT);
-		for a in &agents {
-			assert_eq!(stake_of(a), STAKE);
-			assert_eq!(state_of(task, a), AssignmentState::Unsettled);
-			assert!(AgentTasks::<Test>::get(a).is_empty());
-		}
+		assert_refunded_without_penalties(task, RefundReason::NoResults, &agents);
 	});
 }
 

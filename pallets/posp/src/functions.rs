@@ -218,17 +218,19 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The sectors of `provider` that a new replica can go to now: its free sealed sectors,
-	/// less the one under an open challenge (it must stay answerable until its deadline).
-	fn assignable_sectors(provider: &T::AccountId, info: &ProviderInfo<BalanceOf<T>>) -> u32 {
+	/// How many sectors of `provider` a new replica can go to now — its free sealed sectors,
+	/// less the one under an open challenge (it must stay answerable until its deadline) — and
+	/// which sector that challenge is on.
+	fn assignable_sectors(provider: &T::AccountId, info: &ProviderInfo<BalanceOf<T>>) -> (u32, Option<SectorIndex>) {
 		if info.free_sectors == 0 {
-			return 0;
+			return (0, None);
 		}
-		let challenged_free = Challenges::<T>::get(provider).is_some_and(|c| {
-			Sectors::<T>::get(provider, c.sector)
+		let challenged = Challenges::<T>::get(provider).map(|c| c.sector);
+		let challenged_free = challenged.is_some_and(|sector| {
+			Sectors::<T>::get(provider, sector)
 				.is_some_and(|s| s.content == SectorContent::Empty && matches!(s.state, SectorState::Active { .. }))
 		});
-		info.free_sectors.saturating_sub(challenged_free as u32)
+		(info.free_sectors.saturating_sub(challenged_free as u32), challenged)
 	}
 
 	/// Gives `order` up to `at_most` of its missing replicas: each goes to a provider drawn
@@ -248,30 +250,29 @@ impl<T: Config> Pallet<T> {
 			return 0;
 		}
 		let before = order.holders.len();
-		let mut candidates: Vec<(T::AccountId, u32)> = ProviderList::<T>::get()
+		let mut candidates: Vec<(T::AccountId, u32, Option<SectorIndex>)> = ProviderList::<T>::get()
 			.into_iter()
 			.filter(|p| !order.holders.iter().any(|r| &r.provider == p) && Some(p) != exclude)
 			.filter_map(|p| {
-				let assignable = Providers::<T>::get(&p).map_or(0, |i| Self::assignable_sectors(&p, &i));
-				(assignable > 0).then_some((p, assignable))
+				let (assignable, challenged) = Providers::<T>::get(&p).map_or((0, None), |i| Self::assignable_sectors(&p, &i));
+				(assignable > 0).then_some((p, assignable, challenged))
 			})
 			.collect();
 		while order.holders.len() < wanted {
-			let total: u64 = candidates.iter().map(|(_, w)| *w as u64).sum();
+			let total: u64 = candidates.iter().map(|(_, w, _)| *w as u64).sum();
 			if total == 0 {
 				break;
 			}
 			let mut ticket = Self::draw(&(b"posp/assign", order_id).encode()) % total;
-			let Some(pick) = candidates.iter().position(|(_, w)| {
+			let Some(pick) = candidates.iter().position(|(_, w, _)| {
 				let hit = ticket < *w as u64;
 				ticket = ticket.saturating_sub(*w as u64);
 				hit
 			}) else {
 				break;
 			};
-			let (provider, _) = candidates.remove(pick);
-			// Never the sector of an open challenge: it must stay answerable until its deadline.
-			let challenged = Challenges::<T>::get(&provider).map(|c| c.sector);
+			let (provider, _, challenged) = candidates.remove(pick);
+			// Never the sector of an open challenge (see `assignable_sectors`).
 			let Some((sector, _)) = Sectors::<T>::iter_prefix(&provider).find(|(index, s)| {
 				s.content == SectorContent::Empty &&
 					matches!(s.state, SectorState::Active { .. }) &&
