@@ -49,8 +49,13 @@ pub enum Subcommand {
 
 	/// Runtime and node benchmarks: `pallet`, `overhead`, `storage`, `block`, `machine`,
 	/// `extrinsic`.
+	#[cfg(feature = "runtime-benchmarks")]
 	#[command(subcommand)]
 	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
+
+	/// Runtime and node benchmarks: only in the node built with `--features runtime-benchmarks`.
+	#[cfg(not(feature = "runtime-benchmarks"))]
+	Benchmark(crate::benchmark_cmd::BenchmarkUnavailable),
 
 	/// Db meta columns information.
 	ChainInfo(sc_cli::ChainInfoCmd),

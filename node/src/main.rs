@@ -1,5 +1,7 @@
 //! `zkp-node`: the ZKP chain's node binary.
 
+mod benchmark_cmd;
+#[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod chain_spec;
 mod cli;
