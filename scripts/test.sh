@@ -27,8 +27,11 @@ suite() {
 	fi
 }
 
+start=$SECONDS
 bash scripts/setup.sh
-bash scripts/build.sh
+log "setup took $((SECONDS - start)) s"
+# ZKP_TIMINGS=1 keeps cargo's --timings report of the build (target/cargo-timings/).
+bash scripts/build.sh ${ZKP_TIMINGS:+--timings}
 # The agent's tests run the real all-MiniLM-L6-v2 that setup fetched: a missing model fails.
 export ZKP_REQUIRE_MINILM=1 ZKP_MINILM_DIR="$(bash scripts/models.sh)"
 
