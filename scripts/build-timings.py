@@ -26,7 +26,7 @@ def critical_path(units):
     """Indices of the units on the chain that ends with the unit that finished last."""
     unlocker = {}
     for unit in units:
-        for i in unit.get("unlocked_units", []) + unit.get("unlocked_rmeta_units", []):
+        for i in unit.get("unblocked_units", []) + unit.get("unblocked_rmeta_units", []):
             unlocker[i] = unit["i"]
     by_index = {u["i"]: u for u in units}
     last = max(units, key=lambda u: u["start"] + u["duration"])
@@ -45,7 +45,7 @@ def label(unit):
     mode = unit.get("mode", "")
     if mode == "run-custom-build":
         return f"{name} (build script run)"
-    return f"{name}{target}" if target else name
+    return f"{name} ({target})" if target else name
 
 
 def minutes(seconds):

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what building and testing ZKP needs and is missing: system packages (clang,
+# Installs what building and testing ZKP needs and is missing: system packages (clang, which
+# compiles Binaryen's C++; the system OpenSSL that litep2p links, see .cargo/config.toml;
 # protobuf), the pinned Rust toolchain with its WASM targets and rust-src
 # (rust-toolchain.toml), the npm packages the tests and tools use, and the pretrained model
 # the PoI tests run (scripts/models.sh). Safe to run again: it only installs
@@ -11,8 +12,9 @@ SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 
 need_apt=()
-command -v clang >/dev/null || need_apt+=(clang)
-[ -e /usr/lib/llvm-*/lib/libclang.so ] 2>/dev/null || ls /usr/lib/llvm-*/lib/libclang*.so* >/dev/null 2>&1 || need_apt+=(libclang-dev)
+command -v clang++ >/dev/null || need_apt+=(clang)
+command -v pkg-config >/dev/null || need_apt+=(pkg-config)
+[ -e /usr/include/openssl/ssl.h ] || need_apt+=(libssl-dev)
 command -v protoc >/dev/null || need_apt+=(protobuf-compiler)
 command -v node >/dev/null || need_apt+=(nodejs npm)
 command -v curl >/dev/null || need_apt+=(curl)
