@@ -12,7 +12,7 @@ cd "$ROOT"
 # One line: the phases at work now, read off the compiler processes of this machine.
 build_phases() {
 	ps -eo args= 2>/dev/null | awk '
-		/(^|\/)cc1plus / { cxx++; next }
+		/^([^ ]*\/)?(cc1plus|clang\+\+(-[0-9]+)?) / { cxx++; next }
 		/(^|\/)rustc / && /--crate-name/ {
 			for (i = 1; i < NF; i++) if ($i == "--crate-name") name = $(i + 1)
 			if ($0 ~ /--target[ =]wasm32/) wasm = wasm " " name
