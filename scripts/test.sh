@@ -10,21 +10,49 @@
 #   5. the Proof-of-Intelligence end-to-end test: dev node, IPFS daemon, three zkp-agents and
 #      the real all-MiniLM-L6-v2; a k=3 task agreed and paid, a lying agent and a stalled one
 #      penalized (scripts/e2e/poi.sh);
+#      (4 and 5 run side by side, sharing one IPFS daemon, each with its own node and agents)
 #   6. the zombienet smoke test: three validators, restart, finality resumes.
 # It ends with one line "N passed, M failed" counting the suites.
 . "$(dirname "$0")/common.sh"
 cd "$ROOT"
 
 passed=0; failed=0; failures=()
+count() {
+	local name="$1" ok="$2" seconds="$3"
+	if [ "$ok" = 1 ]; then
+		passed=$((passed + 1)); log "suite $name passed in $seconds s"
+	else
+		failed=$((failed + 1)); failures+=("$name"); log "suite $name FAILED after $seconds s"
+	fi
+}
 suite() {
 	local name="$1"; shift
 	log "suite: $name"
-	local start=$SECONDS
-	if "$@"; then
-		passed=$((passed + 1)); log "suite $name passed in $((SECONDS - start)) s"
-	else
-		failed=$((failed + 1)); failures+=("$name"); log "suite $name FAILED after $((SECONDS - start)) s"
-	fi
+	local start=$SECONDS ok=1
+	"$@" || ok=0
+	count "$name" "$ok" $((SECONDS - start))
+}
+# Runs suites side by side: `together NAME 'COMMAND' NAME 'COMMAND' ...`. Each one's output goes to
+# a file, printed once all have ended, so the log reads as if they had run one after the other.
+together() {
+	local names=() pids=() logs="${ZKP_SUITE_LOGS:-/tmp/zkp-suite-logs}"
+	rm -rf "$logs"; mkdir -p "$logs"
+	while [ $# -gt 0 ]; do
+		log "suite: $1 (side by side)"
+		(
+			start=$SECONDS ok=0
+			bash -c "$2" >"$logs/$1.log" 2>&1 && ok=1
+			echo "$ok $((SECONDS - start))" >"$logs/$1.result"
+		) &
+		names+=("$1"); pids+=($!)
+		shift 2
+	done
+	local name
+	wait "${pids[@]}" || true
+	for name in "${names[@]}"; do
+		cat "$logs/$name.log"
+		count "$name" $(cat "$logs/$name.result" 2>/dev/null || echo "0 0")
+	done
 }
 
 start=$SECONDS
@@ -36,9 +64,15 @@ bash scripts/build.sh ${ZKP_TIMINGS:+--timings}
 export ZKP_REQUIRE_MINILM=1 ZKP_MINILM_DIR="$(bash scripts/models.sh)"
 
 suite cargo-tests cargo test --release --locked --workspace
-suite e2e node --test --test-reporter=spec --test-concurrency=1 tests/e2e/
-suite posp-e2e bash scripts/e2e/posp.sh
-suite poi-e2e bash scripts/e2e/poi.sh
+# The e2e test files each start their own --dev node on their own ports; they wait on blocks,
+# not on the CPU, so they run side by side.
+suite e2e node --test --test-reporter=spec --test-concurrency=2 tests/e2e/
+# The PoSp and PoI scenarios share one IPFS daemon and run side by side, each with its own
+# node (own ports, no mDNS) and agents; both mostly wait on blocks.
+started_ipfs=0
+if ! bash scripts/ipfs.sh status >/dev/null 2>&1; then bash scripts/ipfs.sh start; started_ipfs=1; fi
+together posp-e2e 'bash scripts/e2e/posp.sh' poi-e2e 'bash scripts/e2e/poi.sh'
+if [ "$started_ipfs" = 1 ]; then bash scripts/ipfs.sh stop || true; fi
 suite zombienet-smoke env ZOMBIE_DIR="${ZOMBIE_DIR:-/tmp/zkp-zombienet-ci}" bash scripts/zombienet.sh test
 
 if [ ${#failures[@]} -gt 0 ]; then log "failed: ${failures[*]}"; fi

@@ -64,7 +64,7 @@ async function main() {
   const agents = ['Dave', 'Eve', 'Ferdie'].map((n, i) => ({ name: n, pair: keyring.addFromUri(`//${n}`), port: 18101 + i }));
   for (const a of agents) a.agent = await startAgent(a.name.toLowerCase(), a.port);
   const node = startNode(['--dev', '--base-path', join(WORK, 'node'), '--rpc-port', String(RPC_PORT), '--port', '30445',
-    '--prometheus-port', '19616', '--rpc-methods', 'unsafe', '--offchain-worker', 'always', '-lruntime::poi=debug'], join(WORK, 'node.log'));
+    '--prometheus-port', '19616', '--rpc-methods', 'unsafe', '--offchain-worker', 'always', '--no-mdns', '--no-telemetry', '-lruntime::poi=debug'], join(WORK, 'node.log'));
   let api;
   try {
     api = await connect(WS, node, 90000);

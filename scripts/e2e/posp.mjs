@@ -42,7 +42,7 @@ async function main() {
   const providers = ['Dave', 'Eve', 'Ferdie'].map((n) => ({ name: n, pair: keyring.addFromUri(`//${n}`) }));
   for (const [i, p] of providers.entries()) p.agent = await startAgent(p.name.toLowerCase(), 18091 + i);
   const node = startNode(['--dev', '--base-path', join(WORK, 'node'), '--rpc-port', String(RPC_PORT), '--port', '30444',
-    '--prometheus-port', '19615', '--rpc-methods', 'unsafe', '--offchain-worker', 'always'], join(WORK, 'node.log'));
+    '--prometheus-port', '19615', '--rpc-methods', 'unsafe', '--offchain-worker', 'always', '--no-mdns', '--no-telemetry'], join(WORK, 'node.log'));
   let api;
   try {
     api = await connect(WS, node, 90000);

@@ -15,7 +15,7 @@ import { startNode, stopNode, connect, waitForFinalized, tempDir, nodeBinary, RO
 import { convert, send } from '../../scripts/zk/lib.mjs';
 
 const run = promisify(execFile);
-const RPC_PORT = Number(process.env.E2E_ZK_RPC_PORT || 19954);
+const RPC_PORT = Number(process.env.E2E_ZK_RPC_PORT || 19984);
 const WS = `ws://127.0.0.1:${RPC_PORT}`;
 const BASE = tempDir('zkp-e2e-zk-');
 const FIXTURES = join(ROOT, 'fixtures', 'zk');
