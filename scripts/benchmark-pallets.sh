@@ -8,7 +8,9 @@ cd "$ROOT"
 STEPS="${STEPS:-10}"
 REPEAT="${REPEAT:-5}"
 log "building zkp-node with runtime-benchmarks"
-cargo build --release --locked -p zkp-node --features runtime-benchmarks
+# The whole workspace with the feature, so that every crate the feature does not touch is the
+# one the default build already compiled (`-p zkp-node` alone resolves other features).
+bash scripts/build.sh --features zkp-node/runtime-benchmarks
 pallets=("$@")
 if [ ${#pallets[@]} -eq 0 ]; then
 	for dir in pallets/*/; do pallets+=("pallet_$(basename "$dir" | tr - _)"); done

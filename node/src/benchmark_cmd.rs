@@ -3,7 +3,7 @@
 //!
 //! `frame-benchmarking-cli` pulls a second WASM runtime and the parachain crates into the build
 //! (see docs/build.md), so it is compiled only into the `runtime-benchmarks` node
-//! (`cargo build --release -p zkp-node --features runtime-benchmarks`, which
+//! (`bash scripts/build.sh --features zkp-node/runtime-benchmarks`, which
 //! `scripts/benchmark-pallets.sh` makes). The default node keeps the subcommand's name and says
 //! how to get it.
 
@@ -105,7 +105,7 @@ mod without_cli {
 		let what = cmd.args.first().map(String::as_str).unwrap_or("…");
 		Err(format!(
 			"`benchmark {what}` is in the runtime-benchmarks build of zkp-node only; build it with \
-			 `cargo build --release --locked -p zkp-node --features runtime-benchmarks` \
+			 `bash scripts/build.sh --features zkp-node/runtime-benchmarks` \
 			 (scripts/benchmark-pallets.sh does, for the pallet benchmarks)"
 		)
 		.into())

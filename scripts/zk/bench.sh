@@ -11,7 +11,7 @@ cd "$ROOT"
 out="$(mktemp)"
 "$ZKP_NODE" zk bench --iterations "${ITERATIONS:-30}" | tee "$out"
 if [ "${1:-}" = "--frame" ]; then
-	cargo build --release --locked -p zkp-node --features runtime-benchmarks
+	bash scripts/build.sh --features zkp-node/runtime-benchmarks
 	wasm="$CARGO_TARGET_DIR/release/wbuild/zkp-runtime/zkp_runtime.compact.compressed.wasm"
 	"$ZKP_NODE" benchmark pallet --runtime "$wasm" --genesis-builder runtime \
 		--pallet pallet_zk_verifier --extrinsic submit_proof,submit_batch --steps 10 --repeat 5 \
