@@ -8,8 +8,8 @@ cd "$ROOT"
 STEPS="${STEPS:-10}"
 REPEAT="${REPEAT:-5}"
 log "building zkp-node with runtime-benchmarks"
-# The whole workspace with the feature, so that every crate the feature does not touch is the
-# one the default build already compiled (`-p zkp-node` alone resolves other features).
+# The workspace with the feature (agent and node keep one feature set); the benchmarking CLI
+# changes the features of much of the native tree, so the first such build is a long one.
 bash scripts/build.sh --features zkp-node/runtime-benchmarks
 pallets=("$@")
 if [ ${#pallets[@]} -eq 0 ]; then
