@@ -69,10 +69,7 @@ suite cargo-tests cargo test --release --locked --workspace
 suite e2e node --test --test-reporter=spec --test-concurrency=2 tests/e2e/
 # The PoSp and PoI scenarios share one IPFS daemon and run side by side, each with its own
 # node (own ports, no mDNS) and agents; both mostly wait on blocks.
-started_ipfs=0
-if ! bash scripts/ipfs.sh status >/dev/null 2>&1; then bash scripts/ipfs.sh start; started_ipfs=1; fi
-together posp-e2e 'bash scripts/e2e/posp.sh' poi-e2e 'bash scripts/e2e/poi.sh'
-if [ "$started_ipfs" = 1 ]; then bash scripts/ipfs.sh stop || true; fi
+with_ipfs together posp-e2e 'bash scripts/e2e/posp.sh' poi-e2e 'bash scripts/e2e/poi.sh'
 suite zombienet-smoke env ZOMBIE_DIR="${ZOMBIE_DIR:-/tmp/zkp-zombienet-ci}" bash scripts/zombienet.sh test
 
 if [ ${#failures[@]} -gt 0 ]; then log "failed: ${failures[*]}"; fi

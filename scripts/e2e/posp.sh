@@ -4,12 +4,4 @@
 . "$(dirname "$0")/../common.sh"
 cd "$ROOT"
 [ -x "$CARGO_TARGET_DIR/release/zkp-agent" ] || cargo build --release --locked -p zkp-agent
-started_ipfs=0
-if ! bash scripts/ipfs.sh status >/dev/null 2>&1; then
-	bash scripts/ipfs.sh start
-	started_ipfs=1
-fi
-status=0
-node scripts/e2e/posp.mjs || status=$?
-if [ "$started_ipfs" = 1 ]; then bash scripts/ipfs.sh stop || true; fi
-exit $status
+with_ipfs node scripts/e2e/posp.mjs
