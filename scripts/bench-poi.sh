@@ -15,7 +15,9 @@ PORT="${BENCH_AGENT_PORT:-18120}"
 WORK="$(mktemp -d /tmp/zkp-bench-poi.XXXXXX)"
 started_ipfs=0
 if ! bash scripts/ipfs.sh status >/dev/null 2>&1; then bash scripts/ipfs.sh start; started_ipfs=1; fi
-"$AGENT" serve --listen "127.0.0.1:$PORT" --store "$WORK/store" >"$WORK/agent.log" 2>&1 &
+# The agent's API token: random, readable by this user only, given to both sides by file.
+(umask 077 && od -An -tx1 -N32 /dev/urandom | tr -d ' \n' >"$WORK/api-token")
+"$AGENT" serve --listen "127.0.0.1:$PORT" --store "$WORK/store" --api-token-file "$WORK/api-token" >"$WORK/agent.log" 2>&1 &
 agent_pid=$!
 cleanup() {
 	kill "$agent_pid" 2>/dev/null || true
@@ -24,7 +26,7 @@ cleanup() {
 }
 trap cleanup EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.2; done
-"$AGENT" bench infer --model "$MODEL" --agent "http://127.0.0.1:$PORT" "$@"
+"$AGENT" bench infer --model "$MODEL" --agent "http://127.0.0.1:$PORT" --api-token-file "$WORK/api-token" "$@"
 
 # Tasks settled per block: each settlement is the last reveal of a task (reveal_result(k)),
 # against the runtime's normal-class block weight (75 % of 2 s).

@@ -8,4 +8,7 @@ cd "$ROOT"
 bash scripts/setup.sh
 bash scripts/build.sh
 log "starting: zkp-node --dev (Ctrl-C stops it)"
+# The node's off-chain workers call a zkp-agent only with its API token (the agent makes one in
+# STORE/api-token on its first start): set it in the node as docs/agent.md#configuring-the-node shows.
+log "to add a zkp-agent: zkp-agent serve --store DIR, then give this node DIR/api-token (docs/agent.md#configuring-the-node)"
 exec "$ZKP_NODE" --dev --rpc-port 9944 --prometheus-port 9615 "$@"

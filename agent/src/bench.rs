@@ -187,12 +187,26 @@ fn median(mut v: Vec<f64>) -> f64 {
 	v[v.len() / 2]
 }
 
-async fn post_job(client: &hyper::Client<hyper::client::HttpConnector>, url: &str, request: &zkp_primitives::poi::JobRequest) -> Result<zkp_primitives::poi::JobStatus, String> {
+/// The agent `bench infer` sends its jobs to.
+pub struct AgentApi {
+	pub url: String,
+	/// Its API token, if it wants one.
+	pub token: Option<String>,
+}
+
+async fn post_job(client: &hyper::Client<hyper::client::HttpConnector>, agent: &AgentApi, request: &zkp_primitives::poi::JobRequest) -> Result<zkp_primitives::poi::JobStatus, String> {
 	use codec::{Decode, Encode};
-	let req = hyper::Request::post(format!("{}/poi/job?wait=60000", url.trim_end_matches('/')))
-		.body(hyper::Body::from(request.encode()))
-		.map_err(|e| e.to_string())?;
+	let mut req = hyper::Request::post(format!("{}/poi/job?wait=60000", agent.url.trim_end_matches('/')));
+	if let Some(token) = &agent.token {
+		req = req.header(hyper::header::AUTHORIZATION, format!("Bearer {}", token.trim()));
+	}
+	let req = req.body(hyper::Body::from(request.encode())).map_err(|e| e.to_string())?;
 	let response = client.request(req).await.map_err(|e| format!("agent: {e}"))?;
+	if !response.status().is_success() {
+		let status = response.status();
+		let body = hyper::body::to_bytes(response.into_body()).await.unwrap_or_default();
+		return Err(format!("agent: HTTP {status}: {}", String::from_utf8_lossy(&body)));
+	}
 	let bytes = hyper::body::to_bytes(response.into_body()).await.map_err(|e| e.to_string())?;
 	zkp_primitives::poi::JobStatus::decode(&mut &bytes[..]).map_err(|e| format!("agent answer: {e}"))
 }
@@ -203,7 +217,7 @@ async fn post_job(client: &hyper::Client<hyper::client::HttpConnector>, url: &st
 /// is warm in both.
 pub async fn infer(
 	ipfs: &crate::ipfs::Ipfs,
-	agent: &str,
+	agent: &AgentApi,
 	device: candle_core::Device,
 	bundle: Vec<u8>,
 	framework: zkp_primitives::poi::Framework,
@@ -261,7 +275,7 @@ pub async fn infer(
 	println!("bare inference: {} batches on {:?}, median {:.1} ms over {} runs", batches, device, bare_median * 1e3, runs);
 	let job_median = median(jobs);
 	// The agent's own account of the same jobs.
-	let uri: hyper::Uri = format!("{}/poi/jobs", agent.trim_end_matches('/')).parse().map_err(|e| format!("{e}"))?;
+	let uri: hyper::Uri = format!("{}/poi/jobs", agent.url.trim_end_matches('/')).parse().map_err(|e| format!("{e}"))?;
 	let body = hyper::body::to_bytes(client.get(uri).await.map_err(|e| e.to_string())?.into_body()).await.map_err(|e| e.to_string())?;
 	let listed: Vec<serde_json::Value> = serde_json::from_slice(&body).map_err(|e| e.to_string())?;
 	let field = |name: &str| -> f64 {

@@ -7,6 +7,10 @@
 //! forward pass already uses every core), writes the output to IPFS and reports the output
 //! hash, CID and sketch ([`zkp_primitives::poi::sketch`]).
 //!
+//! A job is keyed by the `blake2_256` of its whole SCALE-encoded [`JobRequest`]: a request
+//! for the same task and seed with another model, input or sketch rule is another job, so
+//! nobody can start, ahead of the node, a job whose result the node would then commit.
+//!
 //! `--fault` makes an agent misbehave on purpose, for tests: `wrong-input` runs the model
 //! on an altered input (a plausible but wrong answer), `stall` accepts jobs and never runs them.
 
@@ -71,11 +75,17 @@ pub struct Compute {
 	device: Device,
 	/// Loaded models, most recently used last.
 	models: Mutex<Vec<(H256, Arc<Model>)>>,
-	jobs: Mutex<HashMap<(u64, H256), Job>>,
+	/// By [`job_key`].
+	jobs: Mutex<HashMap<H256, Job>>,
 	running: tokio::sync::Semaphore,
 	/// Woken whenever a job finishes (for requests that wait).
 	finished: tokio::sync::Notify,
 	fault: Option<Fault>,
+}
+
+/// A job's key: `blake2_256` of its SCALE-encoded request.
+pub fn job_key(request: &JobRequest) -> H256 {
+	H256(sp_crypto_hashing::blake2_256(&codec::Encode::encode(request)))
 }
 
 fn ms(d: Duration) -> u64 {
@@ -122,7 +132,7 @@ impl Compute {
 
 	/// Starts the job, or returns its status.
 	pub fn job(self: &Arc<Self>, request: JobRequest) -> JobStatus {
-		let key = (request.task, request.seed);
+		let key = job_key(&request);
 		let mut jobs = self.jobs.lock().expect("jobs lock");
 		jobs.retain(|_, job| job.updated.elapsed() < KEEP_JOBS || !matches!(job.status, JobStatus::Done(_) | JobStatus::Failed { .. }));
 		if let Some(job) = jobs.get(&key) {
@@ -160,14 +170,14 @@ impl Compute {
 		}
 	}
 
-	fn update(&self, key: &(u64, H256), f: impl FnOnce(&mut Job)) {
+	fn update(&self, key: &H256, f: impl FnOnce(&mut Job)) {
 		if let Some(job) = self.jobs.lock().expect("jobs lock").get_mut(key) {
 			f(job);
 			job.updated = Instant::now();
 		}
 	}
 
-	async fn run(self: Arc<Self>, key: (u64, H256), request: JobRequest) {
+	async fn run(self: Arc<Self>, key: H256, request: JobRequest) {
 		if self.fault == Some(Fault::Stall) {
 			log::warn!("task {}: stalling on purpose (--fault stall)", request.task);
 			return;
@@ -209,7 +219,7 @@ impl Compute {
 		}
 	}
 
-	async fn execute(self: &Arc<Self>, key: &(u64, H256), request: &JobRequest) -> Result<InferenceResult, String> {
+	async fn execute(self: &Arc<Self>, key: &H256, request: &JobRequest) -> Result<InferenceResult, String> {
 		let t = Instant::now();
 		self.update(key, |job| job.stage = "fetching model");
 		let model = self.model(request).await?;
@@ -306,8 +316,8 @@ impl Compute {
 	pub fn status(&self) -> Vec<serde_json::Value> {
 		let jobs = self.jobs.lock().expect("jobs lock");
 		let mut out: Vec<_> = jobs
-			.values()
-			.map(|job| {
+			.iter()
+			.map(|(key, job)| {
 				let (progress, output) = match &job.status {
 					JobStatus::Running { done, total } => (format!("{done}/{total} batches"), None),
 					JobStatus::Done(r) => ("done".to_string(), Some(String::from_utf8_lossy(&r.output_cid).to_string())),
@@ -316,6 +326,7 @@ impl Compute {
 				};
 				serde_json::json!({
 					"task": job.request.task,
+					"request": hex::encode(key.0),
 					"model": String::from_utf8_lossy(&job.request.model_cid),
 					"input": String::from_utf8_lossy(&job.request.input_cid),
 					"stage": job.stage,

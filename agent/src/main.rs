@@ -18,13 +18,16 @@
 //! - `zkp-agent bench infer` — bare inference time against the agent's end-to-end job time.
 //!
 //! It talks to the node only over HTTP and never links the runtime; the algorithms come from
-//! `zkp-posp` and `zkp-primitives`, the same code the runtime verifies with.
+//! `zkp-posp` and `zkp-primitives`, the same code the runtime verifies with. The node proves
+//! itself with an API token the operator gives both sides ([`auth`]).
 
+mod auth;
 mod bench;
 mod compute;
 mod http;
 mod inference;
 mod ipfs;
+mod limits;
 mod store;
 
 use clap::{Parser, Subcommand};
@@ -64,6 +67,17 @@ enum Command {
 		/// Misbehave on purpose, for tests: `wrong-input` or `stall`.
 		#[arg(long, value_enum)]
 		fault: Option<compute::Fault>,
+		/// The API token every POST must carry (`Authorization: Bearer <token>`), read from this
+		/// file. Default: $ZKP_AGENT_TOKEN, else STORE/api-token (generated on the first start).
+		#[arg(long)]
+		api_token_file: Option<PathBuf>,
+		/// Accept POSTs without a token (the Host and Origin checks stay). Tests only.
+		#[arg(long)]
+		insecure_no_token: bool,
+		/// A host name to accept in `Host` besides localhost, 127.0.0.0/8 and [::1] (an agent
+		/// the node reaches by name, in a container network); repeatable.
+		#[arg(long = "allow-host")]
+		allow_hosts: Vec<String>,
 	},
 	/// Model bundles.
 	Model {
@@ -195,6 +209,9 @@ enum BenchCommand {
 		/// The agent to send jobs to (it must use the same IPFS daemon).
 		#[arg(long, default_value = "http://127.0.0.1:8090")]
 		agent: String,
+		/// The agent's API token, read from this file (default: $ZKP_AGENT_TOKEN).
+		#[arg(long)]
+		api_token_file: Option<PathBuf>,
 		#[arg(long, default_value_t = 5)]
 		runs: usize,
 	},
@@ -220,15 +237,17 @@ async fn run(cli: Cli) -> Result<(), String> {
 	let bundle_ipfs = ipfs::Ipfs::new(&cli.ipfs, Duration::from_secs(cli.ipfs_model_timeout))?;
 	let device = cli.device;
 	match cli.command {
-		Command::Serve { listen, store: dir, fault } => {
+		Command::Serve { listen, store: dir, fault, api_token_file, insecure_no_token, allow_hosts } => {
 			match ipfs.version().await {
 				Ok(v) => log::info!("IPFS {} at {}", v, ipfs.url()),
 				Err(e) => log::warn!("IPFS not reachable yet ({e}); jobs will fail until it is"),
 			}
 			log::info!("sealed store at {}", dir.display());
 			let store = store::Store::new(dir.clone(), ipfs.clone()).map_err(|e| e.to_string())?;
+			let token = auth::load_token(api_token_file.as_deref(), &dir, insecure_no_token)?;
+			let guard = std::sync::Arc::new(auth::Guard::new(token.as_deref(), &allow_hosts));
 			let compute = compute::Compute::new(dir, ipfs.clone(), bundle_ipfs, inference::device(device)?, fault).map_err(|e| e.to_string())?;
-			http::serve(listen, http::Services { store, compute, ipfs_url: ipfs.url().to_string() }).await
+			http::serve(listen, http::Services { store, compute, ipfs_url: ipfs.url().to_string(), guard }).await
 		},
 		Command::Model { command: ModelCommand::Pack { dir, framework, out } } => {
 			let bundle = inference::pack(&dir, framework.into())?;
@@ -286,12 +305,17 @@ async fn run(cli: Cli) -> Result<(), String> {
 			bench::seal(sector_kib, rounds, sectors, deadline_secs);
 			Ok(())
 		},
-		Command::Bench { command: BenchCommand::Infer { model, framework, input, sentences, agent, runs } } => {
+		Command::Bench { command: BenchCommand::Infer { model, framework, input, sentences, agent, api_token_file, runs } } => {
 			let bundle = inference::pack(&model, framework.into())?;
 			let input = match input {
 				Some(path) => read(&path)?,
 				None => serde_json::to_vec(&bench::sentences(sentences)).expect("json"),
 			};
+			let token = match api_token_file {
+				Some(path) => Some(auth::read_token_file(&path)?),
+				None => std::env::var(auth::TOKEN_ENV).ok().filter(|t| !t.trim().is_empty()),
+			};
+			let agent = bench::AgentApi { url: agent, token };
 			bench::infer(&ipfs, &agent, inference::device(device)?, bundle, framework.into(), input, runs.max(1)).await
 		},
 	}

@@ -1,9 +1,16 @@
 //! The provider's sealed store: sealing jobs and challenge answers.
 //!
-//! Layout under the store directory, per provider (hex account id) and sector:
-//! `<provider>/<sector>-<seed>.sealed` (the sealed leaves) and `<…>.dhash` (the file's chunk
-//! hashes, for data paths; empty for committed capacity). Files are written to a temporary
-//! name and renamed, so a crash never leaves a half-sealed sector that looks complete.
+//! A sealing job is keyed by the `blake2_256` of its whole SCALE-encoded [`SealRequest`], so
+//! two requests that differ in anything (the file, the rounds, the sector size) never share
+//! a job or a sealed replica: a request made by someone else cannot stand in for the node's.
+//!
+//! Layout under the store directory, per provider (hex account id), sector and seed (hex):
+//! `<provider>/<sector>-<seed>/<request hash>.sealed` (the sealed leaves) and `<…>.dhash` (the
+//! file's chunk hashes, for data paths; empty for committed capacity). A challenge
+//! ([`ProveRequest`]: provider, sector, seed) is answered from the newest replica in its
+//! `<sector>-<seed>/` folder, or from `<provider>/<sector>-<seed, 8 bytes>.sealed` as older
+//! agents stored it. Files are written to a temporary name and renamed, so a crash never
+//! leaves a half-sealed sector that looks complete.
 
 use crate::ipfs::Ipfs;
 use codec::Encode;
@@ -25,7 +32,30 @@ use zkp_posp::{
 /// A failed job is retried on a request this long after it failed.
 const RETRY_FAILED_AFTER: Duration = Duration::from_secs(20);
 
-type JobKey = ([u8; 32], u32, [u8; 32]);
+/// `blake2_256` of the SCALE-encoded [`SealRequest`].
+type JobKey = [u8; 32];
+
+/// The sealed replica a request is about: what a challenge names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Replica {
+	provider: [u8; 32],
+	sector: u32,
+	seed: [u8; 32],
+}
+
+impl Replica {
+	fn of_seal(request: &SealRequest) -> Self {
+		Self { provider: request.provider, sector: request.sector, seed: request.seed }
+	}
+
+	fn of_prove(request: &ProveRequest) -> Self {
+		Self { provider: request.provider, sector: request.sector, seed: request.seed }
+	}
+
+	fn describe(&self) -> String {
+		format!("sector {} of {}", self.sector, hex::encode(self.provider))
+	}
+}
 
 enum Job {
 	Running { done: Arc<AtomicU32>, total: u32, started: Instant, what: String },
@@ -38,8 +68,8 @@ pub struct Store {
 	ipfs: Ipfs,
 	/// Sealing jobs that may run at once (one per core): each holds a sector in memory.
 	sealers: Arc<tokio::sync::Semaphore>,
-	jobs: Mutex<HashMap<JobKey, Job>>,
-	roots: Mutex<HashMap<JobKey, Hash>>,
+	jobs: Mutex<HashMap<JobKey, (Replica, Job)>>,
+	roots: Mutex<HashMap<JobKey, (Replica, Hash)>>,
 }
 
 /// One line of `GET /status`.
@@ -47,6 +77,8 @@ pub struct Store {
 pub struct JobView {
 	provider: String,
 	sector: u32,
+	/// The job's key (hex).
+	request: String,
 	state: String,
 	done: u32,
 	total: u32,
@@ -62,29 +94,52 @@ impl Store {
 		Ok(Arc::new(Self { dir, ipfs, sealers, jobs: Mutex::default(), roots: Mutex::default() }))
 	}
 
-	fn path(&self, key: &JobKey, ext: &str) -> PathBuf {
-		self.dir
-			.join(hex::encode(key.0))
-			.join(format!("{}-{}.{ext}", key.1, hex::encode(&key.2[..8])))
+	/// The folder of a replica's sealed files.
+	fn replica_dir(&self, replica: &Replica) -> PathBuf {
+		self.dir.join(hex::encode(replica.provider)).join(format!("{}-{}", replica.sector, hex::encode(replica.seed)))
+	}
+
+	/// A file of the replica sealed for the request `key`.
+	fn path(&self, replica: &Replica, key: &JobKey, ext: &str) -> PathBuf {
+		self.replica_dir(replica).join(format!("{}.{ext}", hex::encode(key)))
+	}
+
+	/// Where agents before request-hash keys kept a replica.
+	fn legacy_path(&self, replica: &Replica) -> PathBuf {
+		let name = format!("{}-{}.sealed", replica.sector, hex::encode(&replica.seed[..8]));
+		self.dir.join(hex::encode(replica.provider)).join(name)
+	}
+
+	/// The `.sealed` file a challenge on `replica` is answered from: the newest in its folder,
+	/// else the legacy one.
+	fn sealed_for_challenge(&self, replica: &Replica) -> PathBuf {
+		let newest = std::fs::read_dir(self.replica_dir(replica))
+			.into_iter()
+			.flatten()
+			.flatten()
+			.filter(|entry| entry.path().extension().is_some_and(|e| e == "sealed"))
+			.max_by_key(|entry| entry.metadata().and_then(|m| m.modified()).ok());
+		newest.map_or_else(|| self.legacy_path(replica), |entry| entry.path())
 	}
 
 	/// Starts or polls sealing (idempotent).
 	/// Blocking (it may read a sealed sector): call it off the async workers.
 	pub fn seal(self: &Arc<Self>, request: SealRequest) -> SealStatus {
-		let key = (request.provider, request.sector, request.seed);
-		if let Some(root) = self.roots.lock().unwrap().get(&key) {
+		let key = sp_crypto_hashing::blake2_256(&request.encode());
+		let replica = Replica::of_seal(&request);
+		if let Some((_, root)) = self.roots.lock().unwrap().get(&key) {
 			return SealStatus::Sealed { sealed_root: *root };
 		}
-		if let Ok(sector) = self.load(&key) {
+		if let Ok(sector) = load(&self.path(&replica, &key, "sealed")) {
 			let root = sector.root();
-			self.roots.lock().unwrap().insert(key, root);
+			self.roots.lock().unwrap().insert(key, (replica, root));
 			return SealStatus::Sealed { sealed_root: root };
 		}
 		let mut jobs = self.jobs.lock().unwrap();
 		match jobs.get(&key) {
-			Some(Job::Running { done, total, .. }) =>
+			Some((_, Job::Running { done, total, .. })) =>
 				return SealStatus::Sealing { done: done.load(Ordering::Relaxed), total: *total },
-			Some(Job::Failed { reason, at }) if at.elapsed() < RETRY_FAILED_AFTER =>
+			Some((_, Job::Failed { reason, at })) if at.elapsed() < RETRY_FAILED_AFTER =>
 				return SealStatus::Failed { reason: reason.clone().into_bytes() },
 			_ => {},
 		}
@@ -93,30 +148,31 @@ impl Store {
 			Some(d) => format!("file {} ({} bytes)", String::from_utf8_lossy(&d.cid), d.size),
 			None => "committed capacity".into(),
 		};
-		log::info!("sector {} of {}: sealing {}", request.sector, hex::encode(request.provider), what);
-		jobs.insert(key, Job::Running { done: done.clone(), total: request.sector_leaves, started: Instant::now(), what });
+		log::info!("{}: sealing {} (request {})", replica.describe(), what, hex::encode(&key[..8]));
+		let job = Job::Running { done: done.clone(), total: request.sector_leaves, started: Instant::now(), what };
+		jobs.insert(key, (replica, job));
 		let store = self.clone();
 		let total = request.sector_leaves;
 		let runtime = tokio::runtime::Handle::current();
 		runtime.spawn(async move {
-			let result = store.run_job(&key, &request, done).await;
+			let result = store.run_job(&key, &replica, &request, done).await;
 			let mut jobs = store.jobs.lock().unwrap();
 			match result {
 				Ok(root) => {
 					jobs.remove(&key);
-					store.roots.lock().unwrap().insert(key, root);
-					log::info!("sector {} of {}: sealed, root {:?}", key.1, hex::encode(key.0), root);
+					store.roots.lock().unwrap().insert(key, (replica, root));
+					log::info!("{}: sealed, root {:?}", replica.describe(), root);
 				},
 				Err(reason) => {
-					log::warn!("sector {} of {}: sealing failed: {}", key.1, hex::encode(key.0), reason);
-					jobs.insert(key, Job::Failed { reason, at: Instant::now() });
+					log::warn!("{}: sealing failed: {}", replica.describe(), reason);
+					jobs.insert(key, (replica, Job::Failed { reason, at: Instant::now() }));
 				},
 			}
 		});
 		SealStatus::Sealing { done: 0, total }
 	}
 
-	async fn run_job(&self, key: &JobKey, request: &SealRequest, done: Arc<AtomicU32>) -> Result<Hash, String> {
+	async fn run_job(&self, key: &JobKey, replica: &Replica, request: &SealRequest, done: Arc<AtomicU32>) -> Result<Hash, String> {
 		let capacity = request.sector_leaves as u64 * zkp_posp::LEAF_DATA_BYTES as u64;
 		let data = match &request.data {
 			None => Vec::new(),
@@ -145,40 +201,32 @@ impl Store {
 		.map_err(|e| format!("sealing thread: {e}"))?;
 		let seconds = started.elapsed().as_secs_f64();
 		log::info!(
-			"sector {} of {}: {} KiB sealed in {:.2} s ({:.2} MiB/s)",
-			key.1,
-			hex::encode(key.0),
+			"{}: {} KiB sealed in {:.2} s ({:.2} MiB/s)",
+			replica.describe(),
 			leaves,
 			seconds,
 			leaves as f64 / 1024.0 / seconds
 		);
-		write_atomically(&self.path(key, "dhash"), &data_hashes).map_err(|e| e.to_string())?;
-		write_atomically(&self.path(key, "sealed"), &sealed.bytes).map_err(|e| e.to_string())?;
+		write_atomically(&self.path(replica, key, "dhash"), &data_hashes).map_err(|e| e.to_string())?;
+		write_atomically(&self.path(replica, key, "sealed"), &sealed.bytes).map_err(|e| e.to_string())?;
 		Ok(sealed.root())
-	}
-
-	fn load(&self, key: &JobKey) -> Result<SealedSector, String> {
-		let bytes = std::fs::read(self.path(key, "sealed")).map_err(|e| e.to_string())?;
-		if bytes.is_empty() || bytes.len() % SEALED_LEAF_BYTES != 0 {
-			return Err("truncated sealed sector".into());
-		}
-		Ok(SealedSector::from_bytes(bytes))
 	}
 
 	/// Opens the challenged leaves of a sealed replica.
 	pub fn prove(&self, request: &ProveRequest) -> ProveResponse {
-		let key = (request.provider, request.sector, request.seed);
+		let replica = Replica::of_prove(request);
+		let sealed_path = self.sealed_for_challenge(&replica);
 		let started = Instant::now();
-		let loaded = self.load(&key).and_then(|sector| {
-			std::fs::read(self.path(&key, "dhash"))
+		let loaded = load(&sealed_path).and_then(|sector| {
+			std::fs::read(sealed_path.with_extension("dhash"))
 				.map(|bytes| (sector, bytes.chunks_exact(32).map(Hash::from_slice).collect::<Vec<_>>()))
 				.map_err(|e| e.to_string())
 		});
 		let (sector, data_hashes) = match loaded {
 			Ok(loaded) => loaded,
 			Err(e) => {
-				log::warn!("challenge on sector {} of {}: replica missing ({e})", key.1, hex::encode(key.0));
-				self.forget(&key);
+				log::warn!("challenge on {}: replica missing ({e})", replica.describe());
+				self.forget(&replica, &sealed_path);
 				return ProveResponse::Missing { reason: e.into_bytes() };
 			},
 		};
@@ -192,9 +240,8 @@ impl Store {
 			}
 		}
 		log::info!(
-			"challenge on sector {} of {}: opened leaves {:?} ({} bytes) in {:.1} ms",
-			key.1,
-			hex::encode(key.0),
+			"challenge on {}: opened leaves {:?} ({} bytes) in {:.1} ms",
+			replica.describe(),
 			request.leaves,
 			proofs.encoded_size(),
 			started.elapsed().as_secs_f64() * 1e3
@@ -202,12 +249,13 @@ impl Store {
 		ProveResponse::Proofs(proofs)
 	}
 
-	/// Drops a damaged replica (files and cached root), so that the next sealing request for
+	/// Drops a damaged replica (files and cached roots), so that the next sealing request for
 	/// its sector seals it again instead of confirming the same broken root.
-	fn forget(&self, key: &JobKey) {
-		self.roots.lock().unwrap().remove(key);
-		let _ = std::fs::remove_file(self.path(key, "sealed"));
-		let _ = std::fs::remove_file(self.path(key, "dhash"));
+	fn forget(&self, replica: &Replica, sealed_path: &Path) {
+		self.roots.lock().unwrap().retain(|_, (r, _)| r != replica);
+		let _ = std::fs::remove_file(sealed_path);
+		let _ = std::fs::remove_file(sealed_path.with_extension("dhash"));
+		let _ = std::fs::remove_dir(self.replica_dir(replica));
 	}
 
 	/// What the agent is doing, for people.
@@ -215,10 +263,11 @@ impl Store {
 		let jobs = self.jobs.lock().unwrap();
 		let mut out: Vec<JobView> = jobs
 			.iter()
-			.map(|(key, job)| match job {
+			.map(|(key, (replica, job))| match job {
 				Job::Running { done, total, started, what } => JobView {
-					provider: hex::encode(key.0),
-					sector: key.1,
+					provider: hex::encode(replica.provider),
+					sector: replica.sector,
+					request: hex::encode(key),
 					state: "sealing".into(),
 					done: done.load(Ordering::Relaxed),
 					total: *total,
@@ -226,8 +275,9 @@ impl Store {
 					what: what.clone(),
 				},
 				Job::Failed { reason, at } => JobView {
-					provider: hex::encode(key.0),
-					sector: key.1,
+					provider: hex::encode(replica.provider),
+					sector: replica.sector,
+					request: hex::encode(key),
 					state: "failed".into(),
 					done: 0,
 					total: 0,
@@ -236,10 +286,11 @@ impl Store {
 				},
 			})
 			.collect();
-		for key in self.roots.lock().unwrap().keys() {
+		for (key, (replica, _)) in self.roots.lock().unwrap().iter() {
 			out.push(JobView {
-				provider: hex::encode(key.0),
-				sector: key.1,
+				provider: hex::encode(replica.provider),
+				sector: replica.sector,
+				request: hex::encode(key),
 				state: "sealed".into(),
 				done: 0,
 				total: 0,
@@ -249,6 +300,15 @@ impl Store {
 		}
 		out
 	}
+}
+
+/// Reads a sealed sector.
+fn load(path: &Path) -> Result<SealedSector, String> {
+	let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+	if bytes.is_empty() || bytes.len() % SEALED_LEAF_BYTES != 0 {
+		return Err("truncated sealed sector".into());
+	}
+	Ok(SealedSector::from_bytes(bytes))
 }
 
 /// Writes `bytes` to `path` through a temporary file.

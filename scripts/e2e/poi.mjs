@@ -4,7 +4,9 @@
 //
 //  1. Alice packs the model with `zkp-agent model pack` (bundle to IPFS) and registers it with
 //     the tolerance rule; Dave, Eve and Ferdie register as agents with a stake, their `poi_`
-//     keys in the node keystore and their own agent URLs.
+//     keys in the node keystore and their own agent URLs and API tokens. A poisoned job for
+//     the next task (same task id, another input), sent without the token, with a wrong one,
+//     through a foreign Host or from a foreign Origin, is refused (401/403): no job is made.
 //  2. Bob adds an input file (JSON sentences) to IPFS and submits a k=3 task. The off-chain
 //     workers have the agents fetch the model and input, run the model, write the output
 //     to IPFS, commit and reveal. The three agree and are paid; the output CID is readable
@@ -19,9 +21,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Keyring } from '@polkadot/keyring';
-import { u8aConcat, stringToU8a, u8aToHex } from '@polkadot/util';
+import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady, blake2AsHex } from '@polkadot/util-crypto';
-import { startNode, startAgent as startAgentProcess, recordEvents, stopNode, connect, waitFor, sendOk } from '../../tests/e2e/lib.mjs';
+import { startNode, startAgent as startAgentProcess, setAgentInNode, attackAgent, recordEvents, stopNode, connect, waitFor, sendOk } from '../../tests/e2e/lib.mjs';
 
 const WORK = process.env.POI_E2E_DIR || '/tmp/zkp-e2e-poi';
 const TARGET = process.env.CARGO_TARGET_DIR || `${process.env.HOME}/.cache/zkp/target`;
@@ -81,9 +83,21 @@ async function main() {
       { Tolerance: { scaleBits: 16, tolerance: 64 } }, 32, null), alice);
     for (const a of agents) {
       await api.rpc.author.insertKey('poi_', `//${a.name}`, u8aToHex(a.pair.publicKey));
-      const key = u8aConcat(stringToU8a('zkp-poi::agent-url/'), a.pair.publicKey);
-      await api.rpc.offchain.localStorageSet('PERSISTENT', u8aToHex(key), u8aToHex(stringToU8a(a.agent.url)));
+      await setAgentInNode(api, 'poi', a.pair.publicKey, a.agent);
     }
+    // The attack: a job for the next task with the registered model and another input (a
+    // JobRequest: task, seed, model CID, model hash, framework, input CID, sketch length,
+    // scale bits), the ways a local process or a web page could send it.
+    const nextTask = (await api.query.poi.nextTaskId()).toNumber();
+    const poisoned = api.createType('(u64,H256,Bytes,H256,u8,Bytes,u32,u8)',
+      [nextTask, u8aToHex(new Uint8Array(32)), packed.cid, packed.contentHash, 0, addFile('poisoned.json', '["poisoned"]'), 32, 16]).toU8a();
+    let codes;
+    for (const a of agents) {
+      codes = await attackAgent(a.agent, '/poi/job', poisoned);
+      const jobs = await (await fetch(`${a.agent.url}/poi/jobs`)).json();
+      if (jobs.length !== 0) throw new Error(`a refused request left jobs at ${a.name}'s agent: ${JSON.stringify(jobs)}`);
+    }
+    say(`poisoned job for task ${nextTask} refused by every agent (${Object.values(codes).join(', ')}), no job made`);
     await Promise.all(agents.map((a) => sendOk(api, api.tx.poi.registerAgent(STAKE, { cpuCores: 2, memoryGib: 24, gpus: 0, gpuMemoryGib: 0 }), a.pair)));
     say(`model ${modelId} registered; Dave, Eve and Ferdie registered as agents with ${STAKE / UNITS} ZKP each`);
 

@@ -1,6 +1,9 @@
 // Proof of Space end to end, as operators and users run it: a `--dev` node with off-chain
 // workers, one real IPFS daemon (scripts/ipfs.sh), and one `zkp-agent` per storage provider.
 //
+//  0. Each agent has its own API token, given to the node with its URL. A sealing request
+//     for Dave's sector with other rounds, sent without the token, through a foreign Host or
+//     from a foreign Origin, is refused (401/403) and starts no job.
 //  1. Dave, Eve and Ferdie register as providers (one 1 MiB sector each); their off-chain
 //     workers have the agents seal the sectors and confirm the sealed roots.
 //  2. Alice adds a file with `zkp-agent storage add` and places a 2-replica order; the two
@@ -17,8 +20,8 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Keyring } from '@polkadot/keyring';
 import { u8aConcat, stringToU8a, u8aToHex } from '@polkadot/util';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { startNode, startAgent as startAgentProcess, recordEvents, stopNode, connect, waitFor, sendOk } from '../../tests/e2e/lib.mjs';
+import { cryptoWaitReady, blake2AsU8a } from '@polkadot/util-crypto';
+import { startNode, startAgent as startAgentProcess, setAgentInNode, attackAgent, recordEvents, stopNode, connect, waitFor, sendOk } from '../../tests/e2e/lib.mjs';
 
 const WORK = process.env.POSP_E2E_DIR || '/tmp/zkp-e2e-posp';
 const TARGET = process.env.CARGO_TARGET_DIR || `${process.env.HOME}/.cache/zkp/target`;
@@ -51,12 +54,21 @@ async function main() {
     // Record every PoSp event with its block number.
     const eventsOf = await recordEvents(api, 'posp');
 
-    // Each provider's key goes into the node keystore; each has its own agent URL.
+    // Each provider's key goes into the node keystore; each has its own agent URL and token.
     for (const p of providers) {
       await api.rpc.author.insertKey('posp', `//${p.name}`, u8aToHex(p.pair.publicKey));
-      const key = u8aConcat(stringToU8a('zkp-posp::agent-url/'), p.pair.publicKey);
-      await api.rpc.offchain.localStorageSet('PERSISTENT', u8aToHex(key), u8aToHex(stringToU8a(p.agent.url)));
+      await setAgentInNode(api, 'posp', p.pair.publicKey, p.agent);
     }
+
+    // 0. A poisoned sealing job for Dave's sector 0 (committed capacity, 1 round instead of
+    //    the chain's 4), sent the ways a local process or a web page could: all refused.
+    const dave = providers[0];
+    const seed = blake2AsU8a(u8aConcat(stringToU8a('zkp-posp/seed/v1'), dave.pair.publicKey, new Uint8Array(4), new Uint8Array(32)));
+    const poisoned = api.createType('([u8;32],u32,[u8;32],u32,u32,Option<(Bytes,u64,H256)>)', [dave.pair.publicKey, 0, seed, 1, 1024, null]).toU8a();
+    const codes = await attackAgent(dave.agent, '/posp/seal', poisoned);
+    const jobs = (await (await fetch(`${dave.agent.url}/status`)).json()).posp;
+    if (jobs.length !== 0) throw new Error(`a refused request left sealing jobs: ${JSON.stringify(jobs)}`);
+    say(`unauthenticated / foreign-Host / foreign-Origin seal requests refused (${Object.values(codes).join(', ')}), no job started`);
 
     // 1. Register and seal.
     await Promise.all(providers.map((p) => sendOk(api, api.tx.posp.registerProvider(1), p.pair)));

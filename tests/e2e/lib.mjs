@@ -1,11 +1,14 @@
 // Helpers for end-to-end tests: find the built `zkp-node`, start it as a user would, wait for
 // it (always bounded), connect with @polkadot/api (no custom types), and stop it.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, createWriteStream } from 'node:fs';
+import { mkdtempSync, mkdirSync, createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { request as httpRequest } from 'node:http';
 import { ApiPromise, WsProvider } from '@polkadot/api';
+import { u8aConcat, stringToU8a, u8aToHex } from '@polkadot/util';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -136,20 +139,67 @@ export async function freeBalance(api, address, at) {
   return data.free.toBigInt();
 }
 
-// Starts a `zkp-agent serve` on loopback `port` with its store under `work`, logging to
-// `work/agent-NAME[-FAULT].log`; `fault` makes it misbehave on purpose (`wrong-input`,
-// `stall`). Resolves once its /health answers.
+// The API token of agent `name`: a random one, made once in `work/agent-NAME.token` (mode
+// 0600) and reused when the agent restarts, so the node's copy stays valid.
+export function agentToken(work, name) {
+  const file = join(work, `agent-${name}.token`);
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  return { file, token: readFileSync(file, 'utf8').trim() };
+}
+
+// Starts a `zkp-agent serve` on loopback `port` with its store under `work` and its own API
+// token (`agentToken`), logging to `work/agent-NAME[-FAULT].log`; `fault` makes it misbehave
+// on purpose (`wrong-input`, `stall`). Resolves once its /health answers, with
+// { name, port, store, child, url, token }: give the node `url` and `token`
+// (`setAgentInNode`).
 export async function startAgent({ agentBinary, ipfsApi, work, name, port, fault }) {
   const store = join(work, `agent-${name}`);
   mkdirSync(store, { recursive: true });
-  const args = ['--ipfs', ipfsApi, 'serve', '--listen', `127.0.0.1:${port}`, '--store', store];
+  const { file, token } = agentToken(work, name);
+  const args = ['--ipfs', ipfsApi, 'serve', '--listen', `127.0.0.1:${port}`, '--store', store, '--api-token-file', file];
   if (fault) args.push('--fault', fault);
   const child = startProcess(agentBinary, args, join(work, `agent-${name}${fault ? `-${fault}` : ''}.log`), { ...process.env, RUST_LOG: 'info' });
-  const agent = { name, port, store, child, url: `http://127.0.0.1:${port}` };
+  const agent = { name, port, store, child, url: `http://127.0.0.1:${port}`, token };
   await waitFor(async () => {
     try { return (await fetch(`${agent.url}/health`)).ok; } catch { return false; }
   }, 30000, `agent ${name}`);
   return agent;
+}
+
+// Tells the node where `agent` is and its API token, for the off-chain worker of `pallet`
+// (`posp` or `poi`) and `account` (its 32-byte public key): the persistent local storage keys
+// `zkp-PALLET::agent-url/ACCOUNT` and `zkp-PALLET::agent-token/ACCOUNT` (docs/agent.md).
+export async function setAgentInNode(api, pallet, account, agent) {
+  const set = (name, value) => api.rpc.offchain.localStorageSet('PERSISTENT',
+    u8aToHex(u8aConcat(stringToU8a(`zkp-${pallet}::${name}/`), account)), u8aToHex(stringToU8a(value)));
+  await set('agent-url', agent.url);
+  await set('agent-token', agent.token);
+}
+
+// The attacks the agent API must refuse, tried against a running `agent`: a POST of `body`
+// (SCALE bytes) to `path` without the token, with a wrong one, through a foreign Host (DNS
+// rebinding) and from a foreign Origin (a web page). Each must be answered 401 or 403;
+// returns the status codes. Node's fetch cannot set Host, so those go through node:http.
+export async function attackAgent(agent, path, body) {
+  const post = (headers) => new Promise((res, rej) => {
+    const req = httpRequest({ host: '127.0.0.1', port: agent.port, path, method: 'POST', headers: { 'Content-Length': body.length, ...headers } },
+      (r) => { r.resume(); r.on('end', () => res(r.statusCode)); });
+    req.on('error', rej);
+    req.end(Buffer.from(body));
+  });
+  const bearer = { Authorization: `Bearer ${agent.token}` };
+  const tries = {
+    'no token': [{ 'Content-Type': 'text/plain' }, 401],
+    'wrong token': [{ Authorization: `Bearer ${'0'.repeat(64)}` }, 401],
+    'Host: evil.example': [{ ...bearer, Host: 'evil.example' }, 403],
+    'Origin: http://evil.example': [{ ...bearer, Origin: 'http://evil.example' }, 403],
+  };
+  const codes = {};
+  for (const [what, [headers, want]] of Object.entries(tries)) {
+    codes[what] = await post(headers);
+    if (codes[what] !== want) throw new Error(`agent ${agent.name}: POST ${path} with ${what} answered ${codes[what]}, not ${want}`);
+  }
+  return codes;
 }
 
 // An event's fields by name (camelCase, as polkadot.js names them), as primitives.

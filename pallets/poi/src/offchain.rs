@@ -17,7 +17,9 @@
 //! The agent's URL is read from the node's persistent off-chain storage: the key
 //! `zkp-poi::agent-url/` followed by the agent's 32-byte account id, then the key
 //! `zkp-poi::agent-url`, then [`DEFAULT_AGENT_URL`] (set them with the
-//! `offchain_localStorageSet` RPC).
+//! `offchain_localStorageSet` RPC). The agent's API token, sent as
+//! `Authorization: Bearer <token>`, is read the same way from `zkp-poi::agent-token/ACCOUNT`
+//! then `zkp-poi::agent-token`.
 
 use crate::{pallet::*, types::*};
 use alloc::{format, string::String, vec::Vec};
@@ -35,6 +37,8 @@ use zkp_primitives::{
 pub use zkp_primitives::offchain::DEFAULT_AGENT_URL;
 /// Off-chain storage key of the agent URL (an agent-specific key appends its account id).
 pub const AGENT_URL_KEY: &[u8] = b"zkp-poi::agent-url";
+/// Off-chain storage key of the agent's API token (an agent-specific key appends its account id).
+pub const AGENT_TOKEN_KEY: &[u8] = b"zkp-poi::agent-token";
 /// How long one HTTP call to the agent may take.
 const HTTP_DEADLINE_MS: u64 = 3_000;
 /// Blocks before a commit or reveal is submitted again if it did not land.
@@ -54,7 +58,7 @@ impl<T: Config> Pallet<T> {
 			if !Agents::<T>::contains_key(&account) {
 				continue;
 			}
-			let url = offchain::agent_url(AGENT_URL_KEY, &zkp_primitives::account_bytes(&account));
+			let api = offchain::AgentApi::of(AGENT_URL_KEY, AGENT_TOKEN_KEY, &zkp_primitives::account_bytes(&account));
 			let signer = Signer::<T, T::AuthorityId>::all_accounts().with_filter(alloc::vec![public]);
 			// Only tasks waiting for this agent, starting at a different one each block so that
 			// none starves behind the others.
@@ -65,7 +69,7 @@ impl<T: Config> Pallet<T> {
 				.collect();
 			offchain::rotate_for_block(&mut waiting, now);
 			for (id, task) in waiting.into_iter().take(MAX_TASKS_PER_BLOCK) {
-				if let Err(e) = Self::serve_task(&account, &signer, &url, id, &task, now) {
+				if let Err(e) = Self::serve_task(&account, &signer, &api, id, &task, now) {
 					log::warn!(target: LOG, "task {}: {}", id, e);
 				}
 			}
@@ -113,7 +117,7 @@ impl<T: Config> Pallet<T> {
 	fn serve_task(
 		account: &T::AccountId,
 		signer: &Signer<T, T::AuthorityId, frame_system::offchain::ForAll>,
-		url: &str,
+		api: &offchain::AgentApi,
 		id: TaskId,
 		task: &TaskOf<T>,
 		now: BlockNumberFor<T>,
@@ -135,7 +139,7 @@ impl<T: Config> Pallet<T> {
 				Some(_) => {},
 			}
 		}
-		Self::serve_fresh(account, signer, url, id, task, revealing, now)
+		Self::serve_fresh(account, signer, api, id, task, revealing, now)
 	}
 
 	/// Whether `result`, with this agent's salt for `id`, is what it committed as `committed`.
@@ -147,7 +151,7 @@ impl<T: Config> Pallet<T> {
 	fn serve_fresh(
 		account: &T::AccountId,
 		signer: &Signer<T, T::AuthorityId, frame_system::offchain::ForAll>,
-		url: &str,
+		api: &offchain::AgentApi,
 		id: TaskId,
 		task: &TaskOf<T>,
 		revealing: Option<sp_core::H256>,
@@ -169,7 +173,7 @@ impl<T: Config> Pallet<T> {
 			sketch_len: model.sketch_len as u32,
 			scale_bits,
 		};
-		let result = match offchain::call_agent::<JobStatus>(url, "/poi/job", &request.encode(), HTTP_DEADLINE_MS)? {
+		let result = match api.call::<JobStatus>("/poi/job", &request.encode(), HTTP_DEADLINE_MS)? {
 			JobStatus::Done(result) => result,
 			JobStatus::Queued => {
 				log::debug!(target: LOG, "task {}: queued at the agent", id);

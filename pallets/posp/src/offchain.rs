@@ -15,7 +15,9 @@
 //! The agent's URL is read from the node's persistent off-chain storage: the key
 //! `zkp-posp::agent-url/` followed by the provider's 32-byte account id, then the key
 //! `zkp-posp::agent-url`, then [`DEFAULT_AGENT_URL`] (set them with the
-//! `offchain_localStorageSet` RPC).
+//! `offchain_localStorageSet` RPC). The agent's API token, sent as
+//! `Authorization: Bearer <token>`, is read the same way from `zkp-posp::agent-token/ACCOUNT`
+//! then `zkp-posp::agent-token`.
 
 use crate::{pallet::*, types::*};
 use alloc::{format, string::String, vec::Vec};
@@ -35,6 +37,8 @@ use zkp_posp::api::{DataRef, ProveRequest, ProveResponse, SealRequest, SealStatu
 pub use zkp_primitives::offchain::DEFAULT_AGENT_URL;
 /// Off-chain storage key of the agent URL (a provider-specific key appends its account id).
 pub const AGENT_URL_KEY: &[u8] = b"zkp-posp::agent-url";
+/// Off-chain storage key of the agent's API token (a provider-specific key appends its account id).
+pub const AGENT_TOKEN_KEY: &[u8] = b"zkp-posp::agent-token";
 /// How long one HTTP call to the agent may take.
 const HTTP_DEADLINE_MS: u64 = 3_000;
 /// Blocks before a confirmation or rejection is submitted again if it did not land.
@@ -60,15 +64,15 @@ impl<T: Config> Pallet<T> {
 			if !Providers::<T>::contains_key(&account) {
 				continue;
 			}
-			let url = Self::agent_url(&account);
-			if let Err(e) = Self::serve_provider(&account, public, &url, now) {
+			let agent = Self::agent(&account);
+			if let Err(e) = Self::serve_provider(&account, public, &agent, now) {
 				log::warn!(target: LOG, "provider {:?}: {}", account, e);
 			}
 		}
 	}
 
-	fn agent_url(account: &T::AccountId) -> String {
-		offchain::agent_url(AGENT_URL_KEY, &Self::provider_bytes(account))
+	fn agent(account: &T::AccountId) -> offchain::AgentApi {
+		offchain::AgentApi::of(AGENT_URL_KEY, AGENT_TOKEN_KEY, &Self::provider_bytes(account))
 	}
 
 	/// The off-chain storage key recording when `tag` was last submitted for `account`.
@@ -103,7 +107,7 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	fn serve_provider(account: &T::AccountId, public: T::Public, url: &str, now: BlockNumberFor<T>) -> Result<(), String> {
+	fn serve_provider(account: &T::AccountId, public: T::Public, agent: &offchain::AgentApi, now: BlockNumberFor<T>) -> Result<(), String> {
 		let provider = Self::provider_bytes(account);
 		let signer = Signer::<T, T::AuthorityId>::all_accounts().with_filter(alloc::vec![public]);
 
@@ -111,7 +115,7 @@ impl<T: Config> Pallet<T> {
 		if let Some(challenge) = Challenges::<T>::get(account) {
 			let tag = (b"proof", challenge.sector, challenge.deadline).encode();
 			if now <= challenge.deadline && !Self::recently_sent(account, &tag, now, RESUBMIT_PROOF_AFTER) {
-				match Self::prove(account, &provider, &challenge, url) {
+				match Self::prove(account, &provider, &challenge, agent) {
 					Ok(proofs) => {
 						let sector = challenge.sector;
 						Self::send_or_forget(&signer, account, &tag, Call::submit_proof { sector, proofs });
@@ -146,7 +150,7 @@ impl<T: Config> Pallet<T> {
 				sector_leaves: T::SectorLeaves::get(),
 				data,
 			};
-			match Self::call_agent::<SealStatus>(url, "/posp/seal", &request.encode()) {
+			match Self::call_agent::<SealStatus>(agent, "/posp/seal", &request.encode()) {
 				Ok(SealStatus::Sealed { sealed_root }) => {
 					let tag = (b"confirm", sector, info.seed).encode();
 					if !Self::recently_sent(account, &tag, now, RESUBMIT_AFTER) {
@@ -178,7 +182,7 @@ impl<T: Config> Pallet<T> {
 		account: &T::AccountId,
 		provider: &[u8; 32],
 		challenge: &Challenge<BlockNumberFor<T>, T::LeavesPerChallenge>,
-		url: &str,
+		agent: &offchain::AgentApi,
 	) -> Result<frame_support::BoundedVec<zkp_posp::LeafProof, T::LeavesPerChallenge>, String> {
 		let sector = Sectors::<T>::get(account, challenge.sector).ok_or("sector gone")?;
 		let request = ProveRequest {
@@ -187,14 +191,14 @@ impl<T: Config> Pallet<T> {
 			seed: sector.seed,
 			leaves: challenge.leaves.to_vec(),
 		};
-		match Self::call_agent::<ProveResponse>(url, "/posp/prove", &request.encode())? {
+		match Self::call_agent::<ProveResponse>(agent, "/posp/prove", &request.encode())? {
 			ProveResponse::Proofs(proofs) => proofs.try_into().map_err(|_| "too many proofs".into()),
 			ProveResponse::Missing { reason } => Err(format!("agent lacks the replica: {}", String::from_utf8_lossy(&reason))),
 		}
 	}
 
 	/// POSTs a SCALE body to the agent and decodes the SCALE answer.
-	fn call_agent<R: Decode>(url: &str, path: &str, body: &[u8]) -> Result<R, String> {
-		offchain::call_agent(url, path, body, HTTP_DEADLINE_MS)
+	fn call_agent<R: Decode>(agent: &offchain::AgentApi, path: &str, body: &[u8]) -> Result<R, String> {
+		agent.call(path, body, HTTP_DEADLINE_MS)
 	}
 }
