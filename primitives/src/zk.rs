@@ -134,6 +134,13 @@ pub trait ProofVerifier {
 	/// Verifies `proof` for `inputs` against the key registered as `vk_hash`; returns the
 	/// statement hash.
 	fn verify_proof(vk_hash: &H256, proof: &[u8], inputs: &[PublicInput]) -> Result<H256, ProofVerificationError>;
+
+	/// Takes a hold on the key registered as `vk_hash` for a user in another pallet (a model
+	/// that names it): a held key cannot be unregistered. Returns its number of public inputs.
+	fn hold_key(vk_hash: &H256) -> Result<u32, ProofVerificationError>;
+
+	/// Gives back a hold taken with [`ProofVerifier::hold_key`].
+	fn release_key(vk_hash: &H256);
 }
 
 /// A Merkle path showing that `statement` was verified in block `block_number`: its leaf

@@ -33,6 +33,8 @@ fn model<T: Config>() -> ModelId {
 	let id = NextModelId::<T>::get();
 	Poi::<T>::do_register_model(ModelInfo {
 		owner: funded::<T>("owner", 0),
+		deposit: T::ModelDeposit::get(),
+		open_tasks: 0,
 		cid: longest::<T::MaxCidLen>(b'm'),
 		content_hash: H256::repeat_byte(1),
 		framework: Framework::BertEmbedding,
@@ -96,10 +98,11 @@ fn submitted<T: Config>(model: ModelId, k: u32) -> TaskId {
 	id
 }
 
-/// Submits a `k`-agent task and moves to its draw block, where its agents are drawn.
+/// Submits a `k`-agent task and moves to its draw block (two on, with randomness from after
+/// the submission), where its agents are drawn.
 fn task<T: Config>(model: ModelId, k: u32) -> TaskId {
 	let id = submitted::<T>(model, k);
-	let at = frame_system::Pallet::<T>::block_number().saturating_add(One::one());
+	let at = frame_system::Pallet::<T>::block_number().saturating_add(2u32.into());
 	run_to::<T>(at);
 	let mut t = Tasks::<T>::get(id).expect("submitted");
 	Poi::<T>::draw_task(id, &mut t, at);
@@ -154,10 +157,31 @@ mod benchmarks {
 			longest::<T::MaxSchemaLen>(b'o'),
 			Agreement::Tolerance { scale_bits: 16, tolerance: 64 },
 			T::MaxSketchLen::get() as u8,
-			Some(H256::repeat_byte(2)),
+			None,
 		);
 
 		assert!(Models::<T>::contains_key(0));
+	}
+
+	#[benchmark]
+	fn unregister_model() {
+		let model = model::<T>();
+		let owner = Models::<T>::get(model).expect("registered").owner;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), model);
+
+		assert!(!Models::<T>::contains_key(model));
+	}
+
+	#[benchmark]
+	fn set_zk_prover() {
+		let who = agents::<T>(0, 1).remove(0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), true);
+
+		assert!(Agents::<T>::get(&who).is_some_and(|a| a.zk_prover));
 	}
 
 	/// With `MaxAgents - 1` agents registered already.
@@ -219,7 +243,7 @@ mod benchmarks {
 		let model = model::<T>();
 		agents::<T>(0, a);
 		let id = submitted::<T>(model, k);
-		let at = frame_system::Pallet::<T>::block_number().saturating_add(One::one());
+		let at = frame_system::Pallet::<T>::block_number().saturating_add(2u32.into());
 		run_to::<T>(at);
 		fill_buckets::<T>(at.saturating_add(T::MinCommitWindow::get()));
 		let mut t = Tasks::<T>::get(id).expect("submitted");

@@ -31,11 +31,31 @@ pub fn scalar_from_hash(hash: [u8; 32]) -> PublicInput {
 	scalar
 }
 
-/// The public inputs a ZK-mode proof is checked with: the task's statement (model content
-/// hash and input CID) and the output hash, each as a BN254 scalar.
-pub fn zk_public_inputs(model_hash: &H256, input_cid: &[u8], output_hash: &H256) -> [PublicInput; 2] {
+/// Public inputs of a ZK-mode proof.
+pub const ZK_PUBLIC_INPUTS: u32 = 3;
+
+/// The public inputs a ZK-mode proof is checked with, each as a BN254 scalar: the task's
+/// statement (model content hash and input CID), the output hash, and the binding of the
+/// proof to this task and this agent (`blake2_256(SCALE(task, agent))`), so that a proof
+/// cannot be replayed for another task or by another agent.
+pub fn zk_public_inputs(
+	model_hash: &H256,
+	input_cid: &[u8],
+	output_hash: &H256,
+	task: TaskId,
+	agent: &[u8; 32],
+) -> [PublicInput; ZK_PUBLIC_INPUTS as usize] {
 	let statement = sp_io::hashing::blake2_256(&(model_hash, input_cid).encode());
-	[scalar_from_hash(statement), scalar_from_hash(output_hash.0)]
+	let binding = sp_io::hashing::blake2_256(&(task, agent).encode());
+	[scalar_from_hash(statement), scalar_from_hash(output_hash.0), scalar_from_hash(binding)]
+}
+
+/// How a settled task's revealed results came out.
+enum Verdict {
+	/// `winners` agree with the result at `centre`, which a quorum also committed to.
+	Agreed { centre: usize, winners: Vec<usize> },
+	/// No result can be recorded; `disagreeing` are penalized (empty when no majority formed).
+	Failed { reason: RefundReason, disagreeing: Vec<usize> },
 }
 
 impl<T: Config> Pallet<T> {
@@ -54,13 +74,22 @@ impl<T: Config> Pallet<T> {
 		u64::from_le_bytes(hash[..8].try_into().expect("8 bytes; qed"))
 	}
 
-	/// Active agents not in `exclude` and with room for another task.
-	fn free_agents(exclude: &[T::AccountId]) -> Vec<T::AccountId> {
+	/// Active agents not in `exclude`, with room for another task, and able to prove if the
+	/// task is in ZK mode.
+	fn free_agents(exclude: &[T::AccountId], mode: VerificationMode) -> Vec<T::AccountId> {
 		let max = T::MaxTasksPerAgent::get() as usize;
 		ActiveAgents::<T>::get()
 			.into_iter()
 			.filter(|a| !exclude.contains(a) && AgentTasks::<T>::decode_len(a).unwrap_or(0) < max)
+			.filter(|a| mode != VerificationMode::Zk || Agents::<T>::get(a).is_some_and(|i| i.zk_prover))
 			.collect()
+	}
+
+	/// The block whose VRF output the randomness comes from (the parent block in the
+	/// runtime): a task included in that block or later must wait, since that block's author
+	/// knew the randomness when it included the task.
+	fn randomness_block() -> BlockNumberFor<T> {
+		T::Randomness::random(b"poi-known-since").1
 	}
 
 	/// Draws `count` of `candidates` uniformly without replacement.
@@ -106,11 +135,22 @@ impl<T: Config> Pallet<T> {
 		});
 	}
 
-	/// Files a finished task for removal `TaskRetention` blocks from now (kept if the
-	/// buckets are full).
-	fn schedule_expiry(task: TaskId) {
+	/// Files a finished task for removal `TaskRetention` blocks from now; returns the block,
+	/// or `None` if every bucket is full (then the task is not kept at all, see [`Self::save`]).
+	fn schedule_expiry(task: TaskId) -> Option<BlockNumberFor<T>> {
 		let at = Self::now().saturating_add(T::TaskRetention::get());
-		let _ = Self::first_with_room(at, |block| Expiries::<T>::try_mutate(block, |tasks| tasks.try_push(task)).is_ok());
+		Self::first_with_room(at, |block| Expiries::<T>::try_mutate(block, |tasks| tasks.try_push(task)).is_ok())
+	}
+
+	/// Stores a task: an ended task whose removal could not be scheduled is removed now
+	/// (its events stay in the block), so no task outlives its retention.
+	pub(crate) fn save(id: TaskId, task: TaskOf<T>) {
+		let ended = matches!(task.phase, TaskPhase::Completed | TaskPhase::Refunded(_));
+		if ended && task.remove_at.is_none() {
+			Tasks::<T>::remove(id);
+		} else {
+			Tasks::<T>::insert(id, task);
+		}
 	}
 
 	/// `task` is no longer open for `agent`.
@@ -118,6 +158,8 @@ impl<T: Config> Pallet<T> {
 		AgentTasks::<T>::mutate(agent, |tasks| tasks.retain(|t| *t != task));
 	}
 
+	/// Registers a model: checks its rules, holds the deposit and holds its ZK key (which
+	/// must exist and take PoI's public inputs).
 	pub(crate) fn do_register_model(model: ModelOf<T>) -> DispatchResult {
 		ensure!(!model.cid.is_empty(), Error::<T>::EmptyCid);
 		let sketch_ok = match model.agreement {
@@ -127,9 +169,53 @@ impl<T: Config> Pallet<T> {
 		};
 		ensure!(sketch_ok, Error::<T>::InvalidAgreement);
 		let id = NextModelId::<T>::get();
-		NextModelId::<T>::put(id.checked_add(1).ok_or(Error::<T>::Overflow)?);
-		Self::deposit_event(Event::ModelRegistered { model: id, owner: model.owner.clone(), framework: model.framework });
+		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		if let Some(key) = model.zk_key {
+			let inputs = T::ProofVerifier::hold_key(&key).map_err(|_| Error::<T>::UnknownZkKey)?;
+			if inputs != ZK_PUBLIC_INPUTS {
+				T::ProofVerifier::release_key(&key);
+				return Err(Error::<T>::ZkKeyMismatch.into());
+			}
+		}
+		if let Err(e) = T::Currency::hold(&HoldReason::ModelDeposit.into(), &model.owner, model.deposit) {
+			if let Some(key) = model.zk_key {
+				T::ProofVerifier::release_key(&key);
+			}
+			let _ = e;
+			return Err(Error::<T>::InsufficientBalance.into());
+		}
+		NextModelId::<T>::put(next);
+		Self::deposit_event(Event::ModelRegistered {
+			model: id,
+			owner: model.owner.clone(),
+			framework: model.framework,
+			deposit: model.deposit,
+		});
 		Models::<T>::insert(id, model);
+		Ok(())
+	}
+
+	/// Removes a model without open tasks: releases its deposit and its key.
+	pub(crate) fn do_unregister_model(who: T::AccountId, id: ModelId) -> DispatchResult {
+		let model = Models::<T>::get(id).ok_or(Error::<T>::UnknownModel)?;
+		ensure!(model.owner == who, Error::<T>::NotModelOwner);
+		ensure!(model.open_tasks == 0, Error::<T>::ModelInUse);
+		T::Currency::release(&HoldReason::ModelDeposit.into(), &who, model.deposit, Precision::BestEffort)?;
+		if let Some(key) = model.zk_key {
+			T::ProofVerifier::release_key(&key);
+		}
+		Models::<T>::remove(id);
+		Self::deposit_event(Event::ModelUnregistered { model: id, owner: who });
+		Ok(())
+	}
+
+	pub(crate) fn do_set_zk_prover(who: T::AccountId, zk_prover: bool) -> DispatchResult {
+		Agents::<T>::try_mutate(&who, |info| -> DispatchResult {
+			let info = info.as_mut().ok_or(Error::<T>::NotAgent)?;
+			info.zk_prover = zk_prover;
+			Ok(())
+		})?;
+		Self::deposit_event(Event::ProverDeclared { agent: who, zk_prover });
 		Ok(())
 	}
 
@@ -142,7 +228,8 @@ impl<T: Config> Pallet<T> {
 		T::Currency::hold(&HoldReason::AgentStake.into(), &who, stake).map_err(|_| Error::<T>::InsufficientBalance)?;
 		ActiveAgents::<T>::put(active);
 		AgentCount::<T>::mutate(|n| *n = n.saturating_add(1));
-		Agents::<T>::insert(&who, AgentInfo { stake, hardware, status: AgentStatus::Active, completed: 0, penalties: 0 });
+		let status = AgentStatus::Active;
+		Agents::<T>::insert(&who, AgentInfo { stake, hardware, status, completed: 0, penalties: 0, zk_prover: false });
 		Scores::<T>::insert(&who, Score::default());
 		Self::deposit_event(Event::AgentRegistered { agent: who, stake, hardware });
 		Ok(())
@@ -191,7 +278,7 @@ impl<T: Config> Pallet<T> {
 		commit_window: BlockNumberFor<T>,
 		mode: VerificationMode,
 	) -> DispatchResult {
-		let model = Models::<T>::get(model_id).ok_or(Error::<T>::UnknownModel)?;
+		let mut model = Models::<T>::get(model_id).ok_or(Error::<T>::UnknownModel)?;
 		ensure!(!input_cid.is_empty(), Error::<T>::EmptyCid);
 		let least = match mode {
 			VerificationMode::Redundant => 2,
@@ -208,13 +295,17 @@ impl<T: Config> Pallet<T> {
 		);
 		ensure!(reward >= T::MinTaskReward::get(), Error::<T>::RewardTooLow);
 		// Checked now so a hopeless task is refused; checked again at the draw.
-		ensure!(Self::free_agents(&[]).len() >= redundancy as usize, Error::<T>::NotEnoughAgents);
+		ensure!(Self::free_agents(&[], mode).len() >= redundancy as usize, Error::<T>::NotEnoughAgents);
 		let id = NextTaskId::<T>::get();
 		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
 		T::Currency::hold(&HoldReason::TaskEscrow.into(), &who, reward).map_err(|_| Error::<T>::InsufficientBalance)?;
 		let now = Self::now();
-		let draw_at = Self::schedule(id, now.saturating_add(One::one()))?;
+		// Two blocks on: the draw then uses the VRF output of the block after this one, which
+		// did not exist when this block's author included the task.
+		let draw_at = Self::schedule(id, now.saturating_add(2u32.into()))?;
 		NextTaskId::<T>::put(next);
+		model.open_tasks.saturating_inc();
+		Models::<T>::insert(model_id, model);
 		Tasks::<T>::insert(
 			id,
 			InferenceTask {
@@ -231,6 +322,7 @@ impl<T: Config> Pallet<T> {
 				replacements: 0,
 				result: None,
 				submitted_at: now,
+				remove_at: None,
 			},
 		);
 		Self::deposit_event(Event::TaskSubmitted { task: id, owner: who, model: model_id, reward, redundancy, mode, draw_at });
@@ -241,7 +333,16 @@ impl<T: Config> Pallet<T> {
 	/// randomness from a block that did not exist when the task was submitted) and opens its
 	/// commit window; refunds it, penalizing nobody, if too few agents are free by now.
 	pub(crate) fn draw_task(id: TaskId, task: &mut TaskOf<T>, now: BlockNumberFor<T>) {
-		let candidates = Self::free_agents(&[]);
+		if Self::randomness_block() <= task.submitted_at {
+			// The randomness is not fresh for this task yet (it cannot happen with a draw two
+			// blocks after the submission, but the rule is what matters): wait a block.
+			if let Ok(at) = Self::schedule(id, now.saturating_add(One::one())) {
+				task.phase = TaskPhase::Drawing { at };
+				return;
+			}
+			return Self::refund(id, task, RefundReason::NoAgents);
+		}
+		let candidates = Self::free_agents(&[], task.mode);
 		if candidates.len() < task.redundancy as usize {
 			return Self::refund(id, task, RefundReason::NoAgents);
 		}
@@ -330,16 +431,17 @@ impl<T: Config> Pallet<T> {
 			(VerificationMode::Redundant, None) => {},
 			(VerificationMode::Zk, Some(proof)) => {
 				let key = model.zk_key.ok_or(Error::<T>::NoZkKey)?;
-				let inputs = zk_public_inputs(&model.content_hash, &task.input_cid, &result.output_hash);
+				let agent = zkp_primitives::account_bytes(&who);
+				let inputs = zk_public_inputs(&model.content_hash, &task.input_cid, &result.output_hash, id, &agent);
 				T::ProofVerifier::verify_proof(&key, &proof[..], &inputs).map_err(|_| Error::<T>::InvalidProof)?;
 			},
 		}
 		task.assignments[index].state = AssignmentState::Revealed(result);
 		Self::deposit_event(Event::ResultRevealed { task: id, agent: who });
-		if !task.live().any(|a| matches!(a.state, AssignmentState::Committed(_))) {
+		if task.committed() == 0 {
 			Self::settle(id, &mut task, &model);
 		}
-		Tasks::<T>::insert(id, task);
+		Self::save(id, task);
 		Ok(())
 	}
 
@@ -367,97 +469,145 @@ impl<T: Config> Pallet<T> {
 		Agents::<T>::insert(who, info);
 	}
 
-	/// Refunds the task's reward and ends it.
+	/// Penalizes the agent at `index` and records why.
+	fn penalize_at(id: TaskId, task: &mut TaskOf<T>, index: usize, reason: PenaltyReason) {
+		task.assignments[index].state = AssignmentState::Penalized(reason);
+		let agent = task.assignments[index].agent.clone();
+		Self::penalize(&agent, id, reason);
+	}
+
+	/// Every way a task ends goes through here: no agent keeps it open, the model counts one
+	/// open task less, the task is filed for removal, and its phase says how it ended.
+	fn end_task(id: TaskId, task: &mut TaskOf<T>, phase: TaskPhase<BlockNumberFor<T>>) {
+		match task.phase {
+			TaskPhase::Drawing { at: deadline } | TaskPhase::Commit { deadline } | TaskPhase::Reveal { deadline }
+				if deadline > Self::now() =>
+				Self::unschedule(id, deadline),
+			_ => {},
+		}
+		for assignment in task.assignments.iter() {
+			Self::close_for(&assignment.agent, id);
+		}
+		Models::<T>::mutate(task.model, |model| {
+			if let Some(model) = model {
+				model.open_tasks.saturating_dec();
+			}
+		});
+		task.phase = phase;
+		task.remove_at = Self::schedule_expiry(id);
+	}
+
+	/// Refunds the task's reward and ends it; agents whose part did not count (absent ones
+	/// included) are neither paid nor penalized.
 	fn refund(id: TaskId, task: &mut TaskOf<T>, reason: RefundReason) {
 		let refund = T::Currency::release(&HoldReason::TaskEscrow.into(), &task.owner, task.reward, Precision::BestEffort)
 			.unwrap_or_default();
 		for assignment in task.assignments.iter_mut() {
 			if matches!(
 				assignment.state,
-				AssignmentState::Assigned | AssignmentState::Committed(_) | AssignmentState::Revealed(_)
+				AssignmentState::Assigned |
+					AssignmentState::Committed(_) |
+					AssignmentState::Revealed(_) |
+					AssignmentState::Absent
 			) {
 				assignment.state = AssignmentState::Unsettled;
 			}
-			Self::close_for(&assignment.agent, id);
 		}
-		task.phase = TaskPhase::Refunded(reason);
-		Self::schedule_expiry(id);
+		Self::end_task(id, task, TaskPhase::Refunded(reason));
 		Self::deposit_event(Event::TaskRefunded { task: id, reason, refund });
 	}
 
-	/// Settles a task whose reveals are in: pays the largest agreeing majority, penalizes the
-	/// rest, or refunds without a majority.
-	pub(crate) fn settle(id: TaskId, task: &mut TaskOf<T>, model: &ModelOf<T>) {
-		let revealed: Vec<(usize, InferenceResult)> = task
-			.assignments
+	/// The revealed results, with their assignment index, in draw order.
+	fn revealed(task: &TaskOf<T>) -> Vec<(usize, InferenceResult)> {
+		task.assignments
 			.iter()
 			.enumerate()
 			.filter_map(|(i, a)| match &a.state {
 				AssignmentState::Revealed(r) => Some((i, r.to_inference_result())),
 				_ => None,
 			})
-			.collect();
+			.collect()
+	}
+
+	/// Judges the revealed results: the largest group agreeing (by the model's rule) with one
+	/// of them, ties to the earliest drawn; it must be a quorum, and a quorum of its members
+	/// must also have committed to the same output file (its hash), which becomes the
+	/// recorded output. In exact and ZK mode every member shares the output hash already.
+	fn verdict(task: &TaskOf<T>, model: &ModelOf<T>, revealed: &[(usize, InferenceResult)]) -> Verdict {
 		let quorum = task.quorum();
 		if revealed.len() < quorum {
-			return Self::refund(id, task, RefundReason::NotEnoughResults);
+			return Verdict::Failed { reason: RefundReason::NotEnoughResults, disagreeing: Vec::new() };
 		}
-		// The largest group of results agreeing with one of them (its centre); ties go to
-		// the earliest drawn agent.
 		// ZK-mode results are compared by what the proofs cover: the output hash.
 		let rule = match task.mode {
 			VerificationMode::Zk => Agreement::Exact,
 			VerificationMode::Redundant => model.agreement,
 		};
-		let mut best: (usize, Vec<usize>) = (0, Vec::new());
-		for (i, centre) in &revealed {
+		let mut winners: Vec<usize> = Vec::new();
+		for (_, centre) in revealed {
 			let group: Vec<usize> =
 				revealed.iter().filter(|(_, other)| agree(&rule, centre, other)).map(|(j, _)| *j).collect();
-			if group.len() > best.1.len() {
-				best = (*i, group);
+			if group.len() > winners.len() {
+				winners = group;
 			}
 		}
-		let (centre, winners) = best;
 		if winners.len() < quorum {
-			return Self::refund(id, task, RefundReason::NoAgreement);
+			return Verdict::Failed { reason: RefundReason::NoAgreement, disagreeing: Vec::new() };
 		}
-		let AssignmentState::Revealed(result) = task.assignments[centre].state.clone() else { return };
+		let disagreeing: Vec<usize> = revealed.iter().map(|(i, _)| *i).filter(|i| !winners.contains(i)).collect();
+		let output_of = |i: usize| revealed.iter().find(|(j, _)| *j == i).map(|(_, r)| (r.output_hash, r.output_len));
+		let vouched = winners.iter().copied().find(|&i| {
+			winners.iter().filter(|&&j| output_of(j) == output_of(i)).count() >= quorum
+		});
+		match vouched {
+			Some(centre) => Verdict::Agreed { centre, winners },
+			None => Verdict::Failed { reason: RefundReason::NoAgreedOutput, disagreeing },
+		}
+	}
 
+	/// Settles a task whose reveals are in: pays the agreeing majority, penalizes the rest
+	/// (and the absent, now that the task proved runnable), or refunds.
+	pub(crate) fn settle(id: TaskId, task: &mut TaskOf<T>, model: &ModelOf<T>) {
+		let revealed = Self::revealed(task);
+		match Self::verdict(task, model, &revealed) {
+			Verdict::Failed { reason, disagreeing } => {
+				for i in disagreeing {
+					Self::penalize_at(id, task, i, PenaltyReason::Disagreed);
+				}
+				Self::refund(id, task, reason)
+			},
+			Verdict::Agreed { centre, winners } => {
+				for (i, _) in &revealed {
+					if !winners.contains(i) {
+						Self::penalize_at(id, task, *i, PenaltyReason::Disagreed);
+					}
+				}
+				Self::penalize_absent(id, task);
+				Self::complete(id, task, centre, &winners);
+			},
+		}
+	}
+
+	/// Penalizes the agents that did not commit, once the task has proved runnable.
+	fn penalize_absent(id: TaskId, task: &mut TaskOf<T>) {
+		for i in 0..task.assignments.len() {
+			if task.assignments[i].state == AssignmentState::Absent {
+				Self::penalize_at(id, task, i, PenaltyReason::NoCommit);
+			}
+		}
+	}
+
+	/// Pays the winners their shares (the first one the remainder), records the result at
+	/// `centre` and ends the task.
+	fn complete(id: TaskId, task: &mut TaskOf<T>, centre: usize, winners: &[usize]) {
+		let AssignmentState::Revealed(result) = task.assignments[centre].state.clone() else { return };
 		let count: BalanceOf<T> = (winners.len() as u32).into();
 		let share = task.reward / count;
 		let mut remainder = task.reward.saturating_sub(share.saturating_mul(count));
 		let mut paid = BalanceOf::<T>::zero();
-		for (i, _) in &revealed {
-			let agent = task.assignments[*i].agent.clone();
-			if winners.contains(i) {
-				let amount = share.saturating_add(core::mem::take(&mut remainder));
-				let moved = T::Currency::transfer_on_hold(
-					&HoldReason::TaskEscrow.into(),
-					&task.owner,
-					&agent,
-					amount,
-					Precision::BestEffort,
-					Restriction::Free,
-					Fortitude::Force,
-				)
-				.unwrap_or_default();
-				paid = paid.saturating_add(moved);
-				task.assignments[*i].state = AssignmentState::Paid;
-				Self::close_for(&agent, id);
-				Agents::<T>::mutate(&agent, |info| {
-					if let Some(info) = info {
-						info.completed = info.completed.saturating_add(1);
-					}
-				});
-				let work: u128 = moved.unique_saturated_into();
-				Scores::<T>::mutate(&agent, |score| {
-					if let Some(score) = score {
-						score.period_work = score.period_work.saturating_add(work);
-					}
-				});
-			} else {
-				task.assignments[*i].state = AssignmentState::Penalized(PenaltyReason::Disagreed);
-				Self::penalize(&agent, id, PenaltyReason::Disagreed);
-			}
+		for &i in winners {
+			let amount = share.saturating_add(core::mem::take(&mut remainder));
+			paid = paid.saturating_add(Self::pay(id, task, i, amount));
 		}
 		// Whatever could not be moved goes back to the owner rather than staying held.
 		let unpaid = task.reward.saturating_sub(paid);
@@ -467,13 +617,44 @@ impl<T: Config> Pallet<T> {
 		let output_cid = result.output_cid.clone();
 		let output_hash = result.output_hash;
 		task.result = Some(result);
-		task.phase = TaskPhase::Completed;
-		Self::schedule_expiry(id);
+		Self::end_task(id, task, TaskPhase::Completed);
 		Self::deposit_event(Event::TaskCompleted { task: id, output_cid, output_hash, agents: winners.len() as u32, reward: paid });
 	}
 
-	/// The commit window closed: penalizes agents that did not commit and draws replacements,
-	/// or moves on to the reveals, or refunds.
+	/// Pays the agent at `index` `amount` from the escrow and counts it as verified work.
+	/// Returns what was moved.
+	fn pay(id: TaskId, task: &mut TaskOf<T>, index: usize, amount: BalanceOf<T>) -> BalanceOf<T> {
+		let agent = task.assignments[index].agent.clone();
+		let moved = T::Currency::transfer_on_hold(
+			&HoldReason::TaskEscrow.into(),
+			&task.owner,
+			&agent,
+			amount,
+			Precision::BestEffort,
+			Restriction::Free,
+			Fortitude::Force,
+		)
+		.unwrap_or_default();
+		task.assignments[index].state = AssignmentState::Paid;
+		Self::close_for(&agent, id);
+		Agents::<T>::mutate(&agent, |info| {
+			if let Some(info) = info {
+				info.completed = info.completed.saturating_add(1);
+			}
+		});
+		let work: u128 = moved.unique_saturated_into();
+		Scores::<T>::mutate(&agent, |score| {
+			if let Some(score) = score {
+				score.period_work = score.period_work.saturating_add(work);
+			}
+		});
+		moved
+	}
+
+	/// The commit window closed. Agents that did not commit are penalized at once if a quorum
+	/// committed (the task is runnable); otherwise they are marked absent — penalized only if
+	/// the task completes after all. Replacements are drawn for them, then the reveals start,
+	/// or the task is refunded.
 	pub(crate) fn close_commit(id: TaskId, task: &mut TaskOf<T>, now: BlockNumberFor<T>) {
 		if !matches!(task.phase, TaskPhase::Commit { .. }) {
 			return;
@@ -487,35 +668,48 @@ impl<T: Config> Pallet<T> {
 			.collect();
 		// Nobody committed: the task may not be runnable at all (a bad model or input), so
 		// no agent is penalized for it; the owner gets the reward back.
-		if !task.live().any(|a| matches!(a.state, AssignmentState::Committed(_))) {
+		if task.committed() == 0 {
 			return Self::refund(id, task, RefundReason::NoResults);
 		}
-		for i in &absent {
-			task.assignments[*i].state = AssignmentState::Penalized(PenaltyReason::NoCommit);
-			let agent = task.assignments[*i].agent.clone();
-			Self::penalize(&agent, id, PenaltyReason::NoCommit);
-		}
-		if !absent.is_empty() && (task.replacements as u32) < T::MaxReplacements::get() {
-			let drawn_before: Vec<T::AccountId> = task.assignments.iter().map(|a| a.agent.clone()).collect();
-			let drawn = Self::draw(Self::free_agents(&drawn_before), absent.len());
-			if !drawn.is_empty() {
-				if let Ok(deadline) = Self::schedule(id, now.saturating_add(task.commit_window)) {
-					task.replacements = task.replacements.saturating_add(1);
-					task.phase = TaskPhase::Commit { deadline };
-					for agent in drawn {
-						// Fits: each round adds at most `redundancy` agents.
-						let _ = task.assignments.try_push(Assignment { agent: agent.clone(), state: AssignmentState::Assigned });
-						let _ = AgentTasks::<T>::try_mutate(&agent, |tasks| tasks.try_push(id));
-						Self::deposit_event(Event::TaskAssigned { task: id, agent, deadline });
-					}
-					return;
-				}
+		let runnable = task.committed() >= task.quorum();
+		for &i in &absent {
+			if runnable {
+				Self::penalize_at(id, task, i, PenaltyReason::NoCommit);
+			} else {
+				task.assignments[i].state = AssignmentState::Absent;
+				let agent = task.assignments[i].agent.clone();
+				Self::close_for(&agent, id);
 			}
 		}
-		let committed = task.live().filter(|a| matches!(a.state, AssignmentState::Committed(_))).count();
-		if committed < task.quorum() || Self::start_reveal(id, task, now).is_err() {
+		if !absent.is_empty() && Self::draw_replacements(id, task, absent.len(), now) {
+			return;
+		}
+		if task.committed() < task.quorum() || Self::start_reveal(id, task, now).is_err() {
 			Self::refund(id, task, RefundReason::NotEnoughResults);
 		}
+	}
+
+	/// Draws `count` replacements (one round, within `MaxReplacements`) and reopens the
+	/// commit window. Returns whether any was drawn.
+	fn draw_replacements(id: TaskId, task: &mut TaskOf<T>, count: usize, now: BlockNumberFor<T>) -> bool {
+		if task.replacements as u32 >= T::MaxReplacements::get() {
+			return false;
+		}
+		let drawn_before: Vec<T::AccountId> = task.assignments.iter().map(|a| a.agent.clone()).collect();
+		let drawn = Self::draw(Self::free_agents(&drawn_before, task.mode), count);
+		if drawn.is_empty() {
+			return false;
+		}
+		let Ok(deadline) = Self::schedule(id, now.saturating_add(task.commit_window)) else { return false };
+		task.replacements = task.replacements.saturating_add(1);
+		task.phase = TaskPhase::Commit { deadline };
+		for agent in drawn {
+			// Fits: each round adds at most `redundancy` agents.
+			let _ = task.assignments.try_push(Assignment { agent: agent.clone(), state: AssignmentState::Assigned });
+			let _ = AgentTasks::<T>::try_mutate(&agent, |tasks| tasks.try_push(id));
+			Self::deposit_event(Event::TaskAssigned { task: id, agent, deadline });
+		}
+		true
 	}
 
 	/// The reveal window closed: penalizes agents that committed but did not reveal, then
@@ -526,13 +720,12 @@ impl<T: Config> Pallet<T> {
 		}
 		for i in 0..task.assignments.len() {
 			if matches!(task.assignments[i].state, AssignmentState::Committed(_)) {
-				task.assignments[i].state = AssignmentState::Penalized(PenaltyReason::NoReveal);
-				let agent = task.assignments[i].agent.clone();
-				Self::penalize(&agent, id, PenaltyReason::NoReveal);
+				Self::penalize_at(id, task, i, PenaltyReason::NoReveal);
 			}
 		}
-		if let Some(model) = Models::<T>::get(task.model) {
-			Self::settle(id, task, &model);
+		match Models::<T>::get(task.model) {
+			Some(model) => Self::settle(id, task, &model),
+			None => Self::refund(id, task, RefundReason::NotEnoughResults),
 		}
 	}
 
@@ -562,7 +755,7 @@ impl<T: Config> Pallet<T> {
 					continue;
 				},
 			}
-			Tasks::<T>::insert(id, task);
+			Self::save(id, task);
 		}
 		for id in Expiries::<T>::take(now) {
 			weight.saturating_accrue(T::DbWeight::get().writes(1));
@@ -600,6 +793,77 @@ impl<T: Config> Pallet<T> {
 		}
 		TotalScore::<T>::put(total);
 		Self::deposit_event(Event::ScoresUpdated { agents, total });
+	}
+}
+
+#[cfg(any(test, feature = "try-runtime"))]
+impl<T: Config> Pallet<T> {
+	/// The pallet's invariants: holds equal what they back, counters equal what they count,
+	/// and every deadline bucket points at a live task in that phase.
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+		use frame_support::traits::fungible::InspectHold;
+		ensure!(AgentCount::<T>::get() as usize == Agents::<T>::iter_keys().count(), "AgentCount");
+		for agent in ActiveAgents::<T>::get() {
+			let info = Agents::<T>::get(&agent).ok_or("active agent not registered")?;
+			ensure!(info.status == AgentStatus::Active, "listed agent not active");
+		}
+		for (agent, info) in Agents::<T>::iter() {
+			let held = T::Currency::balance_on_hold(&HoldReason::AgentStake.into(), &agent);
+			ensure!(held == info.stake, "stake held");
+		}
+		let total: u128 = Scores::<T>::iter_values().map(|s| s.average).fold(0u128, |a, b| a.saturating_add(b));
+		ensure!(TotalScore::<T>::get() == total, "TotalScore");
+		let mut escrow: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let mut open: BTreeMap<ModelId, u32> = BTreeMap::new();
+		for (id, task) in Tasks::<T>::iter() {
+			let ended = matches!(task.phase, TaskPhase::Completed | TaskPhase::Refunded(_));
+			if ended {
+				let at = task.remove_at.ok_or("ended task kept without removal")?;
+				ensure!(Expiries::<T>::get(at).contains(&id), "ended task not filed for removal");
+				continue;
+			}
+			let entry = escrow.entry(task.owner.clone()).or_insert_with(Zero::zero);
+			*entry = entry.saturating_add(task.reward);
+			*open.entry(task.model).or_default() += 1;
+			for a in task.assignments.iter() {
+				let waiting = matches!(
+					a.state,
+					AssignmentState::Assigned | AssignmentState::Committed(_) | AssignmentState::Revealed(_)
+				);
+				ensure!(waiting == AgentTasks::<T>::get(&a.agent).contains(&id), "AgentTasks");
+			}
+		}
+		for (owner, reward) in escrow {
+			ensure!(T::Currency::balance_on_hold(&HoldReason::TaskEscrow.into(), &owner) == reward, "escrow held");
+		}
+		let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		for (id, model) in Models::<T>::iter() {
+			ensure!(model.open_tasks == open.get(&id).copied().unwrap_or(0), "open tasks of a model");
+			let entry = deposits.entry(model.owner.clone()).or_insert_with(Zero::zero);
+			*entry = entry.saturating_add(model.deposit);
+		}
+		for (owner, deposit) in deposits {
+			ensure!(T::Currency::balance_on_hold(&HoldReason::ModelDeposit.into(), &owner) == deposit, "model deposit");
+		}
+		for (block, ids) in Deadlines::<T>::iter() {
+			for id in ids {
+				let task = Tasks::<T>::get(id).ok_or("deadline of a removed task")?;
+				let due = match task.phase {
+					TaskPhase::Drawing { at } => at,
+					TaskPhase::Commit { deadline } | TaskPhase::Reveal { deadline } => deadline,
+					_ => return Err("deadline of an ended task".into()),
+				};
+				ensure!(due == block, "deadline in another bucket than the task's");
+			}
+		}
+		for (agent, ids) in AgentTasks::<T>::iter() {
+			ensure!(Agents::<T>::contains_key(&agent), "tasks of an unknown agent");
+			for id in ids {
+				ensure!(Tasks::<T>::contains_key(id), "open task removed");
+			}
+		}
+		Ok(())
 	}
 }
 

@@ -6,7 +6,9 @@
 //!
 //! - **Models** ([`Pallet::register_model`]) are bundles on IPFS (CID and `blake2_256` content
 //!   hash), with a [`Framework`] the agent knows how to run, input and output schemas, and the
-//!   [`Agreement`] rule that says when two results are the same answer.
+//!   [`Agreement`] rule that says when two results are the same answer. A model holds
+//!   [`Config::ModelDeposit`] until its owner removes it ([`Pallet::unregister_model`]), and
+//!   holds its ZK key in the verifier so the key cannot be removed under it.
 //! - **Agents** ([`Pallet::register_agent`]) hold a stake (a balance hold of at least
 //!   [`Config::MinAgentStake`]) and declare their hardware. They leave with
 //!   [`Pallet::deregister_agent`] and get the stake back after [`Config::UnbondingPeriod`]
@@ -20,12 +22,15 @@
 //!   has committed (or the commit window closed), they reveal ([`Pallet::reveal_result`]).
 //!   Nobody can copy a result it has not seen, and a copied commitment cannot be revealed by
 //!   the copier. The largest group of results that agree with one of them wins if it is a
-//!   strict majority of `redundancy`: its agents share the reward; the others are penalized
-//!   ([`Config::PenaltyFraction`] of their stake, burned). An agent that does not commit is
-//!   penalized and replaced (up to [`Config::MaxReplacements`] rounds) — unless nobody
-//!   committed, which says the task may not be runnable: then nobody is penalized and the task
-//!   is refunded, as is a task left without a majority. In [`VerificationMode::Zk`] every reveal carries a proof checked
-//!   against the model's key through [`zkp_primitives::zk::ProofVerifier`].
+//!   strict majority of `redundancy` and a majority also committed to the same output file
+//!   (the recorded output is vouched for by a quorum, not by one agent): its agents share the
+//!   reward; the others are penalized ([`Config::PenaltyFraction`] of their stake, burned).
+//!   An agent that does not commit is replaced (up to [`Config::MaxReplacements`] rounds) and
+//!   penalized only if the task proved runnable — a quorum committed, or the task completed;
+//!   if it is refunded, no absent agent pays. In [`VerificationMode::Zk`] every reveal carries
+//!   a proof checked against the model's key through
+//!   [`zkp_primitives::zk::ProofVerifier`], bound to the task and the agent; ZK tasks are drawn
+//!   only among agents that declared they prove ([`Pallet::set_zk_prover`]).
 //! - Finished tasks stay readable for [`Config::TaskRetention`] blocks, then are removed.
 //! - **Score**: every [`Config::ScorePeriod`] blocks each agent's verified work (the reward it
 //!   earned) enters an exponential moving average, exported through
@@ -50,6 +55,7 @@ mod tests;
 pub mod types;
 pub mod weights;
 
+pub use functions::{zk_public_inputs, ZK_PUBLIC_INPUTS};
 pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
@@ -106,6 +112,8 @@ pub mod pallet {
 		AgentStake,
 		/// A task's reward, held on its owner until paid out or refunded.
 		TaskEscrow,
+		/// A registered model's storage deposit.
+		ModelDeposit,
 	}
 
 	#[pallet::config]
@@ -174,6 +182,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type MinAgentStake: Get<BalanceOf<Self>>;
 
+		/// Held on a model's owner while the model is registered.
+		#[pallet::constant]
+		type ModelDeposit: Get<BalanceOf<Self>>;
+
 		/// The least reward a task escrows.
 		#[pallet::constant]
 		type MinTaskReward: Get<BalanceOf<Self>>;
@@ -222,7 +234,8 @@ pub mod pallet {
 	}
 
 	/// A model as stored.
-	pub type ModelOf<T> = ModelInfo<<T as frame_system::Config>::AccountId, <T as Config>::MaxCidLen, <T as Config>::MaxSchemaLen>;
+	pub type ModelOf<T> =
+		ModelInfo<<T as frame_system::Config>::AccountId, BalanceOf<T>, <T as Config>::MaxCidLen, <T as Config>::MaxSchemaLen>;
 	/// A task as stored.
 	pub type TaskOf<T> = InferenceTask<
 		<T as frame_system::Config>::AccountId,
@@ -294,8 +307,12 @@ pub mod pallet {
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
-		/// A model was registered.
-		ModelRegistered { model: ModelId, owner: T::AccountId, framework: Framework },
+		/// A model was registered, holding `deposit`.
+		ModelRegistered { model: ModelId, owner: T::AccountId, framework: Framework, deposit: BalanceOf<T> },
+		/// A model was removed and its deposit released.
+		ModelUnregistered { model: ModelId, owner: T::AccountId },
+		/// An agent declared whether it proves results (ZK-mode tasks).
+		ProverDeclared { agent: T::AccountId, zk_prover: bool },
 		/// An agent registered, holding `stake`.
 		AgentRegistered { agent: T::AccountId, stake: BalanceOf<T>, hardware: Hardware },
 		/// An agent left the draw; its stake is released after `until`.
@@ -395,6 +412,14 @@ pub mod pallet {
 		InvalidProof,
 		/// Arithmetic overflow.
 		Overflow,
+		/// The ZK key is not registered in the verifier.
+		UnknownZkKey,
+		/// The ZK key takes another number of public inputs than PoI's statement has.
+		ZkKeyMismatch,
+		/// Only the model's owner can do this.
+		NotModelOwner,
+		/// The model has tasks that have not ended.
+		ModelInUse,
 	}
 
 	#[pallet::hooks]
@@ -405,6 +430,11 @@ pub mod pallet {
 
 		fn offchain_worker(now: BlockNumberFor<T>) {
 			Self::offchain_work(now);
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_now: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
 		}
 
 		fn integrity_test() {
@@ -424,8 +454,11 @@ pub mod pallet {
 		/// Registers a model bundle on IPFS. `sketch_len` entries (≥ 1 for a tolerance rule)
 		/// are compared between results; `zk_key` names a key in the ZK verifier for
 		/// ZK-mode tasks.
+		/// Weight: the benchmark's model names no key; holding one in the verifier is a read
+		/// and a write more.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::register_model())]
+		#[pallet::weight(T::WeightInfo::register_model()
+			.saturating_add(if zk_key.is_some() { T::DbWeight::get().reads_writes(2, 1) } else { Weight::zero() }))]
 		pub fn register_model(
 			origin: OriginFor<T>,
 			cid: BoundedVec<u8, T::MaxCidLen>,
@@ -440,6 +473,8 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			let model = ModelInfo {
 				owner: who,
+				deposit: T::ModelDeposit::get(),
+				open_tasks: 0,
 				cid,
 				content_hash,
 				framework,
@@ -526,6 +561,25 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_reveal_result(who, task, result, salt, proof)
+		}
+
+		/// Removes the caller's model, releasing its deposit and its hold on the ZK key. Not
+		/// while a task of the model is open.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::unregister_model())]
+		pub fn unregister_model(origin: OriginFor<T>, model: ModelId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_unregister_model(who, model)
+		}
+
+		/// Declares whether the caller (an agent) proves results: ZK-mode tasks are drawn only
+		/// among agents that declared so (an agent that cannot prove is never put where it
+		/// would be penalized for not answering).
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::set_zk_prover())]
+		pub fn set_zk_prover(origin: OriginFor<T>, zk_prover: bool) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_set_zk_prover(who, zk_prover)
 		}
 	}
 }

@@ -89,10 +89,11 @@ where
 }
 
 /// Randomness that changes with the block and the subject.
+/// Known since the parent block, as BABE's `ParentBlockRandomness`.
 pub struct TestRandomness;
 impl frame_support::traits::Randomness<H256, u64> for TestRandomness {
 	fn random(subject: &[u8]) -> (H256, u64) {
-		let block = System::block_number();
+		let block = System::block_number().saturating_sub(1);
 		let mut input = subject.to_vec();
 		input.extend_from_slice(&block.to_le_bytes());
 		(H256(sp_io::hashing::blake2_256(&input)), block)
@@ -120,6 +121,39 @@ impl ProofVerifier for TestProofVerifier {
 		}
 		Ok(H256(sp_io::hashing::blake2_256(proof)))
 	}
+
+	fn hold_key(key: &H256) -> Result<u32, ProofVerificationError> {
+		let inputs = if *key == ZK_KEY {
+			crate::ZK_PUBLIC_INPUTS
+		} else if *key == OTHER_SHAPE_KEY {
+			1
+		} else {
+			return Err(ProofVerificationError::UnknownVerificationKey);
+		};
+		KEY_HOLDS.with(|h| *h.borrow_mut().entry(*key).or_default() += 1);
+		Ok(inputs)
+	}
+
+	fn release_key(key: &H256) {
+		KEY_HOLDS.with(|h| {
+			if let Some(n) = h.borrow_mut().get_mut(key) {
+				*n = n.saturating_sub(1);
+			}
+		});
+	}
+}
+
+/// A registered key with one public input (not PoI's statement).
+pub const OTHER_SHAPE_KEY: H256 = H256([0x2b; 32]);
+
+std::thread_local! {
+	/// Holds the test verifier has given out, per key.
+	pub static KEY_HOLDS: core::cell::RefCell<std::collections::BTreeMap<H256, u32>> = Default::default();
+}
+
+/// Holds on `key` now.
+pub fn key_holds(key: &H256) -> u32 {
+	KEY_HOLDS.with(|h| h.borrow().get(key).copied().unwrap_or(0))
 }
 
 pub const COMMIT_WINDOW: u64 = 5;
@@ -128,6 +162,7 @@ pub const RETENTION: u64 = 30;
 pub const UNBONDING: u64 = 10;
 pub const SCORE_PERIOD: u64 = 20;
 pub const MIN_STAKE: Balance = 1_000;
+pub const MODEL_DEPOSIT: Balance = 50;
 pub const SKETCH_LEN: u8 = 8;
 
 parameter_types! {
@@ -154,6 +189,7 @@ impl pallet_poi::Config for Test {
 	type MaxDeadlinesPerBlock = ConstU32<2>;
 	type MinAgentStake = ConstU64<MIN_STAKE>;
 	type MinTaskReward = ConstU64<10>;
+	type ModelDeposit = ConstU64<MODEL_DEPOSIT>;
 	type MinCommitWindow = ConstU64<2>;
 	type MaxCommitWindow = ConstU64<50>;
 	type RevealWindow = ConstU64<REVEAL_WINDOW>;
@@ -184,7 +220,16 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		.unwrap();
 	let mut ext: sp_io::TestExternalities = storage.into();
 	ext.execute_with(|| System::set_block_number(1));
+	KEY_HOLDS.with(|h| h.borrow_mut().clear());
 	ext
+}
+
+/// Runs `test` in a fresh externality, then checks the pallet's invariants.
+pub fn build_and_execute(test: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		test();
+		Poi::do_try_state().expect("invariants hold");
+	});
 }
 
 /// Runs `on_initialize` of every block up to `n`.

@@ -15,7 +15,7 @@ const TOLERANCE: Agreement = Agreement::Tolerance { scale_bits: 16, tolerance: 6
 const REWARD: Balance = 300;
 const STAKE: Balance = 10_000;
 /// The block in which a task submitted in block 1 gets its agents (and its commit window opens).
-const DRAWN: u64 = 2;
+const DRAWN: u64 = 3;
 
 fn bounded<S: frame_support::traits::Get<u32>>(bytes: &[u8]) -> BoundedVec<u8, S> {
 	bytes.to_vec().try_into().unwrap()
@@ -43,11 +43,25 @@ fn register_agents(n: u8) {
 	}
 }
 
-/// Submits a task and moves to the next block, where its agents are drawn.
+/// Registers agents 1..=n that declared they prove (ZK-mode tasks).
+fn register_provers(n: u8) {
+	register_agents(n);
+	for i in 1..=n {
+		assert_ok!(Poi::set_zk_prover(RuntimeOrigin::signed(agent(i)), true));
+	}
+}
+
+/// Submits a task and moves two blocks on, where its agents are drawn.
 fn submit(model: ModelId, redundancy: u8, mode: VerificationMode) -> TaskId {
 	let id = submit_only(model, redundancy, mode);
-	run_to_block(System::block_number() + 1);
+	run_to_block(System::block_number() + 2);
 	id
+}
+
+/// The public inputs of `agent`'s proof for `task`, as the pallet derives them.
+fn zk_inputs(task: TaskId, agent: &AccountId, output_hash: &H256) -> [zkp_primitives::zk::PublicInput; 3] {
+	let agent: [u8; 32] = agent.clone().into();
+	zk_public_inputs(&H256::repeat_byte(0x11), b"bafyinput", output_hash, task, &agent)
 }
 
 fn submit_only(model: ModelId, redundancy: u8, mode: VerificationMode) -> TaskId {
@@ -89,6 +103,11 @@ fn assigned(task: TaskId) -> Vec<AccountId> {
 		.collect()
 }
 
+/// Every agent drawn for `task`, replacements included, in draw order.
+fn drawn(task: TaskId) -> Vec<AccountId> {
+	Tasks::<Test>::get(task).unwrap().assignments.iter().map(|a| a.agent.clone()).collect()
+}
+
 fn state_of(task: TaskId, who: &AccountId) -> AssignmentState<<Test as Config>::MaxCidLen, <Test as Config>::MaxSketchLen> {
 	Tasks::<Test>::get(task).unwrap().assignments.iter().rev().find(|a| &a.agent == who).unwrap().state.clone()
 }
@@ -109,7 +128,7 @@ fn phase(task: TaskId) -> TaskPhase<u64> {
 /// `agents` lost stake or still holds the task.
 fn assert_refunded_without_penalties(task: TaskId, reason: RefundReason, agents: &[AccountId]) {
 	assert_eq!(phase(task), TaskPhase::Refunded(reason));
-	assert_eq!(Balances::free_balance(&user()), ENDOWMENT);
+	assert_eq!(Balances::free_balance(&user()), ENDOWMENT - MODEL_DEPOSIT);
 	for a in agents {
 		assert_eq!(stake_of(a), STAKE);
 		assert_eq!(state_of(task, a), AssignmentState::Unsettled);
@@ -119,10 +138,13 @@ fn assert_refunded_without_penalties(task: TaskId, reason: RefundReason, agents:
 
 #[test]
 fn models_register_with_checked_agreement_rules() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		let id = register_model(TOLERANCE, SKETCH_LEN, None);
 		assert_eq!(Models::<Test>::get(id).unwrap().framework, Framework::BertEmbedding);
-		System::assert_last_event(Event::ModelRegistered { model: id, owner: user(), framework: Framework::BertEmbedding }.into());
+		System::assert_last_event(
+			Event::ModelRegistered { model: id, owner: user(), framework: Framework::BertEmbedding, deposit: MODEL_DEPOSIT }
+				.into(),
+		);
 		let call = |cid: &[u8], agreement, sketch_len| {
 			Poi::register_model(RuntimeOrigin::signed(user()), bounded(cid), H256::zero(), Framework::Mlp, bounded(b""), bounded(b""), agreement, sketch_len, None)
 		};
@@ -137,7 +159,7 @@ fn models_register_with_checked_agreement_rules() {
 
 #[test]
 fn oversize_values_do_not_decode() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		// A CID one byte over `MaxCidLen`, encoded by hand as the call's first argument.
 		let mut encoded = vec![2u8, 0]; // pallet index 2, call index 0 (register_model)
 		encoded.extend(vec![0u8; 65].encode());
@@ -164,7 +186,7 @@ fn oversize_values_do_not_decode() {
 
 #[test]
 fn agents_register_and_leave_after_unbonding() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		let a = agent(1);
 		let hw = Hardware { cpu_cores: 16, memory_gib: 64, gpus: 1, gpu_memory_gib: 80 };
 		assert_ok!(Poi::register_agent(RuntimeOrigin::signed(a.clone()), STAKE, hw));
@@ -191,7 +213,7 @@ fn agents_register_and_leave_after_unbonding() {
 
 #[test]
 fn agent_count_is_bounded() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		register_agents(6);
 		assert_noop!(Poi::register_agent(RuntimeOrigin::signed(account(7)), STAKE, Hardware::default()), Error::<Test>::TooManyAgents);
 	});
@@ -199,7 +221,7 @@ fn agent_count_is_bounded() {
 
 #[test]
 fn submit_task_checks_its_inputs() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		let model = register_model(TOLERANCE, SKETCH_LEN, None);
 		register_agents(2);
 		let call = |model, cid: &[u8], reward, k, window, mode| {
@@ -224,7 +246,7 @@ fn submit_task_checks_its_inputs() {
 
 #[test]
 fn agreeing_agents_are_paid_and_scored() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		let model = register_model(TOLERANCE, SKETCH_LEN, None);
 		register_agents(4);
 		let task = submit(model, 3, VerificationMode::Redundant);
@@ -269,7 +291,7 @@ fn agreeing_agents_are_paid_and_scored() {
 
 #[test]
 fn a_disagreeing_agent_is_penalized() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		let model = register_model(TOLERANCE, SKETCH_LEN, None);
 		register_agents(3);
 		let task = submit(model, 3, VerificationMode::Redundant);
@@ -293,7 +315,7 @@ fn a_disagreeing_agent_is_penalized() {
 
 #[test]
 fn no_majority_refunds_without_penalties() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		let model = register_model(TOLERANCE, SKETCH_LEN, None);
 		register_agents(2);
 		let task = submit(model, 2, VerificationMode::Redundant);
@@ -312,7 +334,7 @@ fn no_majority_refunds_without_penalties() {
 
 #[test]
 fn exact_models_compare_output_hashes() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		let model = register_model(Agreement::Exact, SKETCH_LEN, None);
 		register_agents(3);
 		let task = submit(model, 3, VerificationMode::Redundant);
@@ -333,7 +355,7 @@ fn exact_models_compare_output_hashes() {
 
 #[test]
 fn commit_errors_change_nothing() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		let model = register_model(TOLERANCE, SKETCH_LEN, None);
 		register_agents(4);
 		let task = submit(model, 2, VerificationMode::Redundant);
@@ -351,7 +373,7 @@ fn commit_errors_change_nothing() {
 
 #[test]
 fn reveal_errors_change_nothing() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		let model = register_model(TOLERANCE, SKETCH_LEN, None);
 		register_agents(3);
 		let task = submit(model, 2, VerificationMode::Redundant);
@@ -392,7 +414,7 @@ fn reveal_errors_change_nothing() {
 
 #[test]
 fn an_absent_agent_is_penalized_and_replaced() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		let model = register_model(TOLERANCE, SKETCH_LEN, None);
 		register_agents(4);
 		let task = submit(model, 3, VerificationMode::Redundant);
@@ -419,7 +441,7 @@ fn an_absent_agent_is_penalized_and_replaced() {
 
 #[test]
 fn without_replacements_a_committed_majority_still_completes() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		let model = register_model(TOLERANCE, SKETCH_LEN, None);
 		register_agents(3);
 		let task = submit(model, 3, VerificationMode::Redundant);
@@ -437,7 +459,7 @@ fn without_replacements_a_committed_majority_still_completes() {
 
 #[test]
 fn too_few_commitments_refund_the_task() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		let model = register_model(TOLERANCE, SKETCH_LEN, None);
 		register_agents(3);
 		let task = submit(model, 3, VerificationMode::Redundant);
@@ -445,11 +467,12 @@ fn too_few_commitments_refund_the_task() {
 		commit(&agents[0], task, &result(0));
 		run_to_block(DRAWN + COMMIT_WINDOW);
 		assert_eq!(phase(task), TaskPhase::Refunded(RefundReason::NotEnoughResults));
-		assert_eq!(Balances::free_balance(&user()), ENDOWMENT);
-		assert_eq!(state_of(task, &agents[0]), AssignmentState::Unsettled);
-		assert_eq!(stake_of(&agents[0]), STAKE);
-		for a in &agents[1..] {
-			assert_eq!(stake_of(a), STAKE - STAKE / 10);
+		assert_eq!(Balances::free_balance(&user()), ENDOWMENT - MODEL_DEPOSIT);
+		// One commit of three is no quorum: the task never proved runnable, so the silent
+		// agents are released, not penalized.
+		for a in &agents {
+			assert_eq!(state_of(task, a), AssignmentState::Unsettled);
+			assert_eq!(stake_of(a), STAKE);
 		}
 		System::assert_has_event(Event::TaskRefunded { task, reason: RefundReason::NotEnoughResults, refund: REWARD }.into());
 	});
@@ -457,13 +480,16 @@ fn too_few_commitments_refund_the_task() {
 
 #[test]
 fn penalties_below_the_minimum_stake_suspend_the_agent() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		let model = register_model(TOLERANCE, SKETCH_LEN, None);
 		assert_ok!(Poi::register_agent(RuntimeOrigin::signed(agent(1)), MIN_STAKE, Hardware::default()));
 		assert_ok!(Poi::register_agent(RuntimeOrigin::signed(agent(2)), MIN_STAKE, Hardware::default()));
 		let task = submit(model, 2, VerificationMode::Redundant);
 		commit(&agent(1), task, &result(0));
-		run_to_block(DRAWN + COMMIT_WINDOW);
+		commit(&agent(2), task, &result(0));
+		reveal(&agent(1), task, &result(0));
+		// Agent 2 committed, so it claimed the task runnable, but never reveals.
+		run_to_block(DRAWN + REVEAL_WINDOW);
 		let info = Agents::<Test>::get(agent(2)).unwrap();
 		assert_eq!(info.stake, MIN_STAKE - MIN_STAKE / 10);
 		assert!(matches!(info.status, AgentStatus::Unbonding { .. }));
@@ -476,7 +502,7 @@ fn penalties_below_the_minimum_stake_suspend_the_agent() {
 
 #[test]
 fn a_reveal_deadline_in_the_commit_deadline_block_still_closes() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		let model = register_model(TOLERANCE, SKETCH_LEN, None);
 		register_agents(2);
 		let task = submit(model, 2, VerificationMode::Redundant);
@@ -498,7 +524,7 @@ fn a_reveal_deadline_in_the_commit_deadline_block_still_closes() {
 
 #[test]
 fn a_task_nobody_commits_to_is_refunded_without_penalties() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		let model = register_model(TOLERANCE, SKETCH_LEN, None);
 		register_agents(3);
 		let task = submit(model, 3, VerificationMode::Redundant);
@@ -510,7 +536,7 @@ fn a_task_nobody_commits_to_is_refunded_without_penalties() {
 
 #[test]
 fn an_early_reveal_phase_frees_the_commit_deadline_and_finished_tasks_expire() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		let model = register_model(TOLERANCE, SKETCH_LEN, None);
 		register_agents(2);
 		let task = submit(model, 2, VerificationMode::Redundant);
@@ -534,9 +560,9 @@ fn an_early_reveal_phase_frees_the_commit_deadline_and_finished_tasks_expire() {
 
 #[test]
 fn zk_results_agree_by_their_proven_output_hash() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		let model = register_model(TOLERANCE, SKETCH_LEN, Some(ZK_KEY));
-		register_agents(2);
+		register_provers(2);
 		let task = submit(model, 2, VerificationMode::Zk);
 		let agents = assigned(task);
 		// Sketches far apart, the same proven output hash: they agree.
@@ -544,8 +570,8 @@ fn zk_results_agree_by_their_proven_output_hash() {
 		for (a, r) in agents.iter().zip(&results) {
 			commit(a, task, r);
 		}
-		let inputs = zk_public_inputs(&H256::repeat_byte(0x11), b"bafyinput", &results[0].output_hash);
 		for (a, r) in agents.iter().zip(&results) {
+			let inputs = zk_inputs(task, a, &results[0].output_hash);
 			assert_ok!(Poi::reveal_result(
 				RuntimeOrigin::signed(a.clone()),
 				task,
@@ -560,7 +586,7 @@ fn zk_results_agree_by_their_proven_output_hash() {
 
 #[test]
 fn busy_agents_and_open_tasks_are_respected() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		let model = register_model(TOLERANCE, SKETCH_LEN, None);
 		register_agents(2);
 		submit(model, 2, VerificationMode::Redundant);
@@ -579,7 +605,7 @@ fn busy_agents_and_open_tasks_are_respected() {
 
 #[test]
 fn withdraw_waits_for_open_tasks() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		let model = register_model(TOLERANCE, SKETCH_LEN, None);
 		register_agents(2);
 		submit(model, 2, VerificationMode::Redundant);
@@ -591,7 +617,7 @@ fn withdraw_waits_for_open_tasks() {
 
 #[test]
 fn agents_and_seed_are_drawn_in_the_block_after_submission() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		let model = register_model(TOLERANCE, SKETCH_LEN, None);
 		register_agents(3);
 		let task = submit_only(model, 3, VerificationMode::Redundant);
@@ -616,7 +642,7 @@ fn agents_and_seed_are_drawn_in_the_block_after_submission() {
 
 #[test]
 fn a_task_without_enough_free_agents_at_its_draw_is_refunded_without_penalties() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		let model = register_model(TOLERANCE, SKETCH_LEN, None);
 		register_agents(2);
 		let task = submit_only(model, 2, VerificationMode::Redundant);
@@ -634,7 +660,7 @@ fn a_task_without_enough_free_agents_at_its_draw_is_refunded_without_penalties()
 
 #[test]
 fn full_deadline_buckets_move_to_the_next_block() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		let model = register_model(TOLERANCE, SKETCH_LEN, None);
 		register_agents(6);
 		let deadline = |task| match phase(task) {
@@ -650,14 +676,15 @@ fn full_deadline_buckets_move_to_the_next_block() {
 		assert_eq!(deadline(a), DRAWN + COMMIT_WINDOW);
 		assert_eq!(deadline(b), DRAWN + COMMIT_WINDOW + 1);
 		assert_eq!(deadline(c), DRAWN + 1 + COMMIT_WINDOW);
+		Deadlines::<Test>::mutate(DRAWN + COMMIT_WINDOW, |ids| ids.retain(|id| *id != 99));
 	});
 }
 
 #[test]
 fn zk_mode_checks_proofs() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		let model = register_model(TOLERANCE, SKETCH_LEN, Some(ZK_KEY));
-		register_agents(1);
+		register_provers(1);
 		let task = submit(model, 1, VerificationMode::Zk);
 		let a = assigned(task)[0].clone();
 		let r = result(0);
@@ -668,9 +695,14 @@ fn zk_mode_checks_proofs() {
 		assert_noop!(reveal_with(None), Error::<Test>::ProofRequired);
 		assert_noop!(reveal_with(Some(vec![0; 32])), Error::<Test>::InvalidProof);
 		// A proof of another output does not pass.
-		let wrong = zk_public_inputs(&H256::repeat_byte(0x11), b"bafyinput", &H256::repeat_byte(0x78));
+		let wrong = zk_inputs(task, &a, &H256::repeat_byte(0x78));
 		assert_noop!(reveal_with(Some(proof_for(&ZK_KEY, &wrong))), Error::<Test>::InvalidProof);
-		let inputs = zk_public_inputs(&H256::repeat_byte(0x11), b"bafyinput", &r.output_hash);
+		// Nor a proof made for another task, or by another agent (a replay).
+		let other_task = zk_inputs(task + 1, &a, &r.output_hash);
+		assert_noop!(reveal_with(Some(proof_for(&ZK_KEY, &other_task))), Error::<Test>::InvalidProof);
+		let other_agent = zk_inputs(task, &agent(6), &r.output_hash);
+		assert_noop!(reveal_with(Some(proof_for(&ZK_KEY, &other_agent))), Error::<Test>::InvalidProof);
+		let inputs = zk_inputs(task, &a, &r.output_hash);
 		assert_ok!(reveal_with(Some(proof_for(&ZK_KEY, &inputs))));
 		assert_eq!(phase(task), TaskPhase::Completed);
 	});
@@ -678,7 +710,7 @@ fn zk_mode_checks_proofs() {
 
 #[test]
 fn public_inputs_are_field_elements() {
-	let inputs = zk_public_inputs(&H256::repeat_byte(0xff), b"cid", &H256::repeat_byte(0xff));
+	let inputs = zk_public_inputs(&H256::repeat_byte(0xff), b"cid", &H256::repeat_byte(0xff), u64::MAX, &[0xff; 32]);
 	for input in inputs {
 		assert!(input[31] <= 0x1f);
 	}
@@ -687,7 +719,7 @@ fn public_inputs_are_field_elements() {
 
 #[test]
 fn hold_balances_match_the_records() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		let model = register_model(TOLERANCE, SKETCH_LEN, None);
 		register_agents(3);
 		let total_before = Balances::total_issuance();
@@ -695,12 +727,249 @@ fn hold_balances_match_the_records() {
 		let agents = assigned(task);
 		commit(&agents[0], task, &result(0));
 		run_to_block(DRAWN + COMMIT_WINDOW);
-		// Two agents were silent: two 10 % penalties were burned; the reward came back.
+		// Two agents were silent, but one commit is no quorum: the task never proved runnable,
+		// so nobody pays for it; the reward came back.
 		assert_eq!(phase(task), TaskPhase::Refunded(RefundReason::NotEnoughResults));
-		assert_eq!(Balances::total_issuance(), total_before - 2 * STAKE / 10);
+		assert_eq!(Balances::total_issuance(), total_before);
 		assert_eq!(escrow_of(&user()), 0);
 		for i in 1..=3 {
 			assert_eq!(Balances::balance_on_hold(&HoldReason::AgentStake.into(), &agent(i)), stake_of(&agent(i)));
 		}
 	});
+}
+
+// ---------------------------------------------------------------- attacks
+
+/// A task nobody honest can run (an unfetchable input, or a ZK task for agents that cannot
+/// prove) plus one colluder that commits garbage: before, every silent agent lost stake in
+/// every replacement round. Now absence is punished only where the task proved runnable.
+#[test]
+fn attack_a_colluder_cannot_burn_honest_stakes_on_an_unrunnable_task() {
+	build_and_execute(|| {
+		let model = register_model(TOLERANCE, SKETCH_LEN, None);
+		register_agents(6);
+		let task = submit(model, 3, VerificationMode::Redundant);
+		let first = assigned(task);
+		let colluder = first[0].clone();
+		commit(&colluder, task, &result(5_000));
+		// The honest two cannot fetch the input and stay silent; replacements are drawn.
+		run_to_block(DRAWN + COMMIT_WINDOW);
+		let all = drawn(task);
+		assert_eq!(all.len(), 5, "a replacement round for the two silent agents");
+		assert_eq!(state_of(task, &first[1]), AssignmentState::Absent);
+		run_to_block(DRAWN + 2 * COMMIT_WINDOW);
+		assert_eq!(phase(task), TaskPhase::Refunded(RefundReason::NotEnoughResults));
+		for a in all.iter() {
+			assert_eq!(stake_of(a), STAKE, "nobody lost stake");
+			assert!(AgentTasks::<Test>::get(a).is_empty());
+		}
+		assert!(!System::events().iter().any(|r| matches!(r.event, RuntimeEvent::Poi(Event::AgentPenalized { .. }))));
+	});
+}
+
+/// Absent agents do pay when the task turns out runnable: the others agreed on a result.
+#[test]
+fn absent_agents_are_penalized_once_the_task_completes() {
+	build_and_execute(|| {
+		let model = register_model(TOLERANCE, SKETCH_LEN, None);
+		register_agents(4);
+		let task = submit(model, 3, VerificationMode::Redundant);
+		let first = assigned(task);
+		commit(&first[0], task, &result(0));
+		run_to_block(DRAWN + COMMIT_WINDOW);
+		// One commit of three: the two silent ones wait as absent; one replacement is free.
+		let replacement = assigned(task)[0].clone();
+		commit(&replacement, task, &result(1));
+		// Every live agent committed (two of three: a quorum): the reveals start at once.
+		assert!(matches!(phase(task), TaskPhase::Reveal { .. }));
+		reveal(&first[0], task, &result(0));
+		reveal(&replacement, task, &result(1));
+		assert_eq!(phase(task), TaskPhase::Completed);
+		for silent in &first[1..] {
+			assert_eq!(state_of(task, silent), AssignmentState::Penalized(PenaltyReason::NoCommit));
+			assert_eq!(stake_of(silent), STAKE - STAKE / 10);
+		}
+	});
+}
+
+#[test]
+fn attack_zk_tasks_go_only_to_agents_that_declared_they_prove() {
+	build_and_execute(|| {
+		let model = register_model(TOLERANCE, SKETCH_LEN, Some(ZK_KEY));
+		register_agents(3);
+		assert_noop!(
+			Poi::submit_task(RuntimeOrigin::signed(user()), model, bounded(b"in"), REWARD, 1, COMMIT_WINDOW, VerificationMode::Zk),
+			Error::<Test>::NotEnoughAgents
+		);
+		assert_noop!(Poi::set_zk_prover(RuntimeOrigin::signed(user()), true), Error::<Test>::NotAgent);
+		assert_ok!(Poi::set_zk_prover(RuntimeOrigin::signed(agent(2)), true));
+		System::assert_last_event(Event::ProverDeclared { agent: agent(2), zk_prover: true }.into());
+		let task = submit(model, 1, VerificationMode::Zk);
+		assert_eq!(assigned(task), vec![agent(2)]);
+	});
+}
+
+#[test]
+fn attack_a_model_cannot_name_a_missing_or_foreign_key_nor_lose_its_key() {
+	build_and_execute(|| {
+		let call = |key| {
+			Poi::register_model(
+				RuntimeOrigin::signed(user()),
+				bounded(b"bafymodel"),
+				H256::repeat_byte(0x11),
+				Framework::BertEmbedding,
+				bounded(b""),
+				bounded(b""),
+				TOLERANCE,
+				SKETCH_LEN,
+				Some(key),
+			)
+		};
+		assert_noop!(call(H256::repeat_byte(9)), Error::<Test>::UnknownZkKey);
+		assert_noop!(call(OTHER_SHAPE_KEY), Error::<Test>::ZkKeyMismatch);
+		assert_eq!(key_holds(&OTHER_SHAPE_KEY), 0);
+		let model = register_model(TOLERANCE, SKETCH_LEN, Some(ZK_KEY));
+		// The verifier now refuses to unregister the key (see pallet-zk-verifier's tests).
+		assert_eq!(key_holds(&ZK_KEY), 1);
+		assert_ok!(Poi::unregister_model(RuntimeOrigin::signed(user()), model));
+		assert_eq!(key_holds(&ZK_KEY), 0);
+	});
+}
+
+#[test]
+fn models_hold_a_deposit_and_are_removed_only_by_their_owner_without_open_tasks() {
+	build_and_execute(|| {
+		let model = register_model(TOLERANCE, SKETCH_LEN, None);
+		assert_eq!(Balances::balance_on_hold(&HoldReason::ModelDeposit.into(), &user()), MODEL_DEPOSIT);
+		register_agents(2);
+		let task = submit(model, 2, VerificationMode::Redundant);
+		assert_noop!(Poi::unregister_model(RuntimeOrigin::signed(agent(1)), model), Error::<Test>::NotModelOwner);
+		assert_noop!(Poi::unregister_model(RuntimeOrigin::signed(user()), model), Error::<Test>::ModelInUse);
+		assert_noop!(Poi::unregister_model(RuntimeOrigin::signed(user()), model + 1), Error::<Test>::UnknownModel);
+		for a in drawn(task) {
+			commit(&a, task, &result(0));
+		}
+		for a in drawn(task) {
+			reveal(&a, task, &result(0));
+		}
+		assert_eq!(phase(task), TaskPhase::Completed);
+		assert_ok!(Poi::unregister_model(RuntimeOrigin::signed(user()), model));
+		assert!(Models::<Test>::get(model).is_none());
+		assert_eq!(Balances::balance_on_hold(&HoldReason::ModelDeposit.into(), &user()), 0);
+		System::assert_last_event(Event::ModelUnregistered { model, owner: user() }.into());
+	});
+}
+
+/// In tolerance mode the sketches decide who agrees, but the recorded output must be one a
+/// quorum committed to: the first-drawn agent can no longer point the output anywhere.
+#[test]
+fn attack_the_centre_agent_cannot_record_its_own_output_file() {
+	build_and_execute(|| {
+		let model = register_model(TOLERANCE, SKETCH_LEN, None);
+		register_agents(3);
+		let task = submit(model, 3, VerificationMode::Redundant);
+		let agents = assigned(task);
+		let mut forged = result(0);
+		forged.output_hash = H256::repeat_byte(0xee);
+		forged.output_cid = bounded(b"bafyevil");
+		let results = [forged, result(3), result(-3)];
+		for (a, r) in agents.iter().zip(&results) {
+			commit(a, task, r);
+		}
+		for (a, r) in agents.iter().zip(&results) {
+			reveal(a, task, r);
+		}
+		assert_eq!(phase(task), TaskPhase::Completed);
+		let recorded = Tasks::<Test>::get(task).unwrap().result.unwrap();
+		assert_eq!((recorded.output_hash, recorded.output_cid.to_vec()), (H256::repeat_byte(0x77), b"bafyoutput".to_vec()));
+	});
+}
+
+#[test]
+fn sketches_that_agree_without_a_shared_output_refund_the_task() {
+	build_and_execute(|| {
+		let model = register_model(TOLERANCE, SKETCH_LEN, None);
+		register_agents(3);
+		let task = submit(model, 3, VerificationMode::Redundant);
+		let agents = assigned(task);
+		let results: Vec<_> = (0..3u8)
+			.map(|i| {
+				let mut r = result(i as i32);
+				r.output_hash = H256::repeat_byte(0x10 + i);
+				r
+			})
+			.collect();
+		for (a, r) in agents.iter().zip(&results) {
+			commit(a, task, r);
+		}
+		for (a, r) in agents.iter().zip(&results) {
+			reveal(a, task, r);
+		}
+		assert_refunded_without_penalties(task, RefundReason::NoAgreedOutput, &agents);
+	});
+}
+
+/// The submitter's block author knows that block's VRF output: the draw waits for the next
+/// block's, which did not exist when the task was included.
+#[test]
+fn attack_the_draw_uses_randomness_from_after_the_submission() {
+	build_and_execute(|| {
+		let model = register_model(TOLERANCE, SKETCH_LEN, None);
+		register_agents(3);
+		let submitted = System::block_number();
+		let task = submit_only(model, 2, VerificationMode::Redundant);
+		assert_eq!(phase(task), TaskPhase::Drawing { at: submitted + 2 });
+		run_to_block(submitted + 1);
+		assert!(assigned(task).is_empty());
+		run_to_block(submitted + 2);
+		assert_eq!(assigned(task).len(), 2);
+		// The mock's randomness, like BABE's, is that of the parent block: here `submitted + 1`.
+		let (_, known_since) = <TestRandomness as frame_support::traits::Randomness<H256, u64>>::random(b"x");
+		assert!(known_since > submitted);
+	});
+}
+
+#[test]
+fn an_ended_task_with_no_room_to_be_filed_for_removal_is_removed_at_once() {
+	build_and_execute(|| {
+		let model = register_model(TOLERANCE, SKETCH_LEN, None);
+		register_agents(2);
+		let task = submit(model, 2, VerificationMode::Redundant);
+		let at = System::block_number() + RETENTION;
+		for block in at..=at + 16 {
+			Expiries::<Test>::insert(block, BoundedVec::truncate_from(vec![900, 901]));
+		}
+		for a in drawn(task) {
+			commit(&a, task, &result(0));
+		}
+		for a in drawn(task) {
+			reveal(&a, task, &result(0));
+		}
+		assert!(Tasks::<Test>::get(task).is_none(), "not kept forever");
+		for block in at..=at + 16 {
+			Expiries::<Test>::remove(block);
+		}
+	});
+}
+
+#[test]
+fn stored_enums_keep_their_encoding() {
+	use codec::Encode;
+	assert_eq!(TaskPhase::Commit { deadline: 7u64 }.encode(), [0, 7, 0, 0, 0, 0, 0, 0, 0]);
+	assert_eq!(TaskPhase::Reveal { deadline: 7u64 }.encode()[0], 1);
+	assert_eq!(TaskPhase::<u64>::Completed.encode(), [2]);
+	assert_eq!(TaskPhase::<u64>::Refunded(RefundReason::NoAgreedOutput).encode(), [3, 4]);
+	assert_eq!(TaskPhase::Drawing { at: 7u64 }.encode()[0], 4);
+	assert_eq!(RefundReason::NotEnoughResults.encode(), [0]);
+	assert_eq!(RefundReason::NoAgents.encode(), [3]);
+	assert_eq!(PenaltyReason::Disagreed.encode(), [2]);
+	assert_eq!(VerificationMode::Zk.encode(), [1]);
+	assert_eq!(AgentStatus::Unbonding { until: 1u64 }.encode()[0], 1);
+	type State = AssignmentState<frame_support::traits::ConstU32<4>, frame_support::traits::ConstU32<4>>;
+	assert_eq!(State::Assigned.encode(), [0]);
+	assert_eq!(State::Committed(H256::zero()).encode()[0], 1);
+	assert_eq!(State::Paid.encode(), [3]);
+	assert_eq!(State::Penalized(PenaltyReason::NoReveal).encode(), [4, 1]);
+	assert_eq!(State::Unsettled.encode(), [5]);
+	assert_eq!(State::Absent.encode(), [6]);
 }

@@ -18,8 +18,12 @@ pub type BalanceOf<T> =
 /// A model agents can run: the bundle on IPFS and how to compare results.
 #[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen)]
 #[scale_info(skip_type_params(MaxCidLen, MaxSchemaLen))]
-pub struct ModelInfo<AccountId, MaxCidLen: Get<u32>, MaxSchemaLen: Get<u32>> {
+pub struct ModelInfo<AccountId, Balance, MaxCidLen: Get<u32>, MaxSchemaLen: Get<u32>> {
 	pub owner: AccountId,
+	/// Held on the owner while the model is registered (pays for its storage).
+	pub deposit: Balance,
+	/// Tasks of this model that have not ended: the model cannot be removed while any runs.
+	pub open_tasks: u32,
 	/// The model bundle (a tar archive) on IPFS.
 	pub cid: BoundedVec<u8, MaxCidLen>,
 	/// `blake2_256` of the bundle: agents refuse any other bytes.
@@ -34,7 +38,8 @@ pub struct ModelInfo<AccountId, MaxCidLen: Get<u32>, MaxSchemaLen: Get<u32>> {
 	/// Sketch entries each result carries.
 	pub sketch_len: u8,
 	/// The verification key (registered in the ZK verifier) that proves this model's results,
-	/// for tasks in [`VerificationMode::Zk`].
+	/// for tasks in [`VerificationMode::Zk`]. Held in the verifier while the model exists, so
+	/// it cannot be unregistered under it.
 	pub zk_key: Option<H256>,
 }
 
@@ -51,8 +56,10 @@ pub struct Hardware {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen)]
 pub enum AgentStatus<BlockNumber> {
 	/// Drawn for new tasks.
+	#[codec(index = 0)]
 	Active,
 	/// Left: no new tasks; the stake is released after `until` once its tasks are done.
+	#[codec(index = 1)]
 	Unbonding { until: BlockNumber },
 }
 
@@ -67,15 +74,20 @@ pub struct AgentInfo<Balance, BlockNumber> {
 	pub completed: u32,
 	/// Penalties it took.
 	pub penalties: u32,
+	/// Whether it declared that it proves results ([`VerificationMode::Zk`] tasks are drawn
+	/// only among these).
+	pub zk_prover: bool,
 }
 
 /// How a task's result is verified.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub enum VerificationMode {
 	/// `redundancy` agents (at least two) run the task; a majority that agrees wins.
+	#[codec(index = 0)]
 	Redundant,
 	/// Every reveal carries a proof checked against the model's ZK key; a majority of the
 	/// proven results must still agree (one agent is enough).
+	#[codec(index = 1)]
 	Zk,
 }
 
@@ -83,43 +95,57 @@ pub enum VerificationMode {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub enum RefundReason {
 	/// Too few agents committed or revealed a result, and no replacement could be drawn.
+	#[codec(index = 0)]
 	NotEnoughResults,
 	/// The revealed results had no agreeing majority.
+	#[codec(index = 1)]
 	NoAgreement,
 	/// No agent committed a result (the task may not be runnable): nobody is penalized.
+	#[codec(index = 2)]
 	NoResults,
 	/// When the agents were to be drawn, fewer than `redundancy` were free (or every
 	/// deadline slot was full).
+	#[codec(index = 3)]
 	NoAgents,
+	/// A majority's sketches agreed (within the tolerance), but no majority committed to the
+	/// same output file: there is no output the chain can vouch for.
+	#[codec(index = 4)]
+	NoAgreedOutput,
 }
 
 /// Where a task is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen)]
 pub enum TaskPhase<BlockNumber> {
-	/// Submitted; the agents and the seed are drawn in block `at` (the block after the
-	/// submission, or up to `DEADLINE_SLACK` later if that block's bucket is full), from
-	/// randomness the submitter could not know when it submitted. (Encoded last: the phases
-	/// before it kept their indices.)
-	#[codec(index = 5)]
+	/// Submitted; the agents and the seed are drawn in block `at` (two blocks after the
+	/// submission, or up to `DEADLINE_SLACK` later if that block's bucket is full), from the
+	/// VRF output of a block that did not exist when the task was included.
+	#[codec(index = 4)]
 	Drawing { at: BlockNumber },
 	/// Assigned agents commit to their results until `deadline`.
+	#[codec(index = 0)]
 	Commit { deadline: BlockNumber },
 	/// Committed agents reveal until `deadline`.
+	#[codec(index = 1)]
 	Reveal { deadline: BlockNumber },
 	/// A majority agreed; `result` holds the output and the agents were paid.
+	#[codec(index = 2)]
 	Completed,
 	/// Ended without a result; the reward was refunded.
+	#[codec(index = 3)]
 	Refunded(RefundReason),
 }
 
 /// Why an agent was penalized.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub enum PenaltyReason {
-	/// No commitment by the commit deadline.
+	/// No commitment by the commit deadline, on a task that proved runnable.
+	#[codec(index = 0)]
 	NoCommit,
 	/// Committed but did not reveal by the reveal deadline.
+	#[codec(index = 1)]
 	NoReveal,
 	/// Revealed a result that disagrees with the majority.
+	#[codec(index = 2)]
 	Disagreed,
 }
 
@@ -151,17 +177,27 @@ impl<C: Get<u32>, S: Get<u32>> TaskResult<C, S> {
 #[scale_info(skip_type_params(MaxCidLen, MaxSketchLen))]
 pub enum AssignmentState<MaxCidLen: Get<u32>, MaxSketchLen: Get<u32>> {
 	/// Drawn; no commitment yet.
+	#[codec(index = 0)]
 	Assigned,
 	/// Committed to a hidden result.
+	#[codec(index = 1)]
 	Committed(H256),
 	/// Revealed this result (matching its commitment).
+	#[codec(index = 2)]
 	Revealed(TaskResult<MaxCidLen, MaxSketchLen>),
 	/// In the agreeing majority and paid.
+	#[codec(index = 3)]
 	Paid,
 	/// Penalized.
+	#[codec(index = 4)]
 	Penalized(PenaltyReason),
 	/// The task was refunded before this agent's part counted: neither paid nor penalized.
+	#[codec(index = 5)]
 	Unsettled,
+	/// Did not commit while too few others did to show the task can be run: penalized
+	/// (`NoCommit`) only if the task completes, released if it is refunded.
+	#[codec(index = 6)]
+	Absent,
 }
 
 /// An agent drawn for a task and what it did.
@@ -197,12 +233,21 @@ pub struct InferenceTask<AccountId, Balance, BlockNumber, MaxCidLen: Get<u32>, M
 	/// The agreed result, once completed.
 	pub result: Option<TaskResult<MaxCidLen, MaxSketchLen>>,
 	pub submitted_at: BlockNumber,
+	/// When an ended task is removed from storage.
+	pub remove_at: Option<BlockNumber>,
 }
 
 impl<A, B, N, C: Get<u32>, S: Get<u32>, M: Get<u32>> InferenceTask<A, B, N, C, S, M> {
-	/// Agents whose result the task still waits for or counts (not penalized).
+	/// Agents whose result the task still waits for or counts (not penalized, not absent).
 	pub fn live(&self) -> impl Iterator<Item = &Assignment<A, C, S>> {
-		self.assignments.iter().filter(|a| !matches!(a.state, AssignmentState::Penalized(_)))
+		self.assignments
+			.iter()
+			.filter(|a| !matches!(a.state, AssignmentState::Penalized(_) | AssignmentState::Absent))
+	}
+
+	/// Agents that committed (and have not revealed yet).
+	pub fn committed(&self) -> usize {
+		self.assignments.iter().filter(|a| matches!(a.state, AssignmentState::Committed(_))).count()
 	}
 
 	/// Agreeing results needed: a strict majority of `redundancy`.

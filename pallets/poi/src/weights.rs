@@ -47,6 +47,8 @@ pub trait WeightInfo {
 	fn close_commit(k: u32, a: u32, ) -> Weight;
 	fn close_reveal(k: u32, ) -> Weight;
 	fn update_scores(a: u32, ) -> Weight;
+	fn unregister_model() -> Weight;
+	fn set_zk_prover() -> Weight;
 }
 
 /// Measured weights, with the runtime's own database weights.
@@ -289,6 +291,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(a.into())))
 			.saturating_add(Weight::from_parts(0, 2555).saturating_mul(a.into()))
 	}
+	fn unregister_model() -> Weight {
+		Weight::from_parts(45_000_000, 3800)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	fn set_zk_prover() -> Weight {
+		Weight::from_parts(15_000_000, 3600)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 }
 
 /// The same measurements with ParityDB's database weights, for tests and mocks.
@@ -375,5 +387,15 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(a.into())))
 			.saturating_add(Weight::from_parts(0, 2555).saturating_mul(a.into()))
+	}
+	fn unregister_model() -> Weight {
+		Weight::from_parts(45_000_000, 3800)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
+	fn set_zk_prover() -> Weight {
+		Weight::from_parts(15_000_000, 3600)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }

@@ -46,13 +46,34 @@ fn longest_cid<T: Config>() -> BoundedVec<u8, T::MaxCidLen> {
 	vec![b'b'; T::MaxCidLen::get() as usize].try_into().expect("max length")
 }
 
-/// Places a `replicas`-replica order of `data` from a fresh user.
+/// Moves two blocks on (so randomness exists that did not when the orders were placed) and
+/// assigns the waiting orders, as `on_initialize` does.
+fn assign_waiting<T: Config>() {
+	let now = frame_system::Pallet::<T>::block_number().saturating_add(2u32.into());
+	frame_system::Pallet::<T>::set_block_number(now);
+	Posp::<T>::assign_waiting(now);
+}
+
+/// Places a `replicas`-replica order of `data` from a fresh user and assigns its replicas.
 fn order<T: Config>(data: &[u8], replicas: u8) -> OrderId {
 	let user = funded::<T>("user", 0);
 	let id = NextOrderId::<T>::get();
 	Posp::<T>::do_place_order(user, longest_cid::<T>(), data.len() as u64, merkle::data_root(data), replicas, 10, T::MinPricePerPeriod::get())
 		.expect("enough providers");
+	assign_waiting::<T>();
 	id
+}
+
+/// Marks every active sector of `who` as having answered a challenge.
+fn prove_all<T: Config>(who: &T::AccountId) {
+	let active: Vec<SectorIndex> = Sectors::<T>::iter_prefix(who)
+		.filter(|(_, s)| matches!(s.state, SectorState::Active { .. }) && !s.proven)
+		.map(|(i, _)| i)
+		.collect();
+	for sector in active {
+		Sectors::<T>::mutate(who, sector, |s| s.as_mut().map(|s| s.proven = true));
+		Providers::<T>::mutate(who, |p| p.as_mut().map(|p| p.proven_sectors += 1));
+	}
 }
 
 /// `count` challenged leaves: 1, 3, 5, … (each with the leaf before it).
@@ -117,27 +138,33 @@ mod benchmarks {
 		assert_eq!(Orders::<T>::get(id).map(|o| o.status), Some(OrderStatus::Active));
 	}
 
-	/// `r` replicas among `p` registered providers with free sectors, every one of them under
-	/// a challenge (so each draw reads every provider's challenged sector): `r - 1` of them
+	/// Placing an order and assigning it in a later block (the owner pays for both): `r`
+	/// replicas among `p` registered providers with free sectors, every one of them under a
+	/// challenge (so each draw reads every provider's challenged sector): `r - 1` of them
 	/// have a second, unchallenged sector and take a replica; the last replica finds nobody
-	/// and the order joins an almost full waiting list.
+	/// and the order stays on an almost full waiting list.
 	#[benchmark]
 	fn place_order(r: Linear<1, { T::MaxReplicas::get() }>, p: Linear<{ T::MaxReplicas::get() }, { T::MaxProviders::get() }>) {
-		let deadline = frame_system::Pallet::<T>::block_number().saturating_add(T::ChallengeDeadline::get());
+		let deadline = frame_system::Pallet::<T>::block_number().saturating_add(T::ChallengePeriod::get());
 		for i in 0..p {
 			let who = provider::<T>(i, if i + 1 < r { 2 } else { 1 });
 			Challenges::<T>::insert(&who, Challenge { sector: 0, leaves: Default::default(), deadline });
 		}
 		let waiting = T::MaxOrdersAwaitingRepair::get().saturating_sub(1);
-		OrdersAwaitingRepair::<T>::put(BoundedVec::truncate_from((1_000..1_000 + waiting as OrderId).collect()));
+		let later = BlockNumberFor::<T>::max_value();
+		OrdersAwaitingRepair::<T>::put(BoundedVec::truncate_from((1_000..1_000 + waiting as OrderId).map(|o| (o, later)).collect()));
 		let user = funded::<T>("user", 0);
 		let root = H256::repeat_byte(3);
 
-		#[extrinsic_call]
-		_(RawOrigin::Signed(user), longest_cid::<T>(), 1_000, root, r as u8, 10, T::MinPricePerPeriod::get());
+		#[block]
+		{
+			Posp::<T>::do_place_order(user, longest_cid::<T>(), 1_000, root, r as u8, 10, T::MinPricePerPeriod::get())
+				.expect("enough providers");
+			assign_waiting::<T>();
+		}
 
 		assert_eq!(Orders::<T>::get(0).map(|o| o.holders.len() as u32), Some(r - 1));
-		assert!(OrdersAwaitingRepair::<T>::get().contains(&0));
+		assert!(OrdersAwaitingRepair::<T>::get().iter().any(|(o, _)| *o == 0));
 	}
 
 	/// An honest answer for `l` leaves of a sector holding a file (data paths checked too).
@@ -168,19 +195,21 @@ mod benchmarks {
 	/// by another provider, and each the provider's third strike (forced out).
 	#[benchmark]
 	fn expire_challenges(c: Linear<1, { T::MaxChallengesPerPeriod::get().min(T::MaxProviders::get() / 2) }>) {
-		let now = frame_system::Pallet::<T>::block_number().saturating_add(One::one());
 		let mut holders = Vec::new();
 		for i in 0..c {
 			let who = provider::<T>(i, 1);
 			order::<T>(&[i as u8; 100], 1);
 			Posp::<T>::do_confirm_sector(who.clone(), 0, H256::repeat_byte(4)).expect("sealing");
 			Providers::<T>::mutate(&who, |p| p.as_mut().map(|p| p.strikes = STRIKES_TO_EXIT - 1));
-			let deadline = now.saturating_sub(One::one());
-			Challenges::<T>::insert(&who, Challenge { sector: 0, leaves: Default::default(), deadline });
 			holders.push(who);
 		}
 		for i in 0..c {
 			provider::<T>(c + i, 1);
+		}
+		let now = frame_system::Pallet::<T>::block_number().saturating_add(One::one());
+		for who in holders.iter() {
+			let deadline = now.saturating_sub(One::one());
+			Challenges::<T>::insert(who, Challenge { sector: 0, leaves: Default::default(), deadline });
 		}
 		ChallengeDeadlineAt::<T>::put(now.saturating_sub(One::one()));
 
@@ -198,9 +227,10 @@ mod benchmarks {
 		for i in 0..s {
 			let who = provider::<T>(i, 1);
 			order::<T>(&[i as u8; 100], 1);
-			Posp::<T>::do_confirm_sector(who, 0, H256::repeat_byte(5)).expect("sealing");
+			Posp::<T>::do_confirm_sector(who.clone(), 0, H256::repeat_byte(5)).expect("sealing");
+			prove_all::<T>(&who);
 		}
-		let now: BlockNumberFor<T> = T::ChallengePeriod::get();
+		let now: BlockNumberFor<T> = frame_system::Pallet::<T>::block_number();
 
 		#[block]
 		{
@@ -226,7 +256,8 @@ mod benchmarks {
 		assert_eq!(Challenges::<T>::iter().count() as u32, c);
 	}
 
-	/// A provider gives back an assigned replica; it is drawn anew among `p` providers.
+	/// A provider gives back an assigned replica (one of `p` registered); the order waits
+	/// for another provider.
 	#[benchmark]
 	fn reject_replica(p: Linear<2, { T::MaxProviders::get() }>) {
 		for i in 0..p {
@@ -239,7 +270,47 @@ mod benchmarks {
 		_(RawOrigin::Signed(holder.clone()), 0);
 
 		let order = Orders::<T>::get(id).expect("kept");
-		assert!(order.holders.iter().all(|r| r.provider != holder) && order.holders.len() == 1);
+		assert!(order.holders.is_empty() && order.rejected_by.contains(&holder));
+		assert!(OrdersAwaitingRepair::<T>::get().iter().any(|(o, _)| *o == id));
+	}
+
+	/// A provider that left takes its collateral back.
+	#[benchmark]
+	fn withdraw_collateral() {
+		let who = provider::<T>(0, 1);
+		Posp::<T>::do_deregister_provider(who.clone()).expect("no data");
+		let until = Departures::<T>::get(&who).expect("departing").until;
+		frame_system::Pallet::<T>::set_block_number(until);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()));
+
+		assert!(Departures::<T>::get(&who).is_none());
+	}
+
+	/// The fault path at its worst: a slashing strike on a proven sector holding a replica,
+	/// which is drawn anew among `p` providers with a free sector each.
+	#[benchmark]
+	fn fault_with_repair(p: Linear<2, { T::MaxProviders::get() }>) {
+		for i in 0..p {
+			let who = provider::<T>(i, 1);
+			prove_all::<T>(&who);
+		}
+		let id = order::<T>(&[8u8; 100], 1);
+		let holder = Orders::<T>::get(id).expect("placed").holders[0].provider.clone();
+		Posp::<T>::do_confirm_sector(holder.clone(), 0, H256::repeat_byte(6)).expect("sealing");
+		prove_all::<T>(&holder);
+		Providers::<T>::mutate(&holder, |i| i.as_mut().map(|i| i.strikes = 1));
+		let now = frame_system::Pallet::<T>::block_number();
+
+		#[block]
+		{
+			Posp::<T>::fault(&holder, 0, FaultReason::MissedChallenge, now);
+		}
+
+		let order = Orders::<T>::get(id).expect("kept");
+		assert_eq!(order.status, OrderStatus::Repairing);
+		assert!(order.holders.iter().all(|r| r.provider != holder));
 	}
 
 	impl_benchmark_test_suite!(Posp, crate::mock::new_test_ext(), crate::mock::Test);

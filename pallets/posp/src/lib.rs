@@ -19,11 +19,15 @@
 //!   ([`Pallet::submit_proof`], free when valid) opens the sealed leaves, which the chain unseals
 //!   (cheap) and checks against the order's data root, or zeros.
 //! - **Faults**: no valid answer by the deadline, or a sector not sealed in time, is a strike;
-//!   strikes cost 0 %, 5 %, then 15 % of the remaining collateral, three in a row force the
+//!   strikes cost 5 %, 10 %, then 15 % of the remaining collateral, three in a row force the
 //!   provider out, and every replica it held is reassigned and re-sealed elsewhere (the order
-//!   shows `Repairing`, or `Faulty` while no provider can take it).
+//!   shows `Repairing`, or `Faulty` while no provider can take it). Leaving (or being forced
+//!   out) keeps the collateral held for [`Config::CollateralUnbonding`] blocks and the strikes
+//!   on record.
 //! - **Rewards** at the end of each period: [`Config::RewardPerPeriod`] is minted and shared in
-//!   proportion to proven sealed bytes, and every active replica is paid its order's price.
+//!   proportion to *proven* sealed bytes — sectors that answered a challenge since they were
+//!   sealed; a confirmed root alone earns nothing — and every proven replica is paid its
+//!   order's price.
 //!
 //! Answers are produced by the provider's **off-chain worker** ([`offchain`]): it asks the
 //! local `zkp-agent` over loopback HTTP to seal sectors and to open challenged leaves, and
@@ -36,6 +40,11 @@ extern crate alloc;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod functions;
+mod impl_challenges;
+mod impl_faults;
+mod impl_orders;
+mod impl_providers;
+mod impl_rewards;
 #[cfg(test)]
 mod mock;
 pub mod offchain;
@@ -184,6 +193,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxOrdersAwaitingRepair: Get<u32>;
 
+		/// Blocks a provider's collateral stays held after it deregisters (or is forced out).
+		#[pallet::constant]
+		type CollateralUnbonding: Get<BlockNumberFor<Self>>;
+
 		/// Collateral held per committed sector.
 		#[pallet::constant]
 		type CollateralPerSector: Get<BalanceOf<Self>>;
@@ -195,6 +208,16 @@ pub mod pallet {
 		/// Weights from this pallet's benchmarks.
 		type WeightInfo: WeightInfo;
 	}
+
+	/// A storage order as stored.
+	pub type OrderOf<T> = StorageOrder<
+		<T as frame_system::Config>::AccountId,
+		BalanceOf<T>,
+		BlockNumberFor<T>,
+		<T as Config>::MaxCidLen,
+		<T as Config>::MaxReplicas,
+		<T as Config>::MaxRejections,
+	>;
 
 	/// Registered providers.
 	#[pallet::storage]
@@ -218,25 +241,34 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
-	/// Storage orders, kept after they expire so their history stays visible.
+	/// Storage orders; an expired order stays readable until the next period closes.
 	#[pallet::storage]
-	pub type Orders<T: Config> = StorageMap<
-		_,
-		Twox64Concat,
-		OrderId,
-		StorageOrder<T::AccountId, BalanceOf<T>, BlockNumberFor<T>, T::MaxCidLen, T::MaxReplicas>,
-		OptionQuery,
-	>;
+	pub type Orders<T: Config> = StorageMap<_, Twox64Concat, OrderId, OrderOf<T>, OptionQuery>;
+
+	/// Orders that expired in the current period: removed when it closes.
+	#[pallet::storage]
+	pub type ExpiredOrders<T: Config> =
+		StorageValue<_, BoundedVec<OrderId, ConstU32<{ functions::MAX_EXPIRED_KEPT }>>, ValueQuery>;
+
+	/// Providers that left, with the collateral they can withdraw after a delay.
+	#[pallet::storage]
+	pub type Departures<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, Departure<BalanceOf<T>, BlockNumberFor<T>>, OptionQuery>;
+
+	/// Strikes of providers that left: a provider that registers again starts with them.
+	#[pallet::storage]
+	pub type PastStrikes<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u8, ValueQuery>;
 
 	/// The next order id.
 	#[pallet::storage]
 	pub type NextOrderId<T: Config> = StorageValue<_, OrderId, ValueQuery>;
 
-	/// Orders with fewer replicas than wanted and no provider to take one yet; retried when
-	/// each period closes.
+	/// Orders with fewer replicas than wanted, and the block each was queued in: new orders,
+	/// rejected replicas and lost replicas no provider could take. Assigned in `on_initialize`
+	/// of a later block, with randomness that did not exist when they were queued.
 	#[pallet::storage]
 	pub type OrdersAwaitingRepair<T: Config> =
-		StorageValue<_, BoundedVec<OrderId, T::MaxOrdersAwaitingRepair>, ValueQuery>;
+		StorageValue<_, BoundedVec<(OrderId, BlockNumberFor<T>), T::MaxOrdersAwaitingRepair>, ValueQuery>;
 
 	/// Outstanding challenges, one per provider at most.
 	#[pallet::storage]
@@ -261,8 +293,13 @@ pub mod pallet {
 	pub enum Event<T: Config> {
 		/// A provider registered `sectors` sectors, holding `collateral`.
 		ProviderRegistered { provider: T::AccountId, sectors: u32, collateral: BalanceOf<T> },
-		/// A provider left and got its collateral back.
-		ProviderDeregistered { provider: T::AccountId, collateral: BalanceOf<T> },
+		/// A provider left; its collateral can be withdrawn from block `until`.
+		ProviderDeregistered { provider: T::AccountId, collateral: BalanceOf<T>, until: BlockNumberFor<T> },
+		/// A provider that left took its collateral back.
+		CollateralWithdrawn { provider: T::AccountId, collateral: BalanceOf<T> },
+		/// Every provider able to store an order's missing replica refused it, while others
+		/// keep sealed replicas: the order goes on with `replicas` replicas.
+		ReplicasReduced { order: OrderId, replicas: u8 },
 		/// A sector is to be sealed by `deadline`.
 		SectorSealingRequired { provider: T::AccountId, sector: SectorIndex, content: SectorContent, deadline: BlockNumberFor<T> },
 		/// A sector's sealed root was confirmed.
@@ -283,8 +320,9 @@ pub mod pallet {
 		ProofVerified { provider: T::AccountId, sector: SectorIndex },
 		/// A fault: strike `strike` cost `slashed` of the collateral.
 		ProviderFaulted { provider: T::AccountId, sector: SectorIndex, reason: FaultReason, strike: u8, slashed: BalanceOf<T> },
-		/// Three strikes in a row: the provider is out and its collateral left is released.
-		ProviderForcedOut { provider: T::AccountId, released: BalanceOf<T> },
+		/// Three strikes in a row: the provider is out; its collateral left can be withdrawn
+		/// from block `until`.
+		ProviderForcedOut { provider: T::AccountId, collateral: BalanceOf<T>, until: BlockNumberFor<T> },
 		/// Period rewards: `reward` minted for `proven_bytes`, `order_payments` from escrow.
 		ProviderRewarded { provider: T::AccountId, proven_bytes: u64, reward: BalanceOf<T>, order_payments: BalanceOf<T> },
 		/// A period ended (challenges for the next one follow).
@@ -357,6 +395,12 @@ pub mod pallet {
 		NotEmpty,
 		/// The order would wait for a provider, and `MaxOrdersAwaitingRepair` orders wait already.
 		TooManyOrdersWaiting,
+		/// The account left as a provider and has not withdrawn its collateral yet.
+		StillDeparting,
+		/// The account has no collateral waiting to be withdrawn.
+		NotDeparted,
+		/// The collateral is held until the unbonding delay has passed.
+		CollateralStillBonded,
 	}
 
 	#[pallet::hooks]
@@ -367,6 +411,11 @@ pub mod pallet {
 
 		fn offchain_worker(now: BlockNumberFor<T>) {
 			Self::offchain_work(now);
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_now: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
 		}
 
 		fn integrity_test() {
@@ -389,8 +438,9 @@ pub mod pallet {
 			Self::do_register_provider(who, sectors)
 		}
 
-		/// Leaves: releases the collateral and every sector. Not while holding replicas or
-		/// with a challenge outstanding.
+		/// Leaves: releases every sector; the collateral stays held for
+		/// `CollateralUnbonding` blocks ([`Pallet::withdraw_collateral`]) and the strikes are
+		/// remembered. Not while holding replicas or with a challenge outstanding.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::deregister_provider(T::MaxSectorsPerProvider::get()))]
 		pub fn deregister_provider(origin: OriginFor<T>) -> DispatchResultWithPostInfo {
@@ -408,10 +458,13 @@ pub mod pallet {
 		}
 
 		/// Places a storage order for a file already on IPFS; escrows
-		/// `price_per_period × replicas × periods` and assigns the replicas.
-		/// Weight: charged for `MaxProviders` registered providers, refunded to the actual
-		/// number (each replica draw reads every provider), plus the chosen providers' sectors
-		/// read to find a free one (the benchmark's providers have one sector each).
+		/// `price_per_period × replicas × periods`. The replicas are assigned in
+		/// `on_initialize` of a later block, with randomness that did not exist when the order
+		/// was included (nobody can predict its providers when placing it).
+		/// Weight: the placement and the assignment it defers (the owner pays for both),
+		/// charged for `MaxProviders` registered providers, refunded to the actual number
+		/// (each replica draw reads every provider), plus the chosen providers' sectors read
+		/// to find a free one (the benchmark's providers have one sector each).
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::place_order(*replicas as u32, T::MaxProviders::get())
 			.saturating_add(T::DbWeight::get().reads((*replicas as u64).saturating_mul(T::MaxSectorsPerProvider::get() as u64))))]
@@ -461,6 +514,15 @@ pub mod pallet {
 		pub fn reject_replica(origin: OriginFor<T>, sector: SectorIndex) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_reject_replica(who, sector)
+		}
+
+		/// Releases the collateral of a provider that left, once `CollateralUnbonding`
+		/// blocks have passed.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::withdraw_collateral())]
+		pub fn withdraw_collateral(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_withdraw_collateral(who)
 		}
 	}
 }

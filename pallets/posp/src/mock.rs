@@ -81,11 +81,12 @@ where
 	}
 }
 
-/// Randomness that changes with the block and the subject.
+/// Randomness that changes with the block and the subject, known since the parent block (as
+/// BABE's `ParentBlockRandomness`).
 pub struct TestRandomness;
 impl frame_support::traits::Randomness<H256, u64> for TestRandomness {
 	fn random(subject: &[u8]) -> (H256, u64) {
-		let block = System::block_number();
+		let block = System::block_number().saturating_sub(1);
 		let mut input = subject.to_vec();
 		input.extend_from_slice(&block.to_le_bytes());
 		(H256(sp_io::hashing::blake2_256(&input)), block)
@@ -102,6 +103,7 @@ pub const ROUNDS: u32 = 2;
 pub const PERIOD: u64 = 10;
 pub const DEADLINE: u64 = 3;
 pub const SEAL_DEADLINE: u64 = 20;
+pub const UNBONDING: u64 = 30;
 
 impl pallet_posp::Config for Test {
 	type RuntimeEvent = RuntimeEvent;
@@ -125,6 +127,7 @@ impl pallet_posp::Config for Test {
 	type MaxRejections = ConstU32<2>;
 	type MinPricePerPeriod = frame_support::traits::ConstU64<1>;
 	type CollateralPerSector = CollateralPerSector;
+	type CollateralUnbonding = frame_support::traits::ConstU64<UNBONDING>;
 	type RewardPerPeriod = RewardPerPeriod;
 	type WeightInfo = ();
 }
@@ -158,6 +161,14 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut ext: sp_io::TestExternalities = storage.into();
 	ext.execute_with(|| System::set_block_number(1));
 	ext
+}
+
+/// Runs `test` in a fresh externality, then checks the pallet's invariants.
+pub fn build_and_execute(test: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		test();
+		Posp::do_try_state().expect("invariants hold");
+	});
 }
 
 /// Runs `on_initialize` of every block up to `n`.

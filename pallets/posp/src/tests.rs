@@ -71,7 +71,16 @@ fn answer(who: &AccountId) {
 	assert_eq!(info.pays_fee, Pays::No);
 }
 
+/// Places an order and moves on two blocks, when its replicas are drawn.
 fn place(owner: &AccountId, size: usize, replicas: u8, periods: u32) -> u64 {
+	let id = place_only(owner, size, replicas, periods);
+	// The replicas are drawn two blocks later, with randomness from after the placement.
+	run_to_block(System::block_number() + 2);
+	id
+}
+
+/// Places an order (its replicas are drawn in a later block).
+fn place_only(owner: &AccountId, size: usize, replicas: u8, periods: u32) -> u64 {
 	let data = file(size, size as u32);
 	let id = NextOrderId::<Test>::get();
 	FILES.with(|f| f.borrow_mut().insert(id, data.clone()));
@@ -87,6 +96,11 @@ fn place(owner: &AccountId, size: usize, replicas: u8, periods: u32) -> u64 {
 	id
 }
 
+/// The orders waiting for providers.
+fn waiting() -> Vec<u64> {
+	OrdersAwaitingRepair::<Test>::get().iter().map(|(o, _)| *o).collect()
+}
+
 fn held(who: &AccountId) -> Balance {
 	Balances::balance_on_hold(&RuntimeHoldReason::Posp(crate::HoldReason::Collateral), who)
 }
@@ -97,7 +111,7 @@ fn cid() -> BoundedVec<u8, frame_support::traits::ConstU32<64>> {
 
 #[test]
 fn registering_holds_collateral_and_asks_for_sealed_capacity() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		assert_ok!(Posp::register_provider(RuntimeOrigin::signed(alice()), 3));
 		assert_eq!(held(&alice()), 3_000);
 		let info = Providers::<Test>::get(alice()).unwrap();
@@ -117,7 +131,7 @@ fn registering_holds_collateral_and_asks_for_sealed_capacity() {
 
 #[test]
 fn bad_registrations_fail_and_change_nothing() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		assert_noop!(Posp::register_provider(RuntimeOrigin::signed(alice()), 0), Error::<Test>::InvalidSectorCount);
 		assert_noop!(Posp::register_provider(RuntimeOrigin::signed(alice()), 5), Error::<Test>::InvalidSectorCount);
 		assert_noop!(Posp::register_provider(RuntimeOrigin::signed(poor()), 1), Error::<Test>::InsufficientBalance);
@@ -132,7 +146,7 @@ fn bad_registrations_fail_and_change_nothing() {
 
 #[test]
 fn bad_confirmations_fail_and_change_nothing() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		assert_noop!(Posp::confirm_sector(RuntimeOrigin::signed(alice()), 0, H256::zero()), Error::<Test>::NotProvider);
 		register_and_seal(&alice(), 1);
 		assert_noop!(Posp::confirm_sector(RuntimeOrigin::signed(alice()), 1, H256::zero()), Error::<Test>::UnknownSector);
@@ -142,7 +156,7 @@ fn bad_confirmations_fail_and_change_nothing() {
 
 #[test]
 fn orders_escrow_payment_and_become_active_when_every_replica_is_sealed() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		for who in [alice(), bob(), charlie()] {
 			register_and_seal(&who, 2);
 		}
@@ -166,7 +180,7 @@ fn orders_escrow_payment_and_become_active_when_every_replica_is_sealed() {
 
 #[test]
 fn bad_orders_fail_and_change_nothing() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		let root = H256::repeat_byte(1);
 		let place = |who: AccountId, cid: BoundedVec<u8, _>, size: u64, replicas: u8, periods: u32| {
 			Posp::place_order(RuntimeOrigin::signed(who), cid, size, root, replicas, periods, 10)
@@ -192,7 +206,7 @@ fn bad_orders_fail_and_change_nothing() {
 
 #[test]
 fn honest_answers_are_verified_free_and_reset_strikes() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		register_and_seal(&alice(), 2);
 		register_and_seal(&bob(), 2);
 		let order = place(&user(), 3_000, 2, 10);
@@ -216,7 +230,7 @@ fn honest_answers_are_verified_free_and_reset_strikes() {
 
 #[test]
 fn bad_answers_fail_with_typed_errors_and_change_nothing() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		register_and_seal(&alice(), 2);
 		register_and_seal(&bob(), 2);
 		place(&user(), 8 * 1024, 2, 10);
@@ -270,7 +284,7 @@ fn bad_answers_fail_with_typed_errors_and_change_nothing() {
 
 #[test]
 fn a_replica_sealed_without_the_file_does_not_verify() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		register_and_seal(&alice(), 1);
 		// The file fills the whole sector, so every leaf is checked against it.
 		let order = place(&user(), 8 * 1024, 1, 10);
@@ -288,8 +302,8 @@ fn a_replica_sealed_without_the_file_does_not_verify() {
 }
 
 #[test]
-fn missed_challenges_escalate_0_5_15_percent_then_force_out_and_repair() {
-	new_test_ext().execute_with(|| {
+fn missed_challenges_escalate_5_10_15_percent_then_force_out_and_repair() {
+	build_and_execute(|| {
 		register_and_seal(&alice(), 2);
 		register_and_seal(&bob(), 2);
 		register_and_seal(&charlie(), 2);
@@ -330,9 +344,13 @@ fn missed_challenges_escalate_0_5_15_percent_then_force_out_and_repair() {
 			assert!(period < 20, "never forced out");
 		}
 		assert_eq!(strike, 3);
-		assert_eq!(collateral, 2_000 - 100 - 285);
-		assert!(events().contains(&Event::ProviderForcedOut { provider: holder.clone(), released: collateral }));
-		assert_eq!(held(&holder), 0);
+		assert_eq!(collateral, 2_000 - 100 - 190 - 256);
+		assert!(events().iter().any(|e| matches!(e,
+			Event::ProviderForcedOut { provider, collateral: c, until }
+				if *provider == holder && *c == collateral && *until > System::block_number())));
+		// Out, but the collateral left unbonds: it is still held, and the strikes are kept.
+		assert_eq!(held(&holder), collateral);
+		assert_eq!(PastStrikes::<Test>::get(&holder), 3);
 		assert_eq!(Sectors::<Test>::iter_prefix(&holder).count(), 0);
 		// The replica moved on the first fault and is sealed again by an honest provider.
 		let o = Orders::<Test>::get(order).unwrap();
@@ -346,7 +364,7 @@ fn missed_challenges_escalate_0_5_15_percent_then_force_out_and_repair() {
 
 #[test]
 fn a_lost_replica_waits_as_faulty_until_a_provider_has_room() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		register_and_seal(&alice(), 1);
 		register_and_seal(&bob(), 1);
 		let order = place(&user(), 1_000, 2, 50);
@@ -358,7 +376,7 @@ fn a_lost_replica_waits_as_faulty_until_a_provider_has_room() {
 		// Alice missed: her replica has nowhere to go (bob holds the other one).
 		let o = Orders::<Test>::get(order).unwrap();
 		assert_eq!((o.status, o.holders.len()), (OrderStatus::Faulty, 1));
-		assert_eq!(OrdersAwaitingRepair::<Test>::get().to_vec(), vec![order]);
+		assert_eq!(waiting(), vec![order]);
 		register_and_seal(&charlie(), 1);
 		seal_all(&alice());
 		run_to_block(2 * PERIOD);
@@ -370,7 +388,7 @@ fn a_lost_replica_waits_as_faulty_until_a_provider_has_room() {
 
 #[test]
 fn missed_sealing_deadline_is_a_fault() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		assert_ok!(Posp::register_provider(RuntimeOrigin::signed(alice()), 2));
 		run_to_block(SEAL_DEADLINE + PERIOD);
 		let faults: Vec<_> = events()
@@ -384,87 +402,101 @@ fn missed_sealing_deadline_is_a_fault() {
 }
 
 #[test]
-fn periods_mint_rewards_by_proven_bytes_pay_replicas_and_expire_orders() {
-	new_test_ext().execute_with(|| {
+fn periods_mint_rewards_by_proven_bytes_and_pay_proven_replicas() {
+	build_and_execute(|| {
 		register_and_seal(&alice(), 1);
 		register_and_seal(&bob(), 3);
-		let order = place(&user(), 1_000, 1, 2);
-		let holder = Orders::<Test>::get(order).unwrap().holders[0].provider.clone();
-		seal_all(&holder);
+		let order = place(&user(), 1_000, 1, 3);
+		let replica = Orders::<Test>::get(order).unwrap().holders[0].clone();
+		seal_all(&replica.provider);
 		let issuance = Balances::total_issuance();
-		let (a0, b0) = (Balances::free_balance(alice()), Balances::free_balance(bob()));
 		run_to_block(PERIOD);
-		// 4 active sectors: alice proves 1/4 of the bytes, bob 3/4.
+		// Sealed and confirmed, but nothing has answered a challenge yet: nothing earns.
+		assert_eq!(Balances::total_issuance(), issuance);
+		assert!(!events().iter().any(|e| matches!(e, Event::ProviderRewarded { .. })));
+		answer(&alice());
+		answer(&bob());
+		let (a0, b0) = (Balances::free_balance(alice()), Balances::free_balance(bob()));
+		run_to_block(2 * PERIOD);
+		// One proven sector each: the reward is shared half and half; the replica is paid
+		// only if its own sector is one of the proven ones.
 		assert_eq!(Balances::total_issuance(), issuance + 900);
-		let paid = |who: &AccountId| if *who == holder { 10 } else { 0 };
-		assert_eq!(Balances::free_balance(alice()), a0 + 225 + paid(&alice()));
-		assert_eq!(Balances::free_balance(bob()), b0 + 675 + paid(&bob()));
+		let replica_proven = Sectors::<Test>::get(&replica.provider, replica.sector).unwrap().proven;
+		let paid = |who: &AccountId| if *who == replica.provider && replica_proven { 10 } else { 0 };
+		assert_eq!(Balances::free_balance(alice()), a0 + 450 + paid(&alice()));
+		assert_eq!(Balances::free_balance(bob()), b0 + 450 + paid(&bob()));
 		assert!(events().contains(&Event::ProviderRewarded {
 			provider: bob(),
-			proven_bytes: 3 * 8 * 1024,
-			reward: 675,
+			proven_bytes: 8 * 1024,
+			reward: 450,
 			order_payments: paid(&bob())
 		}));
 		use zkp_primitives::posp::StorageContribution;
-		assert_eq!(Posp::storage_score(&bob()), 3 * 8 * 1024 / 4);
-		assert_eq!(Posp::total_storage_score(), 4 * 8 * 1024 / 4);
-		answer(&alice());
-		answer(&bob());
-		// The order lasts two periods: paid twice, then expired with nothing to refund.
-		run_to_block(2 * PERIOD);
-		let o = Orders::<Test>::get(order).unwrap();
-		assert_eq!((o.status, o.escrow), (OrderStatus::Expired, 0));
-		assert!(events().contains(&Event::OrderExpired { order, refund: 0 }));
-		let s = Sectors::<Test>::get(&holder, o.holders.first().map(|r| r.sector).unwrap_or(0));
-		assert!(s.is_some_and(|s| s.content == SectorContent::Empty));
+		assert_eq!(Posp::storage_score(&bob()), 8 * 1024 / 4);
+		assert_eq!(Posp::total_storage_score(), 2 * 8 * 1024 / 4);
 	});
 }
 
 #[test]
 fn a_faulty_period_earns_nothing_and_unspent_escrow_is_refunded() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		register_and_seal(&alice(), 1);
+		let user_before = Balances::free_balance(user());
 		let order = place(&user(), 1_000, 1, 1);
 		seal_all(&alice());
 		let before = Balances::free_balance(alice());
-		let user_before = Balances::free_balance(user());
 		run_to_block(PERIOD);
-		// First period paid (no fault yet) ...
-		assert_eq!(Balances::free_balance(alice()), before + 900 + 10);
-		assert_eq!(Orders::<Test>::get(order).unwrap().status, OrderStatus::Expired);
-		assert_eq!(Balances::free_balance(user()), user_before);
-		// ... the next one is missed: no reward.
-		run_to_block(PERIOD + DEADLINE + 1);
-		let after_fault = Balances::free_balance(alice());
+		// Her only sector, the replica, is challenged; she never answers.
+		assert!(Challenges::<Test>::get(alice()).is_some());
 		run_to_block(2 * PERIOD);
-		assert_eq!(Balances::free_balance(alice()), after_fault);
+		assert_eq!(Balances::free_balance(alice()), before);
+		// The order ran out unpaid: everything goes back to its owner, and the order is gone
+		// once the period of its expiry closed.
+		assert!(Orders::<Test>::get(order).is_none());
+		assert_eq!(Balances::free_balance(user()), user_before);
+		assert!(events().contains(&Event::OrderExpired { order, refund: 10 }));
 	});
 }
 
 #[test]
-fn deregistering_releases_collateral_only_without_data_or_open_challenges() {
-	new_test_ext().execute_with(|| {
+fn deregistering_keeps_the_collateral_held_until_the_unbonding_delay() {
+	build_and_execute(|| {
 		assert_noop!(Posp::deregister_provider(RuntimeOrigin::signed(alice())), Error::<Test>::NotProvider);
 		register_and_seal(&alice(), 2);
 		let order = place(&user(), 1_000, 1, 1);
 		assert_noop!(Posp::deregister_provider(RuntimeOrigin::signed(alice())), Error::<Test>::ProviderHoldsData);
 		seal_all(&alice());
 		run_to_block(PERIOD);
-		assert_eq!(Orders::<Test>::get(order).unwrap().status, OrderStatus::Expired);
 		assert!(Challenges::<Test>::get(alice()).is_some());
 		assert_noop!(Posp::deregister_provider(RuntimeOrigin::signed(alice())), Error::<Test>::ChallengeOutstanding);
 		answer(&alice());
+		run_to_block(2 * PERIOD);
+		assert_eq!(Orders::<Test>::get(order).unwrap().status, OrderStatus::Expired);
+		if Challenges::<Test>::get(alice()).is_some() {
+			answer(&alice());
+		}
+		seal_all(&alice());
 		assert_ok!(Posp::deregister_provider(RuntimeOrigin::signed(alice())));
-		assert_eq!(held(&alice()), 0);
+		let until = System::block_number() + UNBONDING;
+		assert!(events().contains(&Event::ProviderDeregistered { provider: alice(), collateral: 2_000, until }));
 		assert!(Providers::<Test>::get(alice()).is_none());
 		assert_eq!(Sectors::<Test>::iter_prefix(alice()).count(), 0);
 		assert!(ProviderList::<Test>::get().is_empty());
+		// The collateral stays held; she cannot come back before taking it, nor take it early.
+		assert_eq!(held(&alice()), 2_000);
+		assert_noop!(Posp::register_provider(RuntimeOrigin::signed(alice()), 1), Error::<Test>::StillDeparting);
+		assert_noop!(Posp::withdraw_collateral(RuntimeOrigin::signed(alice())), Error::<Test>::CollateralStillBonded);
+		assert_noop!(Posp::withdraw_collateral(RuntimeOrigin::signed(bob())), Error::<Test>::NotDeparted);
+		run_to_block(until);
+		assert_ok!(Posp::withdraw_collateral(RuntimeOrigin::signed(alice())));
+		assert_eq!(held(&alice()), 0);
+		assert!(events().contains(&Event::CollateralWithdrawn { provider: alice(), collateral: 2_000 }));
 	});
 }
 
 #[test]
 fn an_unfetchable_replica_is_given_back_without_a_strike_and_the_order_ends_after_max_rejections() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		for who in [alice(), bob(), charlie()] {
 			register_and_seal(&who, 1);
 		}
@@ -479,7 +511,12 @@ fn an_unfetchable_replica_is_given_back_without_a_strike_and_the_order_ends_afte
 
 		assert_ok!(Posp::reject_replica(RuntimeOrigin::signed(first.clone()), 0));
 		let o = Orders::<Test>::get(order).unwrap();
-		assert_eq!((o.rejections, o.holders.len(), o.status), (1, 1, OrderStatus::Repairing));
+		assert_eq!((o.rejected_by.to_vec(), o.holders.len(), o.status), (vec![first.clone()], 0, OrderStatus::Pending));
+		// Redrawn two blocks later, never to the provider that refused it.
+		assert_eq!(waiting(), vec![order]);
+		run_to_block(System::block_number() + 2);
+		let o = Orders::<Test>::get(order).unwrap();
+		assert_eq!(o.holders.len(), 1);
 		let second = o.holders[0].provider.clone();
 		assert_ne!(second, first);
 		assert_eq!(Providers::<Test>::get(&first).unwrap().strikes, 0);
@@ -495,7 +532,7 @@ fn an_unfetchable_replica_is_given_back_without_a_strike_and_the_order_ends_afte
 
 #[test]
 fn a_sealed_replica_cannot_be_rejected_and_orders_below_the_minimum_price_fail() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		register_and_seal(&alice(), 1);
 		let order = place(&user(), 2_000, 1, 10);
 		seal_all(&alice());
@@ -511,7 +548,7 @@ fn a_sealed_replica_cannot_be_rejected_and_orders_below_the_minimum_price_fail()
 
 #[test]
 fn a_challenged_sector_is_never_handed_a_replica_and_replicas_are_challenged_within_their_file() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		register_and_seal(&alice(), 1);
 		run_to_block(PERIOD);
 		assert_eq!(Challenges::<Test>::get(alice()).map(|c| c.sector), Some(0));
@@ -521,7 +558,7 @@ fn a_challenged_sector_is_never_handed_a_replica_and_replicas_are_challenged_wit
 		let order = place(&user(), 2 * 1024, 1, 50);
 		let o = Orders::<Test>::get(order).unwrap();
 		assert_eq!((o.status, o.holders.len()), (OrderStatus::Pending, 0));
-		assert_eq!(OrdersAwaitingRepair::<Test>::get().to_vec(), vec![order]);
+		assert_eq!(waiting(), vec![order]);
 		assert_eq!(Sectors::<Test>::get(alice(), 0).unwrap().content, SectorContent::Empty);
 		answer(&alice());
 		run_to_block(2 * PERIOD);
@@ -542,7 +579,7 @@ fn a_challenged_sector_is_never_handed_a_replica_and_replicas_are_challenged_wit
 
 #[test]
 fn replicas_go_to_providers_whose_free_sector_is_not_challenged() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		register_and_seal(&alice(), 1);
 		register_and_seal(&bob(), 1);
 		run_to_block(PERIOD);
@@ -557,20 +594,22 @@ fn replicas_go_to_providers_whose_free_sector_is_not_challenged() {
 
 #[test]
 fn waiting_orders_that_ended_get_no_replicas() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		register_and_seal(&alice(), 2);
 		run_to_block(PERIOD);
 		// Alice's unchallenged sector takes the first order; her challenged one can't take a
 		// replica now, so the next two orders wait.
-		let first = place(&user(), 1_000, 1, 50);
-		let short = place(&user(), 1_000, 1, 1);
-		let ended = place(&user(), 1_000, 1, 50);
+		let first = place_only(&user(), 1_000, 1, 50);
+		let short = place_only(&user(), 1_000, 1, 1);
+		let ended = place_only(&user(), 1_000, 1, 50);
+		run_to_block(PERIOD + 2);
 		assert_eq!(Orders::<Test>::get(first).unwrap().holders.len(), 1);
-		assert_eq!(OrdersAwaitingRepair::<Test>::get().to_vec(), vec![short, ended]);
+		assert_eq!(waiting(), vec![short, ended]);
 		// `ended` ends while waiting (as after `MaxRejections`), `short` runs out of time.
-		Orders::<Test>::mutate(ended, |o| o.as_mut().unwrap().status = OrderStatus::Expired);
+		Posp::expire_order(ended, System::block_number());
+		Orders::<Test>::mutate(short, |o| o.as_mut().unwrap().expires_at = PERIOD + 2);
 		answer(&alice());
-		run_to_block(2 * PERIOD);
+		run_to_block(PERIOD + 3);
 		for order in [short, ended] {
 			let o = Orders::<Test>::get(order).unwrap();
 			assert_eq!((o.status, o.holders.len()), (OrderStatus::Expired, 0));
@@ -578,26 +617,30 @@ fn waiting_orders_that_ended_get_no_replicas() {
 		assert!(OrdersAwaitingRepair::<Test>::get().is_empty());
 		assert!(Sectors::<Test>::iter_prefix(alice()).all(|(_, s)| s.content != SectorContent::Data { order: short }));
 		assert!(Sectors::<Test>::iter_prefix(alice()).all(|(_, s)| s.content != SectorContent::Data { order: ended }));
+		// An expired order is removed when the period closes.
+		run_to_block(2 * PERIOD);
+		assert!(Orders::<Test>::get(short).is_none());
 	});
 }
 
 #[test]
 fn an_order_that_would_wait_is_refused_when_the_waiting_list_is_full() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		register_and_seal(&alice(), 1);
 		run_to_block(PERIOD);
-		OrdersAwaitingRepair::<Test>::put(BoundedVec::truncate_from(vec![90, 91, 92, 93]));
+		OrdersAwaitingRepair::<Test>::put(BoundedVec::truncate_from(vec![(90, 1), (91, 1), (92, 1), (93, 1)]));
 		assert_noop!(
 			Posp::place_order(RuntimeOrigin::signed(user()), cid(), 100, H256::repeat_byte(1), 1, 1, 10),
 			Error::<Test>::TooManyOrdersWaiting
 		);
+		OrdersAwaitingRepair::<Test>::kill();
 	});
 }
 
 #[test]
 fn oversize_values_do_not_even_decode() {
 	use codec::{Decode, Encode};
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		// A CID longer than MaxCidLen (64 here): the call is rejected before dispatch.
 		let call = (2u8, 3u8, vec![b'b'; 65], 100u64, H256::zero(), 1u8, 1u32, 10u64).encode();
 		assert!(RuntimeCall::decode(&mut &call[..]).is_err());
@@ -618,4 +661,155 @@ fn oversize_values_do_not_even_decode() {
 		let call = (2u8, 4u8, sector, proofs.clone()).encode();
 		assert!(RuntimeCall::decode(&mut &call[..]).is_ok());
 	});
+}
+
+// ---------------------------------------------------------------- attacks
+
+/// Register the most sectors allowed, confirm roots nobody can open, collect the period's
+/// reward, fail the challenge for free, leave, repeat: now nothing is earned before a sector
+/// answers a challenge, the first strike costs collateral, and leaving keeps the collateral
+/// held and the strikes on record.
+#[test]
+fn attack_confirming_roots_nobody_can_open_earns_nothing_and_costs_collateral() {
+	use zkp_primitives::posp::StorageContribution;
+	build_and_execute(|| {
+		let attacker = dave();
+		assert_ok!(Posp::register_provider(RuntimeOrigin::signed(attacker.clone()), 4));
+		for sector in 0..4 {
+			assert_ok!(Posp::confirm_sector(RuntimeOrigin::signed(attacker.clone()), sector, H256::repeat_byte(sector as u8 + 1)));
+		}
+		register_and_seal(&alice(), 1);
+		let free = Balances::free_balance(&attacker);
+		run_to_block(PERIOD);
+		assert!(!events().iter().any(|e| matches!(e, Event::ProviderRewarded { .. })));
+		// Both are challenged; only alice can answer.
+		answer(&alice());
+		run_to_block(PERIOD + DEADLINE + 1);
+		assert_eq!(held(&attacker), 4_000 - 200, "the first strike costs 5 %");
+		run_to_block(2 * PERIOD);
+		assert_eq!(Balances::free_balance(&attacker), free, "no reward, ever");
+		assert_eq!(Posp::storage_score(&attacker), 0);
+		assert!(events().contains(&Event::ProviderRewarded { provider: alice(), proven_bytes: 8 * 1024, reward: 900, order_payments: 0 }));
+		// It leaves when its next challenge has lapsed: the collateral stays held and the
+		// strikes come back with it.
+		run_to_block(2 * PERIOD + DEADLINE + 1);
+		let strikes = Providers::<Test>::get(&attacker).unwrap().strikes;
+		assert_eq!(strikes, 2);
+		let collateral = held(&attacker);
+		assert_ok!(Posp::deregister_provider(RuntimeOrigin::signed(attacker.clone())));
+		assert_eq!(held(&attacker), collateral);
+		assert_noop!(Posp::register_provider(RuntimeOrigin::signed(attacker.clone()), 4), Error::<Test>::StillDeparting);
+		run_to_block(System::block_number() + UNBONDING);
+		assert_ok!(Posp::withdraw_collateral(RuntimeOrigin::signed(attacker.clone())));
+		assert_ok!(Posp::register_provider(RuntimeOrigin::signed(attacker.clone()), 1));
+		assert_eq!(Providers::<Test>::get(&attacker).unwrap().strikes, strikes);
+	});
+}
+
+/// An order that ends while its replica's sector is challenged: the chain reseals the
+/// sector, so it must withdraw the challenge rather than fault the provider for it.
+#[test]
+fn a_sector_the_chain_takes_back_is_no_longer_challenged() {
+	build_and_execute(|| {
+		register_and_seal(&alice(), 1);
+		register_and_seal(&bob(), 1);
+		// Two replicas for one period (it expires at block 11, mid-period).
+		let order = place_only(&user(), 1_000, 2, 1);
+		run_to_block(3);
+		let holders = Orders::<Test>::get(order).unwrap().holders;
+		let (kept, refused) = (holders[0].clone(), holders[1].clone());
+		seal_all(&kept.provider);
+		assert_ok!(Posp::reject_replica(RuntimeOrigin::signed(refused.provider.clone()), refused.sector));
+		run_to_block(PERIOD);
+		assert_eq!(Challenges::<Test>::get(&kept.provider).map(|c| c.sector), Some(kept.sector));
+		run_to_block(PERIOD + 1);
+		assert_eq!(Orders::<Test>::get(order).unwrap().status, OrderStatus::Expired);
+		assert!(Challenges::<Test>::get(&kept.provider).is_none(), "withdrawn with the sector");
+		run_to_block(PERIOD + DEADLINE + 1);
+		assert!(!events().iter().any(|e| matches!(e, Event::ProviderFaulted { .. })));
+		assert_eq!(Providers::<Test>::get(&kept.provider).unwrap().strikes, 0);
+	});
+}
+
+/// Providers that refuse a file (`MaxRejections` = 2 here) can no longer end an order whose
+/// other replicas are sealed: the order goes on with those.
+#[test]
+fn attack_rejections_never_wipe_sealed_replicas() {
+	build_and_execute(|| {
+		for who in [alice(), bob(), charlie()] {
+			register_and_seal(&who, 1);
+		}
+		let order = place(&user(), 1_000, 2, 10);
+		let holders = Orders::<Test>::get(order).unwrap().holders;
+		let (kept, first) = (holders[0].clone(), holders[1].clone());
+		seal_all(&kept.provider);
+		assert_ok!(Posp::reject_replica(RuntimeOrigin::signed(first.provider.clone()), first.sector));
+		run_to_block(System::block_number() + 2);
+		let second = Orders::<Test>::get(order).unwrap().holders[1].clone();
+		assert!(second.provider != first.provider && second.provider != kept.provider);
+		assert_ok!(Posp::reject_replica(RuntimeOrigin::signed(second.provider.clone()), second.sector));
+		let o = Orders::<Test>::get(order).unwrap();
+		assert_eq!((o.status, o.replicas, o.holders.len()), (OrderStatus::Active, 1, 1));
+		assert_eq!(o.rejected_by.to_vec(), vec![first.provider, second.provider]);
+		assert!(events().contains(&Event::ReplicasReduced { order, replicas: 1 }));
+		assert_eq!(Sectors::<Test>::get(&kept.provider, kept.sector).unwrap().content, SectorContent::Data { order });
+	});
+}
+
+/// Nobody can predict an order's providers when placing it: nothing is drawn in the
+/// extrinsic, nor in the next block (whose randomness the placing block's author knew).
+#[test]
+fn attack_replicas_are_drawn_with_randomness_from_after_the_order() {
+	build_and_execute(|| {
+		register_and_seal(&alice(), 1);
+		register_and_seal(&bob(), 1);
+		let placed = System::block_number();
+		let order = place_only(&user(), 1_000, 1, 10);
+		let assigned = || events().iter().any(|e| matches!(e, Event::ReplicaAssigned { .. }));
+		assert!(!assigned() && Orders::<Test>::get(order).unwrap().holders.is_empty());
+		run_to_block(placed + 1);
+		assert!(!assigned());
+		run_to_block(placed + 2);
+		assert!(assigned());
+		// Challenges: the answer window runs from the block whose VRF output picked them.
+		run_to_block(PERIOD);
+		let deadline = Challenges::<Test>::iter().next().unwrap().1.deadline;
+		assert_eq!(deadline, PERIOD - 1 + DEADLINE);
+	});
+}
+
+/// The fault path (a strike that may reassign a replica) is charged in `on_initialize`,
+/// per fault.
+#[test]
+fn sealing_faults_are_charged_in_the_hook() {
+	use crate::WeightInfo;
+	build_and_execute(|| {
+		for who in [alice(), bob(), charlie(), dave()] {
+			assert_ok!(Posp::register_provider(RuntimeOrigin::signed(who), 4));
+		}
+		// Sealing was due by block 1 + SEAL_DEADLINE: the first period close after it.
+		let boundary = ((1 + SEAL_DEADLINE) / PERIOD + 1) * PERIOD;
+		run_to_block(boundary - 1);
+		System::set_block_number(boundary);
+		let weight = <Posp as frame_support::traits::Hooks<u64>>::on_initialize(boundary);
+		let faults = events()
+			.iter()
+			.filter(|e| matches!(e, Event::ProviderFaulted { reason: FaultReason::MissedSealing, .. }))
+			.count() as u64;
+		assert_eq!(faults, 16);
+		assert!(weight.ref_time() >= <() as WeightInfo>::fault_with_repair(4).ref_time() * faults);
+	});
+}
+
+#[test]
+fn stored_enums_keep_their_encoding() {
+	use codec::Encode;
+	assert_eq!(SectorContent::Empty.encode(), [0]);
+	assert_eq!(SectorContent::Data { order: 1 }.encode()[0], 1);
+	assert_eq!(SectorState::Sealing { deadline: 1u64 }.encode()[0], 0);
+	assert_eq!(SectorState::<u64>::Active { sealed_root: H256::zero() }.encode()[0], 1);
+	assert_eq!(ReplicaState::Active.encode(), [1]);
+	assert_eq!(OrderStatus::Expired.encode(), [4]);
+	assert_eq!(OrderStatus::Faulty.encode(), [2]);
+	assert_eq!(FaultReason::MissedSealing.encode(), [1]);
 }

@@ -23,6 +23,9 @@ pub struct ProviderInfo<Balance> {
 	pub sectors: u32,
 	/// Sectors sealed and confirmed (committed capacity or data): what challenges sample.
 	pub active_sectors: u32,
+	/// Active sectors that answered a challenge since they were sealed: only these earn
+	/// (rewards, order payments and the contribution score).
+	pub proven_sectors: u32,
 	/// Sealed committed-capacity sectors: the free capacity orders are assigned to.
 	pub free_sectors: u32,
 	/// Consecutive faults (missed or invalid answers, missed sealing deadlines).
@@ -37,8 +40,10 @@ pub struct ProviderInfo<Balance> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub enum SectorContent {
 	/// Committed capacity: sealed zeros, free for an order.
+	#[codec(index = 0)]
 	Empty,
 	/// One replica of a storage order.
+	#[codec(index = 1)]
 	Data { order: OrderId },
 }
 
@@ -46,8 +51,10 @@ pub enum SectorContent {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub enum SectorState<BlockNumber> {
 	/// Waiting for the provider to seal it and confirm its sealed root before `deadline`.
+	#[codec(index = 0)]
 	Sealing { deadline: BlockNumber },
 	/// Sealed and confirmed; challenged against `sealed_root`.
+	#[codec(index = 1)]
 	Active { sealed_root: H256 },
 }
 
@@ -60,14 +67,19 @@ pub struct SectorInfo<BlockNumber> {
 	pub state: SectorState<BlockNumber>,
 	/// The sealing seed: `zkp_posp::sector_seed(provider, index, data root or zeros)`.
 	pub seed: [u8; 32],
+	/// Whether the sector answered a challenge since it was sealed: a confirmed root alone
+	/// proves nothing (any 32 bytes can be confirmed), so only a proven sector earns.
+	pub proven: bool,
 }
 
 /// Where one replica of an order stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub enum ReplicaState {
 	/// Assigned; the provider is fetching, pinning and sealing it.
+	#[codec(index = 0)]
 	Sealing,
 	/// Sealed and confirmed; proven on challenges and paid per period.
+	#[codec(index = 1)]
 	Active,
 }
 
@@ -86,21 +98,33 @@ pub struct Replica<AccountId> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub enum OrderStatus {
 	/// Placed; not every replica is sealed yet.
+	#[codec(index = 0)]
 	Pending,
-	/// Every replica sealed and proven.
+	/// Every replica sealed.
+	#[codec(index = 1)]
 	Active,
-	/// A replica was lost and no provider could take it yet; retried every period.
+	/// A replica was lost and no provider took it yet; it waits for one.
+	#[codec(index = 2)]
 	Faulty,
 	/// A lost replica was reassigned and is being sealed again.
+	#[codec(index = 3)]
 	Repairing,
 	/// Its duration ended; replicas released, unspent escrow refunded.
+	#[codec(index = 4)]
 	Expired,
 }
 
 /// A storage order.
 #[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen)]
-#[scale_info(skip_type_params(MaxCidLen, MaxReplicas))]
-pub struct StorageOrder<AccountId, Balance, BlockNumber, MaxCidLen: Get<u32>, MaxReplicas: Get<u32>> {
+#[scale_info(skip_type_params(MaxCidLen, MaxReplicas, MaxRejections))]
+pub struct StorageOrder<
+	AccountId,
+	Balance,
+	BlockNumber,
+	MaxCidLen: Get<u32>,
+	MaxReplicas: Get<u32>,
+	MaxRejections: Get<u32>,
+> {
 	/// Who placed and pays for it.
 	pub owner: AccountId,
 	/// The file's IPFS CID (text form).
@@ -121,8 +145,8 @@ pub struct StorageOrder<AccountId, Balance, BlockNumber, MaxCidLen: Get<u32>, Ma
 	pub status: OrderStatus,
 	/// The block from which the order is expired at the next period boundary.
 	pub expires_at: BlockNumber,
-	/// Providers that could not fetch or check the file so far.
-	pub rejections: u8,
+	/// The distinct providers that could not fetch or check the file so far.
+	pub rejected_by: BoundedVec<AccountId, MaxRejections>,
 }
 
 /// An outstanding challenge to a provider.
@@ -141,7 +165,19 @@ pub struct Challenge<BlockNumber, MaxLeaves: Get<u32>> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub enum FaultReason {
 	/// No valid answer to a challenge before its deadline.
+	#[codec(index = 0)]
 	MissedChallenge,
 	/// A sector was not sealed and confirmed before its deadline.
+	#[codec(index = 1)]
 	MissedSealing,
+}
+
+/// A provider that left: its collateral stays held until `until`, so that it cannot leave
+/// faster than a fault can catch it, and register again with fresh strikes.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen)]
+pub struct Departure<Balance, BlockNumber> {
+	/// Collateral still held.
+	pub collateral: Balance,
+	/// The first block in which `withdraw_collateral` releases it.
+	pub until: BlockNumber,
 }

@@ -45,6 +45,8 @@ pub trait WeightInfo {
 	fn close_period(s: u32, ) -> Weight;
 	fn issue_challenges(c: u32, ) -> Weight;
 	fn reject_replica(p: u32, ) -> Weight;
+	fn withdraw_collateral() -> Weight;
+	fn fault_with_repair(p: u32, ) -> Weight;
 }
 
 /// Measured weights, with the runtime's own database weights.
@@ -279,6 +281,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(Weight::from_parts(0, 2569).saturating_mul(p.into()))
 	}
+	fn withdraw_collateral() -> Weight {
+		Weight::from_parts(40_000_000, 3622)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	fn fault_with_repair(p: u32, ) -> Weight {
+		Weight::from_parts(120_000_000, 8817)
+			.saturating_add(Weight::from_parts(12_000_000, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(p.into())))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
+			.saturating_add(Weight::from_parts(0, 2569).saturating_mul(p.into()))
+	}
 }
 
 /// The same measurements with ParityDB's database weights, for tests and mocks.
@@ -355,6 +370,19 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
+			.saturating_add(Weight::from_parts(0, 2569).saturating_mul(p.into()))
+	}
+	fn withdraw_collateral() -> Weight {
+		Weight::from_parts(40_000_000, 3622)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	fn fault_with_repair(p: u32, ) -> Weight {
+		Weight::from_parts(120_000_000, 8817)
+			.saturating_add(Weight::from_parts(12_000_000, 0).saturating_mul(p.into()))
+			.saturating_add(ParityDbWeight::get().reads(10_u64))
+			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(p.into())))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
 			.saturating_add(Weight::from_parts(0, 2569).saturating_mul(p.into()))
 	}
 }

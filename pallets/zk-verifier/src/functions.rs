@@ -72,6 +72,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_unregister_vk(who: T::AccountId, vk_hash: H256) -> DispatchResult {
 		let entry = VerificationKeys::<T>::get(vk_hash).ok_or(Error::<T>::UnknownVerificationKey)?;
 		ensure!(entry.owner == who, Error::<T>::NotVerificationKeyOwner);
+		ensure!(KeyHolds::<T>::get(vk_hash) == 0, Error::<T>::VerificationKeyInUse);
 		T::Currency::release(&HoldReason::VerificationKey.into(), &who, entry.deposit, Precision::BestEffort)?;
 		VerificationKeys::<T>::remove(vk_hash);
 		Self::deposit_event(Event::VkUnregistered { vk_hash, owner: who });
@@ -105,10 +106,14 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Room left for statements in this block.
-	fn attestation_room() -> u32 {
+	/// Room left for statements in this block: for other pallets' checks the whole block,
+	/// for users' proofs all but `ReservedStatementsPerBlock`.
+	fn attestation_room(for_pallet: bool) -> u32 {
 		let now = frame_system::Pallet::<T>::block_number();
-		T::MaxStatementsPerBlock::get().saturating_sub(AttestationLeaves::<T>::decode_len(now).unwrap_or(0) as u32)
+		let reserved = if for_pallet { 0 } else { T::ReservedStatementsPerBlock::get() };
+		T::MaxStatementsPerBlock::get()
+			.saturating_sub(reserved)
+			.saturating_sub(AttestationLeaves::<T>::decode_len(now).unwrap_or(0) as u32)
 	}
 
 	/// Verifies one proof and attests its statement; nothing changes if it fails. The input
@@ -118,11 +123,12 @@ impl<T: Config> Pallet<T> {
 		key: &ResolvedVk,
 		proof: &[u8],
 		inputs: &[PublicInput],
+		for_pallet: bool,
 	) -> Result<H256, ProofVerificationError> {
 		if inputs.len() as u32 != key.public_inputs {
 			return Err(ProofVerificationError::Rejected(Groth16Error::PublicInputCountMismatch));
 		}
-		if Self::attestation_room() < 1 {
+		if Self::attestation_room(for_pallet) < 1 {
 			return Err(ProofVerificationError::AttestationCapacity);
 		}
 		T::Backend::verify(key.curve, &key.vk, proof, inputs).map_err(ProofVerificationError::Rejected)?;
@@ -138,7 +144,7 @@ impl<T: Config> Pallet<T> {
 		proof: &[u8],
 		inputs: &[PublicInput],
 	) -> Result<H256, DispatchError> {
-		Self::check_and_attest(key, proof, inputs).map_err(|e| {
+		Self::check_and_attest(key, proof, inputs, false).map_err(|e| {
 			match e {
 				ProofVerificationError::Rejected(e) => Error::<T>::from(e),
 				ProofVerificationError::AttestationCapacity => Error::<T>::TooManyStatementsInBlock,
@@ -156,7 +162,7 @@ impl<T: Config> Pallet<T> {
 		if let Some(index) = batch.iter().position(|item| item.inputs.len() as u32 != entry.public_inputs) {
 			return Err(Error::<T>::InvalidProofInBatch { index: index as u8 }.into());
 		}
-		ensure!(Self::attestation_room() >= batch.len() as u32, Error::<T>::TooManyStatementsInBlock);
+		ensure!(Self::attestation_room(false) >= batch.len() as u32, Error::<T>::TooManyStatementsInBlock);
 		let batch: Vec<(Vec<u8>, Vec<PublicInput>)> =
 			batch.into_iter().map(|item| (item.proof.into_inner(), item.inputs.into_inner())).collect();
 		T::Backend::verify_batch(entry.curve, &entry.vk, &batch).map_err(Error::<T>::from)?;
@@ -238,6 +244,19 @@ impl<T: Config> Pallet<T> {
 impl<T: Config> ProofVerifier for Pallet<T> {
 	fn verify_proof(vk_hash: &H256, proof: &[u8], inputs: &[PublicInput]) -> Result<H256, ProofVerificationError> {
 		let key = Self::registered_vk(*vk_hash).ok_or(ProofVerificationError::UnknownVerificationKey)?;
-		Self::check_and_attest(&key, proof, inputs)
+		Self::check_and_attest(&key, proof, inputs, true)
+	}
+
+	fn hold_key(vk_hash: &H256) -> Result<u32, ProofVerificationError> {
+		let entry = VerificationKeys::<T>::get(vk_hash).ok_or(ProofVerificationError::UnknownVerificationKey)?;
+		KeyHolds::<T>::mutate(vk_hash, |holds| *holds = holds.saturating_add(1));
+		Ok(entry.public_inputs)
+	}
+
+	fn release_key(vk_hash: &H256) {
+		KeyHolds::<T>::mutate_exists(vk_hash, |holds| {
+			let left = holds.unwrap_or(0).saturating_sub(1);
+			*holds = (left > 0).then_some(left);
+		});
 	}
 }

@@ -100,6 +100,12 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxStatementsPerBlock: Get<u32>;
 
+		/// Statements of each block kept for other pallets' checks through `ProofVerifier`
+		/// (PoI reveals): users' proofs and batches fill at most the rest, so they cannot
+		/// crowd those checks out of a block.
+		#[pallet::constant]
+		type ReservedStatementsPerBlock: Get<u32>;
+
 		/// For how many blocks attestation leaves (and so paths) are kept.
 		#[pallet::constant]
 		type AttestationRetention: Get<BlockNumberFor<Self>>;
@@ -127,6 +133,11 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type AttestationRoots<T: Config> =
 		StorageMap<_, Twox64Concat, BlockNumberFor<T>, AttestationRoot, OptionQuery>;
+
+	/// Holds on registered keys taken by other pallets (a model naming a key): a held key
+	/// cannot be unregistered.
+	#[pallet::storage]
+	pub type KeyHolds<T: Config> = StorageMap<_, Identity, H256, u32, ValueQuery>;
 
 	/// Where a statement was last attested: (block, leaf index). Pruned with its block.
 	#[pallet::storage]
@@ -187,6 +198,8 @@ pub mod pallet {
 		UnknownCurve,
 		/// The key is degenerate (`gamma = delta`): proofs for it could be forged.
 		DegenerateVerificationKey,
+		/// Another pallet holds the key (a model names it): it cannot be unregistered.
+		VerificationKeyInUse,
 	}
 
 	#[pallet::hooks]
@@ -200,8 +213,13 @@ pub mod pallet {
 		}
 
 		fn integrity_test() {
+			assert!(T::ReservedStatementsPerBlock::get() <= T::MaxStatementsPerBlock::get());
 			assert!(T::MaxBatchSize::get() >= 1 && T::MaxBatchSize::get() <= 255, "batch size fits the error index");
-			assert!(T::MaxStatementsPerBlock::get() >= T::MaxBatchSize::get(), "a full batch fits a block");
+			assert!(
+				T::MaxStatementsPerBlock::get().saturating_sub(T::ReservedStatementsPerBlock::get()) >=
+					T::MaxBatchSize::get(),
+				"a full batch fits a block"
+			);
 		}
 	}
 

@@ -60,6 +60,7 @@ impl pallet_zk_verifier::Config for Test {
 	type VkDepositPerByte = VkDepositPerByte;
 	type MaxBatchSize = ConstU32<8>;
 	type MaxStatementsPerBlock = ConstU32<16>;
+	type ReservedStatementsPerBlock = ConstU32<RESERVED_STATEMENTS>;
 	type AttestationRetention = AttestationRetention;
 	type WeightInfo = ();
 }
@@ -81,3 +82,6 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	ext.execute_with(|| System::set_block_number(1));
 	ext
 }
+
+/// Statements per block kept for other pallets.
+pub const RESERVED_STATEMENTS: u32 = 4;

@@ -265,17 +265,41 @@ fn batches_verify_together_and_a_bad_proof_fails_the_whole_batch() {
 }
 
 #[test]
-fn block_capacity_is_enforced() {
+fn block_capacity_is_enforced_and_part_is_kept_for_other_pallets() {
 	new_test_ext().execute_with(|| {
 		let (vk, batch) = zkp_groth16::simulate::fixture(Curve::Bn254, 1, 17, 3);
 		assert_ok!(ZkVerifier::register_vk(RuntimeOrigin::signed(ALICE), Curve::Bn254, vk_bytes(&vk)));
 		let hash = H256(zkp_groth16::vk_hash(Curve::Bn254, &vk));
-		for (p, i) in &batch[..16] {
+		let users = (16 - RESERVED_STATEMENTS) as usize;
+		for (p, i) in &batch[..users] {
 			assert_ok!(submit(hash, p, i));
 		}
-		assert_noop!(submit(hash, &batch[16].0, &batch[16].1), Error::<Test>::TooManyStatementsInBlock);
+		// Users cannot take the statements kept for other pallets (PoI's ZK reveals) ...
+		assert_noop!(submit(hash, &batch[users].0, &batch[users].1), Error::<Test>::TooManyStatementsInBlock);
+		// ... which still get them, up to the block's capacity.
+		for (p, i) in &batch[users..16] {
+			assert_ok!(<ZkVerifier as ProofVerifier>::verify_proof(&hash, p, i));
+		}
+		assert_eq!(
+			<ZkVerifier as ProofVerifier>::verify_proof(&hash, &batch[16].0, &batch[16].1),
+			Err(ProofVerificationError::AttestationCapacity)
+		);
 		next_block();
 		assert_ok!(submit(hash, &batch[16].0, &batch[16].1));
+	});
+}
+
+#[test]
+fn a_key_held_by_another_pallet_cannot_be_unregistered() {
+	new_test_ext().execute_with(|| {
+		let f = bn254(0, 1);
+		let hash = register(&f, ALICE);
+		assert_eq!(<ZkVerifier as ProofVerifier>::hold_key(&hash), Ok(f.proofs[0].1.len() as u32));
+		assert_eq!(<ZkVerifier as ProofVerifier>::hold_key(&H256::zero()), Err(ProofVerificationError::UnknownVerificationKey));
+		assert_noop!(ZkVerifier::unregister_vk(RuntimeOrigin::signed(ALICE), hash), Error::<Test>::VerificationKeyInUse);
+		<ZkVerifier as ProofVerifier>::release_key(&hash);
+		assert!(!KeyHolds::<Test>::contains_key(hash));
+		assert_ok!(ZkVerifier::unregister_vk(RuntimeOrigin::signed(ALICE), hash));
 	});
 }
 

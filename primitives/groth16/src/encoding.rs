@@ -116,8 +116,9 @@ pub fn decode_vk<E: PairingCurve>(curve: Curve, bytes: &[u8]) -> Result<DecodedV
 	let beta_g2 = decode_point::<E::G2Config>(&bytes[g1..g1 + g2], false)?;
 	let gamma_g2 = decode_point::<E::G2Config>(&bytes[g1 + g2..g1 + 2 * g2], false)?;
 	let delta_g2 = decode_point::<E::G2Config>(&bytes[g1 + 2 * g2..g1 + 3 * g2], false)?;
-	// With γ = δ anyone can forge proofs (A = α, B = β, C = −L verifies for every input).
-	if gamma_g2 == delta_g2 {
+	// With γ = δ anyone can forge proofs (A = α, B = β, C = −L verifies for every input), and
+	// with δ = −γ just as well (C = L).
+	if gamma_g2 == delta_g2 || gamma_g2 == -delta_g2 {
 		return Err(Error::DegenerateVerificationKey);
 	}
 	let gamma_abc_g1 = bytes[header..]

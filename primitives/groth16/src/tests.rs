@@ -362,3 +362,33 @@ fn non_canonical_encodings_and_degenerate_keys_are_rejected() {
 		assert_eq!(validate_vk(f.curve, &vk), Err(Error::DegenerateVerificationKey));
 	}
 }
+
+/// δ = −γ lets anyone forge, as γ = δ does: with A = α, B = β and C = L (the inputs'
+/// combination) the pairing check holds for every input. Such a key is refused, and the
+/// forgery it would admit is shown to verify under plain arkworks.
+#[test]
+fn a_key_with_delta_equal_to_minus_gamma_is_refused() {
+	fn forge_and_refuse<E: Pairing>(curve: Curve) {
+		let mut rng = StdRng::seed_from_u64(7);
+		let gamma = E::G2::rand(&mut rng).into_affine();
+		let gamma_abc: Vec<E::G1Affine> = (0..2).map(|_| E::G1::rand(&mut rng).into_affine()).collect();
+		let vk = ark_groth16::VerifyingKey::<E> {
+			alpha_g1: E::G1::rand(&mut rng).into_affine(),
+			beta_g2: E::G2::rand(&mut rng).into_affine(),
+			gamma_g2: gamma,
+			delta_g2: (-gamma.into_group()).into_affine(),
+			gamma_abc_g1: gamma_abc.clone(),
+		};
+		let input = E::ScalarField::rand(&mut rng);
+		let l = (gamma_abc[0].into_group() + gamma_abc[1] * input).into_affine();
+		let forged = ark_groth16::Proof::<E> { a: vk.alpha_g1, b: vk.beta_g2, c: l };
+		let pvk = ark_groth16::prepare_verifying_key(&vk);
+		assert!(Groth16::<E>::verify_proof(&pvk, &forged, &[input]).unwrap(), "the forgery works against arkworks");
+		let bytes = encode_vk(&vk);
+		assert_eq!(validate_vk(curve, &bytes), Err(Error::DegenerateVerificationKey));
+		let inputs = [encode_scalar(&input)];
+		assert_eq!(verify(curve, &bytes, &encode_proof(&forged), &inputs), Err(Error::DegenerateVerificationKey));
+	}
+	forge_and_refuse::<ark_bn254::Bn254>(Curve::Bn254);
+	forge_and_refuse::<ark_bls12_381::Bls12_381>(Curve::Bls12_381);
+}

@@ -35,6 +35,8 @@ parameter_types! {
 	/// 100 ZKP of stake at least (a penalty burns 10 ZKP of it).
 	pub const PoiMinAgentStake: Balance = 100 * UNITS;
 	pub const PoiMinTaskReward: Balance = 10 * CENTS;
+	/// Held while a model is registered: its entry is up to ~700 bytes of state.
+	pub const PoiModelDeposit: Balance = UNITS;
 	/// Commit windows from 3 blocks (18 s) to an hour.
 	pub const PoiMinCommitWindow: BlockNumber = 3;
 	pub const PoiMaxCommitWindow: BlockNumber = HOURS;
@@ -68,6 +70,7 @@ impl pallet_poi::Config for Runtime {
 	type MaxDeadlinesPerBlock = PoiMaxDeadlinesPerBlock;
 	type MinAgentStake = PoiMinAgentStake;
 	type MinTaskReward = PoiMinTaskReward;
+	type ModelDeposit = PoiModelDeposit;
 	type MinCommitWindow = PoiMinCommitWindow;
 	type MaxCommitWindow = PoiMaxCommitWindow;
 	type RevealWindow = PoiRevealWindow;

@@ -9,9 +9,10 @@ use crate::{
 use frame_support::{parameter_types, traits::Randomness};
 use sp_runtime::traits::{BlakeTwo256, Hash as _};
 
-/// Challenge randomness: BABE's `ParentBlockRandomness` (the VRF output carried by the parent
-/// block, unknown before that block was authored; known one block before it is used), mixed
-/// with the subject; the parent hash before the first VRF output.
+/// Challenge and assignment randomness: BABE's `ParentBlockRandomness` (the VRF output of the
+/// parent block, unknown before that block was authored), mixed with the subject; the parent
+/// hash before the first VRF output. The block number it returns is the parent's: the pallets
+/// only use it for requests included before that block (see `docs/randomness.md`).
 pub struct ChallengeRandomness;
 impl Randomness<Hash, BlockNumber> for ChallengeRandomness {
 	fn random(subject: &[u8]) -> (Hash, BlockNumber) {
@@ -57,6 +58,8 @@ parameter_types! {
 	pub const MinPricePerPeriod: Balance = CENTS;
 	/// 100 ZKP of collateral per committed sector.
 	pub const CollateralPerSector: Balance = 100 * UNITS;
+	/// A provider's collateral stays held a day (14,400 blocks) after it leaves.
+	pub const CollateralUnbonding: BlockNumber = 14_400;
 	/// 10 ZKP minted per period for all proven storage.
 	pub const RewardPerPeriod: Balance = 10 * UNITS;
 }
@@ -83,6 +86,7 @@ impl pallet_posp::Config for Runtime {
 	type MaxRejections = MaxRejections;
 	type MinPricePerPeriod = MinPricePerPeriod;
 	type CollateralPerSector = CollateralPerSector;
+	type CollateralUnbonding = CollateralUnbonding;
 	type RewardPerPeriod = RewardPerPeriod;
 	type WeightInfo = pallet_posp::weights::SubstrateWeight<Runtime>;
 }

@@ -16,6 +16,8 @@ parameter_types! {
 	pub const ZkMaxBatchSize: u32 = 64;
 	/// The most statements one block attests.
 	pub const ZkMaxStatementsPerBlock: u32 = 1024;
+	/// Kept for PoI's ZK reveals: users' proofs and batches fill at most 768 per block.
+	pub const ZkReservedStatementsPerBlock: u32 = 256;
 	/// Attestation paths can be fetched for 12 hours.
 	pub const ZkAttestationRetention: BlockNumber = 12 * HOURS;
 }
@@ -30,6 +32,7 @@ impl pallet_zk_verifier::Config for Runtime {
 	type VkDepositPerByte = VkDepositPerByte;
 	type MaxBatchSize = ZkMaxBatchSize;
 	type MaxStatementsPerBlock = ZkMaxStatementsPerBlock;
+	type ReservedStatementsPerBlock = ZkReservedStatementsPerBlock;
 	type AttestationRetention = ZkAttestationRetention;
 	type WeightInfo = pallet_zk_verifier::weights::SubstrateWeight<Runtime>;
 }

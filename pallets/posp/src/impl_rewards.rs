@@ -1,0 +1,127 @@
+//! The period close: sealing faults, rewards for proven bytes, order payments for proven
+//! replicas, expiries and scores.
+
+use crate::{pallet::*, types::*};
+use alloc::vec::Vec;
+use frame_support::{
+	pallet_prelude::*,
+	traits::{
+		fungible::{Mutate, MutateHold},
+		tokens::{Fortitude, Precision, Restriction},
+	},
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	Perbill,
+};
+
+/// What a period close did, for its weight.
+pub(crate) struct PeriodClose {
+	/// Sectors visited to pay replicas.
+	pub sectors_visited: u32,
+	/// Missed-sealing faults.
+	pub faults: u32,
+	/// Expired orders removed.
+	pub orders_removed: u32,
+}
+
+impl<T: Config> Pallet<T> {
+	/// Bytes a provider proved this period: its proven sectors, unless it faulted.
+	fn proven_bytes(info: &ProviderInfo<BalanceOf<T>>) -> u64 {
+		if info.faulted_in_period {
+			0
+		} else {
+			info.proven_sectors as u64 * Self::sector_bytes()
+		}
+	}
+
+	/// Ends a period: removes the orders that expired in it, faults sectors past their
+	/// sealing deadline, pays rewards and order prices, expires orders and updates scores.
+	pub(crate) fn close_period(now: BlockNumberFor<T>) -> PeriodClose {
+		let orders_removed = Self::remove_expired_orders();
+		let faults = Self::fault_late_sealing(now);
+		let providers = ProviderList::<T>::get();
+		let total: u64 = providers.iter().filter_map(Providers::<T>::get).map(|i| Self::proven_bytes(&i)).sum();
+		let mut expiring: Vec<OrderId> = Vec::new();
+		let mut rewarded = 0u32;
+		let mut sectors_visited = 0u32;
+		for provider in providers.iter() {
+			let Some(mut info) = Providers::<T>::get(provider) else { continue };
+			let bytes = Self::proven_bytes(&info);
+			let (payments, visited) = Self::pay_replicas(provider, bytes > 0, now, &mut expiring);
+			sectors_visited.saturating_accrue(visited);
+			if bytes > 0 && total > 0 {
+				Self::reward(provider, bytes, total, payments);
+				rewarded += 1;
+			}
+			info.score = info.score.saturating_sub(info.score / 4).saturating_add(bytes as u128 / 4);
+			info.faulted_in_period = false;
+			Providers::<T>::insert(provider, info);
+		}
+		for order_id in expiring.iter() {
+			Self::expire_order(*order_id, now);
+		}
+		Self::deposit_event(Event::PeriodClosed { block: now, proven_bytes: total, providers_rewarded: rewarded });
+		PeriodClose { sectors_visited, faults, orders_removed }
+	}
+
+	/// Pays `provider` its orders' price for every proven replica it keeps (if it proved
+	/// anything this period) and notes the orders that are over. Returns the payments and
+	/// the sectors visited.
+	fn pay_replicas(
+		provider: &T::AccountId,
+		earns: bool,
+		now: BlockNumberFor<T>,
+		expiring: &mut Vec<OrderId>,
+	) -> (BalanceOf<T>, u32) {
+		let mut payments: BalanceOf<T> = Zero::zero();
+		let mut visited = 0u32;
+		for (_, sector) in Sectors::<T>::iter_prefix(provider) {
+			visited.saturating_inc();
+			let SectorContent::Data { order: order_id } = sector.content else { continue };
+			let Some(mut order) = Orders::<T>::get(order_id) else { continue };
+			if earns && sector.proven && matches!(sector.state, SectorState::Active { .. }) {
+				let price = order.price_per_period.min(order.escrow);
+				if !price.is_zero() && Self::pay_from_escrow(&order.owner, provider, price) {
+					order.escrow = order.escrow.saturating_sub(price);
+					payments = payments.saturating_add(price);
+					Orders::<T>::insert(order_id, &order);
+				}
+			}
+			// Over when its time is up, or when every paid period has been served.
+			let served = order.escrow.is_zero() && !order.price_per_period.is_zero();
+			if (order.expires_at <= now || served) && !expiring.contains(&order_id) {
+				expiring.push(order_id);
+			}
+		}
+		(payments, visited)
+	}
+
+	fn pay_from_escrow(owner: &T::AccountId, provider: &T::AccountId, price: BalanceOf<T>) -> bool {
+		T::Currency::transfer_on_hold(
+			&HoldReason::OrderEscrow.into(),
+			owner,
+			provider,
+			price,
+			Precision::Exact,
+			Restriction::Free,
+			Fortitude::Force,
+		)
+		.is_ok()
+	}
+
+	/// Mints `provider` its share of the period reward for `bytes` of `total` proven bytes.
+	fn reward(provider: &T::AccountId, bytes: u64, total: u64, order_payments: BalanceOf<T>) {
+		let mut reward = Perbill::from_rational(bytes, total) * T::RewardPerPeriod::get();
+		if T::Currency::mint_into(provider, reward).is_err() {
+			reward = Zero::zero();
+		}
+		Self::deposit_event(Event::ProviderRewarded {
+			provider: provider.clone(),
+			proven_bytes: bytes,
+			reward,
+			order_payments,
+		});
+	}
+}
