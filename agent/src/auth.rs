@@ -6,10 +6,9 @@
 //! - **the API token**: every `POST` carries `Authorization: Bearer <token>`, the secret the
 //!   operator gives both the agent and its node (compared in constant time), else `401`;
 //! - **Host and Origin**: every request but `GET /health` names a loopback host in `Host`
-//!   (`localhost`, `127.0.0.0/8`, `[::1]`, any port, or a name given with `--allow-host`),
-//!   and an `Origin` header, if there is one, is a loopback origin too, else `403`. A page
-//!   reached through DNS rebinding sends its own name as `Host`; a cross-site request sends its
-//!   site as `Origin`.
+//!   (`localhost`, `127.0.0.0/8`, `[::1]`, any port, or a name given with `--allow-host`), and an
+//!   `Origin` header, if there is one, is a loopback origin too, else `403`. A page reached through
+//!   DNS rebinding sends its own name as `Host`; a cross-site request sends its site as `Origin`.
 //!
 //! The token comes from `--api-token-file`, else the environment variable `ZKP_AGENT_TOKEN`,
 //! else the file `api-token` in the store directory, generated there (mode 0600) on the first
@@ -63,7 +62,9 @@ impl Guard {
 		for origin in headers.get_all(header::ORIGIN) {
 			let origin = origin.to_str().unwrap_or("");
 			if !self.is_local_origin(origin) {
-				return Err(Refusal::Forbidden(format!("Origin {origin:?} is not a loopback origin")));
+				return Err(Refusal::Forbidden(format!(
+					"Origin {origin:?} is not a loopback origin"
+				)));
 			}
 		}
 		Ok(())
@@ -122,7 +123,8 @@ fn strip_port(host: &str) -> Option<&str> {
 			None => (host, None),
 		},
 	};
-	let port_ok = port.is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()));
+	let port_ok =
+		port.is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()));
 	(port_ok && !name.is_empty() && (host.starts_with('[') || !name.contains(':'))).then_some(name)
 }
 
@@ -131,12 +133,17 @@ fn is_loopback_name(name: &str) -> bool {
 	if let Some(v6) = name.strip_prefix('[').and_then(|n| n.strip_suffix(']')) {
 		return v6.parse::<Ipv6Addr>().is_ok_and(|ip| ip.is_loopback());
 	}
-	name.eq_ignore_ascii_case("localhost") || name.parse::<Ipv4Addr>().is_ok_and(|ip| ip.is_loopback())
+	name.eq_ignore_ascii_case("localhost") ||
+		name.parse::<Ipv4Addr>().is_ok_and(|ip| ip.is_loopback())
 }
 
 /// Where the token comes from, in order: `file`, [`TOKEN_ENV`], `store/api-token` (made if
 /// missing). `None` only with `insecure` (and then none of the others may be set).
-pub fn load_token(file: Option<&Path>, store: &Path, insecure: bool) -> Result<Option<String>, String> {
+pub fn load_token(
+	file: Option<&Path>,
+	store: &Path,
+	insecure: bool,
+) -> Result<Option<String>, String> {
 	let env = std::env::var(TOKEN_ENV).ok().filter(|t| !t.trim().is_empty());
 	if insecure {
 		if file.is_some() || env.is_some() {
@@ -161,7 +168,8 @@ pub fn load_token(file: Option<&Path>, store: &Path, insecure: bool) -> Result<O
 
 /// Reads a token file (surrounding whitespace ignored).
 pub fn read_token_file(path: &Path) -> Result<String, String> {
-	let text = std::fs::read_to_string(path).map_err(|e| format!("API token file {}: {e}", path.display()))?;
+	let text = std::fs::read_to_string(path)
+		.map_err(|e| format!("API token file {}: {e}", path.display()))?;
 	valid_token(text.trim(), &path.display().to_string())
 }
 
@@ -180,8 +188,11 @@ fn generated_token(path: &PathBuf) -> Result<String, String> {
 		return read_token_file(path);
 	}
 	let mut bytes = [0u8; 32];
-	std::io::Read::read_exact(&mut std::fs::File::open("/dev/urandom").map_err(|e| format!("/dev/urandom: {e}"))?, &mut bytes)
-		.map_err(|e| format!("/dev/urandom: {e}"))?;
+	std::io::Read::read_exact(
+		&mut std::fs::File::open("/dev/urandom").map_err(|e| format!("/dev/urandom: {e}"))?,
+		&mut bytes,
+	)
+	.map_err(|e| format!("/dev/urandom: {e}"))?;
 	let token = hex::encode(bytes);
 	write_private(path, token.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
 	log::warn!(
@@ -209,7 +220,10 @@ mod tests {
 	fn headers(pairs: &[(&str, &str)]) -> HeaderMap {
 		let mut map = HeaderMap::new();
 		for (name, value) in pairs {
-			map.append(header::HeaderName::from_bytes(name.as_bytes()).unwrap(), value.parse().unwrap());
+			map.append(
+				header::HeaderName::from_bytes(name.as_bytes()).unwrap(),
+				value.parse().unwrap(),
+			);
 		}
 		map
 	}
@@ -217,31 +231,81 @@ mod tests {
 	#[test]
 	fn only_loopback_hosts_and_origins_pass() {
 		let guard = Guard::new(None, &["agent.internal".into()]);
-		for host in ["localhost", "LOCALHOST:8090", "127.0.0.1", "127.1.2.3:80", "[::1]", "[::1]:8090", "agent.internal:1"] {
+		for host in [
+			"localhost",
+			"LOCALHOST:8090",
+			"127.0.0.1",
+			"127.1.2.3:80",
+			"[::1]",
+			"[::1]:8090",
+			"agent.internal:1",
+		] {
 			assert_eq!(guard.check_origin(&headers(&[("host", host)])), Ok(()), "{host}");
 		}
-		for host in ["", "evil.example", "evil.example:8090", "127.0.0.1.evil.example", "localhost.", "0.0.0.0", "10.0.0.1:8090",
-			"::1", "[::2]", "127.0.0.1:", "127.0.0.1:x", "localhost:8090:1", "[::1]x"]
-		{
+		for host in [
+			"",
+			"evil.example",
+			"evil.example:8090",
+			"127.0.0.1.evil.example",
+			"localhost.",
+			"0.0.0.0",
+			"10.0.0.1:8090",
+			"::1",
+			"[::2]",
+			"127.0.0.1:",
+			"127.0.0.1:x",
+			"localhost:8090:1",
+			"[::1]x",
+		] {
 			assert!(guard.check_origin(&headers(&[("host", host)])).is_err(), "{host}");
 		}
 		assert!(guard.check_origin(&headers(&[])).is_err(), "no Host at all");
 		let local = ("host", "127.0.0.1:8090");
-		assert_eq!(guard.check_origin(&headers(&[local, ("origin", "http://localhost:3000")])), Ok(()));
-		for origin in ["http://evil.example", "null", "https://127.0.0.1.evil.example", "file://", "http://localhost/x"] {
-			assert!(guard.check_origin(&headers(&[local, ("origin", origin)])).is_err(), "{origin}");
+		assert_eq!(
+			guard.check_origin(&headers(&[local, ("origin", "http://localhost:3000")])),
+			Ok(())
+		);
+		for origin in [
+			"http://evil.example",
+			"null",
+			"https://127.0.0.1.evil.example",
+			"file://",
+			"http://localhost/x",
+		] {
+			assert!(
+				guard.check_origin(&headers(&[local, ("origin", origin)])).is_err(),
+				"{origin}"
+			);
 		}
-		let two = headers(&[local, ("origin", "http://localhost"), ("origin", "http://evil.example")]);
+		let two =
+			headers(&[local, ("origin", "http://localhost"), ("origin", "http://evil.example")]);
 		assert!(guard.check_origin(&two).is_err(), "every Origin header counts");
 	}
 
 	#[test]
 	fn the_token_is_required_and_compared_exactly() {
 		let guard = Guard::new(Some("0123456789abcdef0123"), &[]);
-		assert_eq!(guard.check_token(&headers(&[("authorization", "Bearer 0123456789abcdef0123")])), Ok(()));
-		assert_eq!(guard.check_token(&headers(&[("authorization", "bearer 0123456789abcdef0123")])), Ok(()));
-		for value in ["Bearer 0123456789abcdef012", "Bearer 0123456789abcdef01234", "Basic 0123456789abcdef0123", "0123456789abcdef0123"] {
-			assert!(matches!(guard.check_token(&headers(&[("authorization", value)])), Err(Refusal::Unauthorized(_))), "{value}");
+		assert_eq!(
+			guard.check_token(&headers(&[("authorization", "Bearer 0123456789abcdef0123")])),
+			Ok(())
+		);
+		assert_eq!(
+			guard.check_token(&headers(&[("authorization", "bearer 0123456789abcdef0123")])),
+			Ok(())
+		);
+		for value in [
+			"Bearer 0123456789abcdef012",
+			"Bearer 0123456789abcdef01234",
+			"Basic 0123456789abcdef0123",
+			"0123456789abcdef0123",
+		] {
+			assert!(
+				matches!(
+					guard.check_token(&headers(&[("authorization", value)])),
+					Err(Refusal::Unauthorized(_))
+				),
+				"{value}"
+			);
 		}
 		assert!(matches!(guard.check_token(&headers(&[])), Err(Refusal::Unauthorized(_))));
 		assert_eq!(Guard::new(None, &[]).check_token(&headers(&[])), Ok(()), "no token configured");
@@ -258,14 +322,18 @@ mod tests {
 		#[cfg(unix)]
 		{
 			use std::os::unix::fs::PermissionsExt;
-			let mode = std::fs::metadata(dir.join(GENERATED_TOKEN_FILE)).unwrap().permissions().mode();
+			let mode =
+				std::fs::metadata(dir.join(GENERATED_TOKEN_FILE)).unwrap().permissions().mode();
 			assert_eq!(mode & 0o077, 0, "readable by its owner only");
 		}
 		let file = dir.join("given");
 		std::fs::write(&file, "short\n").unwrap();
 		assert!(load_token(Some(&file), &dir, false).is_err(), "too short");
 		std::fs::write(&file, " a-long-enough-token-1234\n").unwrap();
-		assert_eq!(load_token(Some(&file), &dir, false).unwrap().as_deref(), Some("a-long-enough-token-1234"));
+		assert_eq!(
+			load_token(Some(&file), &dir, false).unwrap().as_deref(),
+			Some("a-long-enough-token-1234")
+		);
 		assert!(load_token(Some(&file), &dir, true).is_err(), "a token and --insecure-no-token");
 		assert_eq!(load_token(None, &dir, true).unwrap(), None);
 		std::fs::remove_dir_all(&dir).unwrap();

@@ -4,8 +4,8 @@
 
 use std::time::Instant;
 use zkp_posp::{
-	drg_parents, merkle, proof::SectorContent, sector_seed, verify_leaf_proof, SealedSector, Sealer, DRG_PARENTS,
-	LEAF_DATA_BYTES,
+	drg_parents, merkle, proof::SectorContent, sector_seed, verify_leaf_proof, SealedSector,
+	Sealer, DRG_PARENTS, LEAF_DATA_BYTES,
 };
 
 fn pseudo_random(len: usize, salt: u64) -> Vec<u8> {
@@ -44,11 +44,14 @@ pub fn seal(sector_kib: u32, rounds: u32, sectors: u32, deadline_secs: f64) {
 	// Verification, as the chain does it (natively here; the FRAME benchmark measures WASM).
 	let hashes = merkle::data_leaf_hashes(&data);
 	let content = SectorContent::Data { data_root: root, data_leaves: hashes.len() as u32 };
-	let proofs: Vec<_> = (0..64).map(|i| sealed.prove(&sealer, (i * 7919) % leaves, &hashes).unwrap()).collect();
+	let proofs: Vec<_> = (0..64)
+		.map(|i| sealed.prove(&sealer, (i * 7919) % leaves, &hashes).unwrap())
+		.collect();
 	let sealed_root = sealed.root();
 	let start = Instant::now();
 	for p in &proofs {
-		verify_leaf_proof(&sealer, &sealed_root, leaves, content, p).expect("honest proof verifies");
+		verify_leaf_proof(&sealer, &sealed_root, leaves, content, p)
+			.expect("honest proof verifies");
 	}
 	let verify_us = start.elapsed().as_secs_f64() * 1e6 / proofs.len() as f64;
 	let start = Instant::now();
@@ -102,8 +105,9 @@ fn partial_storage_cost(leaves: u32, keep: f64, samples: u32) -> (f64, f64) {
 		state ^= state << 17;
 		state
 	};
-	let parents: Vec<[u32; DRG_PARENTS]> =
-		(0..leaves).map(|j| if j == 0 { [0; DRG_PARENTS] } else { drg_parents(&seed, j) }).collect();
+	let parents: Vec<[u32; DRG_PARENTS]> = (0..leaves)
+		.map(|j| if j == 0 { [0; DRG_PARENTS] } else { drg_parents(&seed, j) })
+		.collect();
 	let kept: Vec<bool> = (0..leaves).map(|_| (next() % 1_000_000) as f64 / 1e6 < keep).collect();
 	let (mut work, mut chain) = (0u64, 0u64);
 	let mut depth = vec![0u32; leaves as usize];
@@ -171,11 +175,27 @@ fn print_partial_storage(sector_kib: u32, t_leaf: f64, deadline_secs: f64) {
 
 /// A made-up sentence corpus for `bench infer` when no input file is given.
 pub fn sentences(count: usize) -> Vec<String> {
-	let subjects = ["The cat", "A validator", "My neighbour", "The storage provider", "An old sailor", "The GPU"];
+	let subjects = [
+		"The cat",
+		"A validator",
+		"My neighbour",
+		"The storage provider",
+		"An old sailor",
+		"The GPU",
+	];
 	let verbs = ["watches", "signs", "carries", "computes", "remembers", "finalizes"];
-	let objects = ["the morning blocks", "a heavy parcel", "seven proofs", "the quiet harbour", "every embedding", "a red kite"];
+	let objects = [
+		"the morning blocks",
+		"a heavy parcel",
+		"seven proofs",
+		"the quiet harbour",
+		"every embedding",
+		"a red kite",
+	];
 	(0..count)
-		.map(|i| format!("{} {} {} ({}).", subjects[i % 6], verbs[(i / 6) % 6], objects[(i / 36) % 6], i))
+		.map(|i| {
+			format!("{} {} {} ({}).", subjects[i % 6], verbs[(i / 6) % 6], objects[(i / 36) % 6], i)
+		})
 		.collect()
 }
 
@@ -194,9 +214,14 @@ pub struct AgentApi {
 	pub token: Option<String>,
 }
 
-async fn post_job(client: &hyper::Client<hyper::client::HttpConnector>, agent: &AgentApi, request: &zkp_primitives::poi::JobRequest) -> Result<zkp_primitives::poi::JobStatus, String> {
+async fn post_job(
+	client: &hyper::Client<hyper::client::HttpConnector>,
+	agent: &AgentApi,
+	request: &zkp_primitives::poi::JobRequest,
+) -> Result<zkp_primitives::poi::JobStatus, String> {
 	use codec::{Decode, Encode};
-	let mut req = hyper::Request::post(format!("{}/poi/job?wait=60000", agent.url.trim_end_matches('/')));
+	let mut req =
+		hyper::Request::post(format!("{}/poi/job?wait=60000", agent.url.trim_end_matches('/')));
 	if let Some(token) = &agent.token {
 		req = req.header(hyper::header::AUTHORIZATION, format!("Bearer {}", token.trim()));
 	}
@@ -208,7 +233,8 @@ async fn post_job(client: &hyper::Client<hyper::client::HttpConnector>, agent: &
 		return Err(format!("agent: HTTP {status}: {}", String::from_utf8_lossy(&body)));
 	}
 	let bytes = hyper::body::to_bytes(response.into_body()).await.map_err(|e| e.to_string())?;
-	zkp_primitives::poi::JobStatus::decode(&mut &bytes[..]).map_err(|e| format!("agent answer: {e}"))
+	zkp_primitives::poi::JobStatus::decode(&mut &bytes[..])
+		.map_err(|e| format!("agent answer: {e}"))
 }
 
 /// `zkp-agent bench infer`: the model's bare inference time on an input, and the agent's
@@ -235,7 +261,11 @@ pub async fn infer(
 	let mut connector = hyper::client::HttpConnector::new();
 	connector.set_nodelay(true);
 	let client = hyper::Client::builder().build::<_, hyper::Body>(connector);
-	let base = u64::from_le_bytes(sp_crypto_hashing::blake2_256(&std::process::id().to_le_bytes())[..8].try_into().expect("8")) >> 16;
+	let base = u64::from_le_bytes(
+		sp_crypto_hashing::blake2_256(&std::process::id().to_le_bytes())[..8]
+			.try_into()
+			.expect("8"),
+	) >> 16;
 	let job = |i: u64| JobRequest {
 		task: base + i,
 		seed: H256(sp_crypto_hashing::blake2_256(&(base + i).to_le_bytes())),
@@ -253,7 +283,8 @@ pub async fn infer(
 			loop {
 				match post_job(&client, agent, &request).await? {
 					JobStatus::Done(_) => return Ok::<f64, String>(t.elapsed().as_secs_f64()),
-					JobStatus::Failed { reason } => return Err(format!("job failed: {}", String::from_utf8_lossy(&reason))),
+					JobStatus::Failed { reason } =>
+						return Err(format!("job failed: {}", String::from_utf8_lossy(&reason))),
 					_ => tokio::time::sleep(Duration::from_millis(10)).await,
 				}
 			}
@@ -272,12 +303,23 @@ pub async fn infer(
 		jobs.push(run_job(job(i)).await?);
 	}
 	let bare_median = median(bare);
-	println!("bare inference: {} batches on {:?}, median {:.1} ms over {} runs", batches, device, bare_median * 1e3, runs);
+	println!(
+		"bare inference: {} batches on {:?}, median {:.1} ms over {} runs",
+		batches,
+		device,
+		bare_median * 1e3,
+		runs
+	);
 	let job_median = median(jobs);
 	// The agent's own account of the same jobs.
-	let uri: hyper::Uri = format!("{}/poi/jobs", agent.url.trim_end_matches('/')).parse().map_err(|e| format!("{e}"))?;
-	let body = hyper::body::to_bytes(client.get(uri).await.map_err(|e| e.to_string())?.into_body()).await.map_err(|e| e.to_string())?;
-	let listed: Vec<serde_json::Value> = serde_json::from_slice(&body).map_err(|e| e.to_string())?;
+	let uri: hyper::Uri = format!("{}/poi/jobs", agent.url.trim_end_matches('/'))
+		.parse()
+		.map_err(|e| format!("{e}"))?;
+	let body = hyper::body::to_bytes(client.get(uri).await.map_err(|e| e.to_string())?.into_body())
+		.await
+		.map_err(|e| e.to_string())?;
+	let listed: Vec<serde_json::Value> =
+		serde_json::from_slice(&body).map_err(|e| e.to_string())?;
 	let field = |name: &str| -> f64 {
 		median(
 			listed

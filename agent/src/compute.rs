@@ -98,8 +98,7 @@ fn alter(input: &[u8]) -> Vec<u8> {
 	fn walk(v: &mut serde_json::Value) {
 		match v {
 			serde_json::Value::String(s) => s.push_str(" indeed"),
-			serde_json::Value::Number(n) =>
-				*v = serde_json::json!(n.as_f64().unwrap_or(0.0) + 1.0),
+			serde_json::Value::Number(n) => *v = serde_json::json!(n.as_f64().unwrap_or(0.0) + 1.0),
 			serde_json::Value::Array(items) => items.iter_mut().for_each(walk),
 			_ => {},
 		}
@@ -114,9 +113,19 @@ fn alter(input: &[u8]) -> Vec<u8> {
 }
 
 impl Compute {
-	pub fn new(dir: PathBuf, ipfs: Ipfs, bundle_ipfs: Ipfs, device: Device, fault: Option<Fault>) -> std::io::Result<Arc<Self>> {
+	pub fn new(
+		dir: PathBuf,
+		ipfs: Ipfs,
+		bundle_ipfs: Ipfs,
+		device: Device,
+		fault: Option<Fault>,
+	) -> std::io::Result<Arc<Self>> {
 		std::fs::create_dir_all(dir.join("models"))?;
-		log::info!("inference on {:?}{}", device, fault.map(|f| format!(" — FAULT INJECTED: {f:?}")).unwrap_or_default());
+		log::info!(
+			"inference on {:?}{}",
+			device,
+			fault.map(|f| format!(" — FAULT INJECTED: {f:?}")).unwrap_or_default()
+		);
 		Ok(Arc::new(Self {
 			ipfs,
 			bundle_ipfs,
@@ -134,9 +143,13 @@ impl Compute {
 	pub fn job(self: &Arc<Self>, request: JobRequest) -> JobStatus {
 		let key = job_key(&request);
 		let mut jobs = self.jobs.lock().expect("jobs lock");
-		jobs.retain(|_, job| job.updated.elapsed() < KEEP_JOBS || !matches!(job.status, JobStatus::Done(_) | JobStatus::Failed { .. }));
+		jobs.retain(|_, job| {
+			job.updated.elapsed() < KEEP_JOBS ||
+				!matches!(job.status, JobStatus::Done(_) | JobStatus::Failed { .. })
+		});
 		if let Some(job) = jobs.get(&key) {
-			let retry = matches!(job.status, JobStatus::Failed { .. }) && job.updated.elapsed() >= RETRY_FAILED_AFTER;
+			let retry = matches!(job.status, JobStatus::Failed { .. }) &&
+				job.updated.elapsed() >= RETRY_FAILED_AFTER;
 			if !retry {
 				return job.status.clone();
 			}
@@ -145,10 +158,22 @@ impl Compute {
 		let now = Instant::now();
 		jobs.insert(
 			key,
-			Job { request: request.clone(), status: JobStatus::Queued, stage: "queued", created: now, updated: now, timings: Timings::default() },
+			Job {
+				request: request.clone(),
+				status: JobStatus::Queued,
+				stage: "queued",
+				created: now,
+				updated: now,
+				timings: Timings::default(),
+			},
 		);
 		drop(jobs);
-		log::info!("task {}: job accepted (model {}, input {})", request.task, String::from_utf8_lossy(&request.model_cid), String::from_utf8_lossy(&request.input_cid));
+		log::info!(
+			"task {}: job accepted (model {}, input {})",
+			request.task,
+			String::from_utf8_lossy(&request.model_cid),
+			String::from_utf8_lossy(&request.input_cid)
+		);
 		let this = self.clone();
 		tokio::spawn(async move { this.run(key, request).await });
 		JobStatus::Queued
@@ -184,7 +209,13 @@ impl Compute {
 		}
 		let Ok(_permit) = self.running.acquire().await else { return };
 		let started = Instant::now();
-		let created = self.jobs.lock().expect("jobs lock").get(&key).map(|j| j.created).unwrap_or(started);
+		let created = self
+			.jobs
+			.lock()
+			.expect("jobs lock")
+			.get(&key)
+			.map(|j| j.created)
+			.unwrap_or(started);
 		self.update(&key, |job| {
 			job.status = JobStatus::Running { done: 0, total: 0 };
 			job.timings.queued_ms = ms(started - created);
@@ -219,7 +250,11 @@ impl Compute {
 		}
 	}
 
-	async fn execute(self: &Arc<Self>, key: &H256, request: &JobRequest) -> Result<InferenceResult, String> {
+	async fn execute(
+		self: &Arc<Self>,
+		key: &H256,
+		request: &JobRequest,
+	) -> Result<InferenceResult, String> {
 		let t = Instant::now();
 		self.update(key, |job| job.stage = "fetching model");
 		let model = self.model(request).await?;
@@ -230,10 +265,14 @@ impl Compute {
 			job.stage = "fetching input";
 			job.timings.model_ms = model_ms;
 		});
-		let cid = String::from_utf8(request.input_cid.clone()).map_err(|_| "input CID is not UTF-8".to_string())?;
+		let cid = String::from_utf8(request.input_cid.clone())
+			.map_err(|_| "input CID is not UTF-8".to_string())?;
 		let mut input = self.ipfs.cat(&cid, MAX_INPUT_BYTES).await?;
 		if self.fault == Some(Fault::WrongInput) {
-			log::warn!("task {}: altering the input on purpose (--fault wrong-input)", request.task);
+			log::warn!(
+				"task {}: altering the input on purpose (--fault wrong-input)",
+				request.task
+			);
 			input = alter(&input);
 		}
 		let input_ms = ms(t.elapsed());
@@ -246,7 +285,9 @@ impl Compute {
 		let this = self.clone();
 		let progress_key = *key;
 		let output = tokio::task::spawn_blocking(move || {
-			model.run(&input, |done, total| this.update(&progress_key, |job| job.status = JobStatus::Running { done, total }))
+			model.run(&input, |done, total| {
+				this.update(&progress_key, |job| job.status = JobStatus::Running { done, total })
+			})
 		})
 		.await
 		.map_err(|e| format!("inference task: {e}"))??;
@@ -260,9 +301,15 @@ impl Compute {
 		let bytes = output.to_json();
 		let output_hash = H256(sp_crypto_hashing::blake2_256(&bytes));
 		let output_cid = self.ipfs.add(bytes).await?;
-		let sketch = sketch(&output.values, &request.seed, request.sketch_len as usize, request.scale_bits);
+		let sketch =
+			sketch(&output.values, &request.seed, request.sketch_len as usize, request.scale_bits);
 		self.update(key, |job| job.timings.output_ms = ms(t.elapsed()));
-		Ok(InferenceResult { output_hash, output_cid: output_cid.into_bytes(), output_len: output.values.len() as u32, sketch })
+		Ok(InferenceResult {
+			output_hash,
+			output_cid: output_cid.into_bytes(),
+			output_len: output.values.len() as u32,
+			sketch,
+		})
 	}
 
 	/// The loaded model for a request: from memory, the disk cache or IPFS (checked against
@@ -277,17 +324,26 @@ impl Compute {
 				return Ok(model);
 			}
 		}
-		let path = self.dir.join("models").join(format!("{}.tar", hex::encode(request.model_hash.0)));
-		let cached = std::fs::read(&path).ok().filter(|b| H256(sp_crypto_hashing::blake2_256(b)) == request.model_hash);
+		let path = self
+			.dir
+			.join("models")
+			.join(format!("{}.tar", hex::encode(request.model_hash.0)));
+		let cached = std::fs::read(&path)
+			.ok()
+			.filter(|b| H256(sp_crypto_hashing::blake2_256(b)) == request.model_hash);
 		let bundle = match cached {
 			Some(bundle) => bundle,
 			None => {
-				let cid = String::from_utf8(request.model_cid.clone()).map_err(|_| "model CID is not UTF-8".to_string())?;
+				let cid = String::from_utf8(request.model_cid.clone())
+					.map_err(|_| "model CID is not UTF-8".to_string())?;
 				log::info!("fetching model bundle {cid} from IPFS");
 				let bundle = self.bundle_ipfs.cat(&cid, MAX_BUNDLE_BYTES).await?;
 				let hash = H256(sp_crypto_hashing::blake2_256(&bundle));
 				if hash != request.model_hash {
-					return Err(format!("model bundle {cid} hashes to {hash:?}, not the registered {:?}", request.model_hash));
+					return Err(format!(
+						"model bundle {cid} hashes to {hash:?}, not the registered {:?}",
+						request.model_hash
+					));
 				}
 				if let Err(e) = self.bundle_ipfs.pin(&cid).await {
 					log::warn!("cannot pin model {cid}: {e}");
@@ -301,7 +357,12 @@ impl Compute {
 		let model = tokio::task::spawn_blocking(move || Model::load(&bundle, framework, &device))
 			.await
 			.map_err(|e| format!("model load: {e}"))??;
-		log::info!("model {:?} ({:?}) loaded in {} ms", request.model_hash, framework, ms(started.elapsed()));
+		log::info!(
+			"model {:?} ({:?}) loaded in {} ms",
+			request.model_hash,
+			framework,
+			ms(started.elapsed())
+		);
 		let model = Arc::new(model);
 		let mut models = self.models.lock().expect("models lock");
 		if models.len() >= MAX_LOADED_MODELS {
@@ -320,8 +381,12 @@ impl Compute {
 			.map(|(key, job)| {
 				let (progress, output) = match &job.status {
 					JobStatus::Running { done, total } => (format!("{done}/{total} batches"), None),
-					JobStatus::Done(r) => ("done".to_string(), Some(String::from_utf8_lossy(&r.output_cid).to_string())),
-					JobStatus::Failed { reason } => (format!("failed: {}", String::from_utf8_lossy(reason)), None),
+					JobStatus::Done(r) => (
+						"done".to_string(),
+						Some(String::from_utf8_lossy(&r.output_cid).to_string()),
+					),
+					JobStatus::Failed { reason } =>
+						(format!("failed: {}", String::from_utf8_lossy(reason)), None),
 					JobStatus::Queued => ("queued".to_string(), None),
 				};
 				serde_json::json!({

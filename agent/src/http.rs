@@ -5,8 +5,7 @@
 //! - `POST /posp/prove` — `ProveRequest` → `ProveResponse` (opens challenged leaves).
 //!
 //! - `POST /poi/job` — `zkp_primitives::poi::JobRequest` → `JobStatus` (starts or polls an
-//!   inference job; `?wait=MS` holds the answer until the job finishes or MS pass, at most
-//!   60 s).
+//!   inference job; `?wait=MS` holds the answer until the job finishes or MS pass, at most 60 s).
 //!
 //! For people (JSON): `GET /status` (jobs with progress, sealed sectors, inference jobs with
 //! their timings), `GET /poi/jobs`, `GET /health`.
@@ -34,7 +33,11 @@ use zkp_primitives::poi::JobRequest;
 const MAX_BODY: usize = 64 * 1024;
 
 fn reply(code: StatusCode, content_type: &str, body: Vec<u8>) -> Response<Body> {
-	Response::builder().status(code).header("Content-Type", content_type).body(Body::from(body)).expect("valid response")
+	Response::builder()
+		.status(code)
+		.header("Content-Type", content_type)
+		.body(Body::from(body))
+		.expect("valid response")
 }
 
 fn text(code: StatusCode, msg: &str) -> Response<Body> {
@@ -77,7 +80,10 @@ fn refused(refusal: Refusal) -> Response<Body> {
 		Refusal::Forbidden(why) => text(StatusCode::FORBIDDEN, &why),
 		Refusal::Unauthorized(why) => {
 			let mut response = text(StatusCode::UNAUTHORIZED, why);
-			response.headers_mut().insert(hyper::header::WWW_AUTHENTICATE, hyper::header::HeaderValue::from_static("Bearer"));
+			response.headers_mut().insert(
+				hyper::header::WWW_AUTHENTICATE,
+				hyper::header::HeaderValue::from_static("Bearer"),
+			);
 			response
 		},
 	}
@@ -142,8 +148,11 @@ async fn route(services: Services, started: Instant, req: Request<Body>) -> Resp
 			let status = compute.job_waiting(request, std::time::Duration::from_millis(wait)).await;
 			reply(StatusCode::OK, scale, status.encode())
 		},
-		(Method::GET, "/poi/jobs") =>
-			reply(StatusCode::OK, "application/json", serde_json::to_vec_pretty(&compute.status()).unwrap_or_default()),
+		(Method::GET, "/poi/jobs") => reply(
+			StatusCode::OK,
+			"application/json",
+			serde_json::to_vec_pretty(&compute.status()).unwrap_or_default(),
+		),
 		(Method::GET, "/status") => {
 			let status = serde_json::json!({
 				"uptimeSeconds": started.elapsed().as_secs(),
@@ -151,7 +160,11 @@ async fn route(services: Services, started: Instant, req: Request<Body>) -> Resp
 				"posp": store.status(),
 				"poi": compute.status(),
 			});
-			reply(StatusCode::OK, "application/json", serde_json::to_vec_pretty(&status).unwrap_or_default())
+			reply(
+				StatusCode::OK,
+				"application/json",
+				serde_json::to_vec_pretty(&status).unwrap_or_default(),
+			)
 		},
 		_ => text(StatusCode::NOT_FOUND, "unknown route: see /status"),
 	}
@@ -171,7 +184,11 @@ pub async fn serve(addr: SocketAddr, services: Services) -> Result<(), String> {
 }
 
 /// Serves on `listener` until `shutdown` completes.
-async fn serve_on(listener: std::net::TcpListener, services: Services, shutdown: impl std::future::Future<Output = ()>) -> Result<(), String> {
+async fn serve_on(
+	listener: std::net::TcpListener,
+	services: Services,
+	shutdown: impl std::future::Future<Output = ()>,
+) -> Result<(), String> {
 	let started = Instant::now();
 	let make = make_service_fn(move |_| {
 		let services = services.clone();
@@ -189,7 +206,10 @@ async fn serve_on(listener: std::net::TcpListener, services: Services, shutdown:
 	});
 	listener.set_nonblocking(true).map_err(|e| e.to_string())?;
 	// No Nagle delay on answers (a SCALE answer is one small write).
-	let server = Server::from_tcp(listener).map_err(|e| e.to_string())?.tcp_nodelay(true).serve(make);
+	let server = Server::from_tcp(listener)
+		.map_err(|e| e.to_string())?
+		.tcp_nodelay(true)
+		.serve(make);
 	server.with_graceful_shutdown(shutdown).await.map_err(|e| e.to_string())
 }
 
@@ -210,21 +230,36 @@ mod tests {
 	/// The API over a fresh store in `name`, IPFS unreachable, inference stalled (jobs stay
 	/// queued), the token [`TOKEN`].
 	fn services(name: &str) -> (Services, PathBuf) {
-		let dir = std::env::temp_dir().join(format!("zkp-agent-http-test-{}-{name}", std::process::id()));
+		let dir =
+			std::env::temp_dir().join(format!("zkp-agent-http-test-{}-{name}", std::process::id()));
 		let _ = std::fs::remove_dir_all(&dir);
 		let ipfs = Ipfs::new("http://127.0.0.1:9", Duration::from_secs(1)).unwrap();
 		let store = Store::new(dir.clone(), ipfs.clone()).unwrap();
-		let compute = Compute::new(dir.clone(), ipfs.clone(), ipfs, candle_core::Device::Cpu, Some(Fault::Stall)).unwrap();
+		let compute = Compute::new(
+			dir.clone(),
+			ipfs.clone(),
+			ipfs,
+			candle_core::Device::Cpu,
+			Some(Fault::Stall),
+		)
+		.unwrap();
 		let guard = Arc::new(Guard::new(Some(TOKEN), &[]));
 		(Services { store, compute, ipfs_url: String::new(), guard }, dir)
 	}
 
-	async fn call(services: &Services, method: Method, path: &str, headers: &[(&str, &str)], body: Vec<u8>) -> (StatusCode, Vec<u8>) {
+	async fn call(
+		services: &Services,
+		method: Method,
+		path: &str,
+		headers: &[(&str, &str)],
+		body: Vec<u8>,
+	) -> (StatusCode, Vec<u8>) {
 		let mut req = Request::builder().method(method).uri(path);
 		for (name, value) in headers {
 			req = req.header(*name, *value);
 		}
-		let response = handle(services.clone(), Instant::now(), req.body(Body::from(body)).unwrap()).await;
+		let response =
+			handle(services.clone(), Instant::now(), req.body(Body::from(body)).unwrap()).await;
 		let code = response.status();
 		(code, hyper::body::to_bytes(response.into_body()).await.unwrap().to_vec())
 	}
@@ -250,7 +285,14 @@ mod tests {
 
 	fn cc_seal(sector_leaves: u32, rounds: u32) -> SealRequest {
 		let provider = [5; 32];
-		SealRequest { provider, sector: 3, seed: zkp_posp::sector_seed(&provider, 3, &[0; 32]), rounds, sector_leaves, data: None }
+		SealRequest {
+			provider,
+			sector: 3,
+			seed: zkp_posp::sector_seed(&provider, 3, &[0; 32]),
+			rounds,
+			sector_leaves,
+			data: None,
+		}
 	}
 
 	#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -258,20 +300,43 @@ mod tests {
 		let (services, dir) = services("token");
 		let wrong = ("authorization", "Bearer test-token-0123456789abcdeX");
 		for headers in [&[LOCAL][..], &[LOCAL, wrong], &[LOCAL, ("authorization", TOKEN)]] {
-			let (code, _) = call(&services, Method::POST, "/poi/job", headers, job(b"bafym", b"bafyi").encode()).await;
+			let (code, _) = call(
+				&services,
+				Method::POST,
+				"/poi/job",
+				headers,
+				job(b"bafym", b"bafyi").encode(),
+			)
+			.await;
 			assert_eq!(code, StatusCode::UNAUTHORIZED, "{headers:?}");
-			let (code, _) = call(&services, Method::POST, "/posp/seal", headers, cc_seal(16, 2).encode()).await;
+			let (code, _) =
+				call(&services, Method::POST, "/posp/seal", headers, cc_seal(16, 2).encode()).await;
 			assert_eq!(code, StatusCode::UNAUTHORIZED, "{headers:?}");
 		}
 		// A browser's form POST: text/plain, no token.
 		let form = [LOCAL, ("content-type", "text/plain"), ("origin", "http://127.0.0.1:8090")];
-		assert_eq!(call(&services, Method::POST, "/poi/job", &form, job(b"bafym", b"bafyi").encode()).await.0, StatusCode::UNAUTHORIZED);
+		assert_eq!(
+			call(&services, Method::POST, "/poi/job", &form, job(b"bafym", b"bafyi").encode())
+				.await
+				.0,
+			StatusCode::UNAUTHORIZED
+		);
 		let status = status(&services).await;
 		assert_eq!(status["poi"], serde_json::json!([]));
 		assert_eq!(status["posp"], serde_json::json!([]));
 		// With the token, the same request is served.
-		let (code, body) = call(&services, Method::POST, "/poi/job", &[LOCAL, AUTH], job(b"bafym", b"bafyi").encode()).await;
-		assert_eq!((code, JobStatus::decode(&mut &body[..]).unwrap()), (StatusCode::OK, JobStatus::Queued));
+		let (code, body) = call(
+			&services,
+			Method::POST,
+			"/poi/job",
+			&[LOCAL, AUTH],
+			job(b"bafym", b"bafyi").encode(),
+		)
+		.await;
+		assert_eq!(
+			(code, JobStatus::decode(&mut &body[..]).unwrap()),
+			(StatusCode::OK, JobStatus::Queued)
+		);
 		let _ = std::fs::remove_dir_all(dir);
 	}
 
@@ -286,13 +351,26 @@ mod tests {
 			&[LOCAL, AUTH, ("origin", "http://evil.example")],
 			&[LOCAL, AUTH, ("origin", "null")],
 		] {
-			assert_eq!(call(&services, Method::POST, "/poi/job", headers, body()).await.0, StatusCode::FORBIDDEN, "{headers:?}");
-			assert_eq!(call(&services, Method::GET, "/status", headers, vec![]).await.0, StatusCode::FORBIDDEN, "{headers:?}");
-			assert_eq!(call(&services, Method::GET, "/poi/jobs", headers, vec![]).await.0, StatusCode::FORBIDDEN, "{headers:?}");
+			assert_eq!(
+				call(&services, Method::POST, "/poi/job", headers, body()).await.0,
+				StatusCode::FORBIDDEN,
+				"{headers:?}"
+			);
+			assert_eq!(
+				call(&services, Method::GET, "/status", headers, vec![]).await.0,
+				StatusCode::FORBIDDEN,
+				"{headers:?}"
+			);
+			assert_eq!(
+				call(&services, Method::GET, "/poi/jobs", headers, vec![]).await.0,
+				StatusCode::FORBIDDEN,
+				"{headers:?}"
+			);
 		}
 		assert_eq!(status(&services).await["poi"], serde_json::json!([]));
 		// Only /health answers anyone.
-		let (code, body) = call(&services, Method::GET, "/health", &[("host", "evil.example")], vec![]).await;
+		let (code, body) =
+			call(&services, Method::GET, "/health", &[("host", "evil.example")], vec![]).await;
 		assert_eq!((code, body), (StatusCode::OK, b"ok".to_vec()));
 		let _ = std::fs::remove_dir_all(dir);
 	}
@@ -300,18 +378,28 @@ mod tests {
 	#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 	async fn jobs_for_the_same_task_and_seed_with_another_model_or_input_are_other_jobs() {
 		let (services, dir) = services("jobs");
-		let requests = [job(b"bafymodel", b"bafyinput"), job(b"bafyPOISONED", b"bafyinput"), job(b"bafymodel", b"bafyPOISONED")];
+		let requests = [
+			job(b"bafymodel", b"bafyinput"),
+			job(b"bafyPOISONED", b"bafyinput"),
+			job(b"bafymodel", b"bafyPOISONED"),
+		];
 		for request in &requests {
-			let (code, body) = call(&services, Method::POST, "/poi/job", &[LOCAL, AUTH], request.encode()).await;
-			assert_eq!((code, JobStatus::decode(&mut &body[..]).unwrap()), (StatusCode::OK, JobStatus::Queued));
+			let (code, body) =
+				call(&services, Method::POST, "/poi/job", &[LOCAL, AUTH], request.encode()).await;
+			assert_eq!(
+				(code, JobStatus::decode(&mut &body[..]).unwrap()),
+				(StatusCode::OK, JobStatus::Queued)
+			);
 		}
 		let (code, body) = call(&services, Method::GET, "/poi/jobs", &[LOCAL], vec![]).await;
 		assert_eq!(code, StatusCode::OK);
 		let jobs: Vec<serde_json::Value> = serde_json::from_slice(&body).unwrap();
 		assert_eq!(jobs.len(), 3, "one job per request: {jobs:?}");
-		let mut keys: Vec<_> = jobs.iter().map(|j| j["request"].as_str().unwrap().to_string()).collect();
+		let mut keys: Vec<_> =
+			jobs.iter().map(|j| j["request"].as_str().unwrap().to_string()).collect();
 		keys.sort();
-		let mut expected: Vec<_> = requests.iter().map(|r| hex::encode(crate::compute::job_key(r).0)).collect();
+		let mut expected: Vec<_> =
+			requests.iter().map(|r| hex::encode(crate::compute::job_key(r).0)).collect();
 		expected.sort();
 		assert_eq!(keys, expected);
 		let _ = std::fs::remove_dir_all(dir);
@@ -325,7 +413,9 @@ mod tests {
 			let request = cc_seal(16, rounds);
 			let mut root = None;
 			for _ in 0..200 {
-				let (code, body) = call(&services, Method::POST, "/posp/seal", &[LOCAL, AUTH], request.encode()).await;
+				let (code, body) =
+					call(&services, Method::POST, "/posp/seal", &[LOCAL, AUTH], request.encode())
+						.await;
 				assert_eq!(code, StatusCode::OK);
 				match SealStatus::decode(&mut &body[..]).unwrap() {
 					SealStatus::Sealed { sealed_root } => {
@@ -333,39 +423,80 @@ mod tests {
 						break;
 					},
 					SealStatus::Failed { reason } => panic!("{}", String::from_utf8_lossy(&reason)),
-					SealStatus::Sealing { .. } => tokio::time::sleep(Duration::from_millis(20)).await,
+					SealStatus::Sealing { .. } =>
+						tokio::time::sleep(Duration::from_millis(20)).await,
 				}
 			}
 			roots.push(root.expect("sealed within 4 s"));
 		}
 		assert_ne!(roots[0], roots[1], "the second request got its own replica");
-		let sealed = status(&services).await["posp"].as_array().unwrap().iter().filter(|j| j["state"] == "sealed").count();
+		let sealed = status(&services).await["posp"]
+			.as_array()
+			.unwrap()
+			.iter()
+			.filter(|j| j["state"] == "sealed")
+			.count();
 		assert_eq!(sealed, 2);
 		let request = cc_seal(16, 2);
-		let prove = ProveRequest { provider: request.provider, sector: 3, seed: request.seed, leaves: vec![0, 15] };
-		let (code, body) = call(&services, Method::POST, "/posp/prove", &[LOCAL, AUTH], prove.encode()).await;
+		let prove = ProveRequest {
+			provider: request.provider,
+			sector: 3,
+			seed: request.seed,
+			leaves: vec![0, 15],
+		};
+		let (code, body) =
+			call(&services, Method::POST, "/posp/prove", &[LOCAL, AUTH], prove.encode()).await;
 		assert_eq!(code, StatusCode::OK);
-		assert!(matches!(ProveResponse::decode(&mut &body[..]).unwrap(), ProveResponse::Proofs(p) if p.len() == 2));
+		assert!(
+			matches!(ProveResponse::decode(&mut &body[..]).unwrap(), ProveResponse::Proofs(p) if p.len() == 2)
+		);
 		let _ = std::fs::remove_dir_all(dir);
 	}
 
 	#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 	async fn out_of_bounds_requests_get_400_before_any_work() {
 		let (services, dir) = services("bounds");
-		let (code, body) = call(&services, Method::POST, "/posp/seal", &[LOCAL, AUTH], cc_seal(u32::MAX, 2).encode()).await;
+		let (code, body) = call(
+			&services,
+			Method::POST,
+			"/posp/seal",
+			&[LOCAL, AUTH],
+			cc_seal(u32::MAX, 2).encode(),
+		)
+		.await;
 		assert_eq!(code, StatusCode::BAD_REQUEST);
-		assert!(String::from_utf8_lossy(&body).starts_with("SealRequest.sector_leaves:"), "{}", String::from_utf8_lossy(&body));
+		assert!(
+			String::from_utf8_lossy(&body).starts_with("SealRequest.sector_leaves:"),
+			"{}",
+			String::from_utf8_lossy(&body)
+		);
 		for (path, body) in [
 			("/posp/seal", cc_seal(0, 2).encode()),
 			("/posp/seal", cc_seal(16, 1000).encode()),
 			("/posp/seal", vec![1, 2, 3]),
 			("/poi/job", JobRequest { sketch_len: 1 << 20, ..job(b"bafym", b"bafyi") }.encode()),
-			("/posp/prove", ProveRequest { provider: [5; 32], sector: 3, seed: [0; 32], leaves: vec![0; 10_000] }.encode()),
+			(
+				"/posp/prove",
+				ProveRequest {
+					provider: [5; 32],
+					sector: 3,
+					seed: [0; 32],
+					leaves: vec![0; 10_000],
+				}
+				.encode(),
+			),
 		] {
-			assert_eq!(call(&services, Method::POST, path, &[LOCAL, AUTH], body).await.0, StatusCode::BAD_REQUEST, "{path}");
+			assert_eq!(
+				call(&services, Method::POST, path, &[LOCAL, AUTH], body).await.0,
+				StatusCode::BAD_REQUEST,
+				"{path}"
+			);
 		}
 		let status = status(&services).await;
-		assert_eq!((&status["posp"], &status["poi"]), (&serde_json::json!([]), &serde_json::json!([])));
+		assert_eq!(
+			(&status["posp"], &status["poi"]),
+			(&serde_json::json!([]), &serde_json::json!([]))
+		);
 		let _ = std::fs::remove_dir_all(dir);
 	}
 
@@ -376,7 +507,12 @@ mod tests {
 		stream.write_all(&raw).await.unwrap();
 		let mut answer = Vec::new();
 		stream.read_to_end(&mut answer).await.unwrap();
-		String::from_utf8_lossy(&answer[..12]).split(' ').nth(1).unwrap().parse().unwrap()
+		String::from_utf8_lossy(&answer[..12])
+			.split(' ')
+			.nth(1)
+			.unwrap()
+			.parse()
+			.unwrap()
 	}
 
 	#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -395,9 +531,18 @@ mod tests {
 		};
 		let local = format!("Host: {addr}\r\n");
 		let auth = format!("Authorization: Bearer {TOKEN}\r\n");
-		assert_eq!(raw_status(addr, post(&format!("{local}Content-Type: text/plain\r\n"))).await, 401);
-		assert_eq!(raw_status(addr, post(&format!("Host: evil.example:{}\r\n{auth}", addr.port()))).await, 403);
-		assert_eq!(raw_status(addr, post(&format!("{local}{auth}Origin: http://evil.example\r\n"))).await, 403);
+		assert_eq!(
+			raw_status(addr, post(&format!("{local}Content-Type: text/plain\r\n"))).await,
+			401
+		);
+		assert_eq!(
+			raw_status(addr, post(&format!("Host: evil.example:{}\r\n{auth}", addr.port()))).await,
+			403
+		);
+		assert_eq!(
+			raw_status(addr, post(&format!("{local}{auth}Origin: http://evil.example\r\n"))).await,
+			403
+		);
 		assert_eq!(status(&services).await["poi"], serde_json::json!([]));
 		assert_eq!(raw_status(addr, post(&format!("{local}{auth}"))).await, 200);
 		assert_eq!(status(&services).await["poi"].as_array().map(Vec::len), Some(1));

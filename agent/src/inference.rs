@@ -3,11 +3,11 @@
 //!
 //! A **model bundle** is one tar archive, so that a model is one CID and one content hash on
 //! chain. It holds, at its root:
-//! - [`Framework::BertEmbedding`]: `config.json` (Hugging Face BERT config), `tokenizer.json`
-//!   and `model.safetensors` — the sentence-transformers layout, e.g. all-MiniLM-L6-v2;
-//! - [`Framework::Mlp`]: `config.json` (`{"layers": [in, hidden…, out], "activation": "relu"
-//!   | "tanh" | "gelu" | "none"}`) and `model.safetensors` with `layers.{i}.weight`
-//!   (`[out, in]`) and `layers.{i}.bias`.
+//! - [`Framework::BertEmbedding`]: `config.json` (Hugging Face BERT config), `tokenizer.json` and
+//!   `model.safetensors` — the sentence-transformers layout, e.g. all-MiniLM-L6-v2;
+//! - [`Framework::Mlp`]: `config.json` (`{"layers": [in, hidden…, out], "activation": "relu" |
+//!   "tanh" | "gelu" | "none"}`) and `model.safetensors` with `layers.{i}.weight` (`[out, in]`) and
+//!   `layers.{i}.bias`.
 //!
 //! Bundles are packed deterministically (sorted entries, zero times and owners), so the
 //! same files always give the same content hash.
@@ -31,7 +31,9 @@ pub const MAX_OUTPUT_VALUES: usize = 16 << 20;
 fn check_output_size(rows: usize, cols: usize) -> Result<(), String> {
 	match rows.checked_mul(cols) {
 		Some(n) if n <= MAX_OUTPUT_VALUES => Ok(()),
-		_ => Err(format!("the output would hold {rows} × {cols} values, more than {MAX_OUTPUT_VALUES}")),
+		_ => Err(format!(
+			"the output would hold {rows} × {cols} values, more than {MAX_OUTPUT_VALUES}"
+		)),
 	}
 }
 
@@ -56,7 +58,9 @@ pub fn pack(dir: &Path, framework: Framework) -> Result<Vec<u8>, String> {
 		header.set_uid(0);
 		header.set_gid(0);
 		header.set_entry_type(tar::EntryType::Regular);
-		builder.append_data(&mut header, name, bytes.as_slice()).map_err(|e| e.to_string())?;
+		builder
+			.append_data(&mut header, name, bytes.as_slice())
+			.map_err(|e| e.to_string())?;
 	}
 	builder.into_inner().map_err(|e| e.to_string())
 }
@@ -67,7 +71,12 @@ pub fn unpack(bundle: &[u8]) -> Result<BTreeMap<String, Vec<u8>>, String> {
 	let mut files = BTreeMap::new();
 	for entry in archive.entries().map_err(|e| format!("bundle: {e}"))? {
 		let mut entry = entry.map_err(|e| format!("bundle: {e}"))?;
-		let name = entry.path().map_err(|e| format!("bundle: {e}"))?.to_string_lossy().trim_start_matches("./").to_string();
+		let name = entry
+			.path()
+			.map_err(|e| format!("bundle: {e}"))?
+			.to_string_lossy()
+			.trim_start_matches("./")
+			.to_string();
 		let mut bytes = Vec::new();
 		entry.read_to_end(&mut bytes).map_err(|e| format!("bundle {name}: {e}"))?;
 		files.insert(name, bytes);
@@ -127,7 +136,8 @@ impl Output {
 			shape: (usize, usize),
 			data: Vec<Vec<f32>>,
 		}
-		let file: File = serde_json::from_slice(bytes).map_err(|e| format!("output file: expected {{shape, data}} ({e})"))?;
+		let file: File = serde_json::from_slice(bytes)
+			.map_err(|e| format!("output file: expected {{shape, data}} ({e})"))?;
 		let values: Vec<f32> = file.data.into_iter().flatten().collect();
 		if file.shape.0.checked_mul(file.shape.1) != Some(values.len()) {
 			return Err(format!("output file: {} values for shape {:?}", values.len(), file.shape));
@@ -137,8 +147,10 @@ impl Output {
 
 	/// The output file: JSON `{"shape": [rows, cols], "data": [[…], …]}`.
 	pub fn to_json(&self) -> Vec<u8> {
-		let data: Vec<&[f32]> = if self.cols == 0 { Vec::new() } else { self.values.chunks(self.cols).collect() };
-		serde_json::to_vec(&serde_json::json!({ "shape": [self.rows, self.cols], "data": data })).expect("serializable")
+		let data: Vec<&[f32]> =
+			if self.cols == 0 { Vec::new() } else { self.values.chunks(self.cols).collect() };
+		serde_json::to_vec(&serde_json::json!({ "shape": [self.rows, self.cols], "data": data }))
+			.expect("serializable")
 	}
 }
 
@@ -174,26 +186,41 @@ impl Model {
 		}
 		let weights = files.remove("model.safetensors").expect("checked");
 		let config = files.remove("config.json").expect("checked");
-		let vb = VarBuilder::from_buffered_safetensors(weights, DType::F32, device).map_err(err("model.safetensors"))?;
+		let vb = VarBuilder::from_buffered_safetensors(weights, DType::F32, device)
+			.map_err(err("model.safetensors"))?;
 		match framework {
 			Framework::BertEmbedding => {
-				let config: BertConfig = serde_json::from_slice(&config).map_err(|e| format!("config.json: {e}"))?;
-				let mut tokenizer = Tokenizer::from_bytes(files.remove("tokenizer.json").expect("checked"))
-					.map_err(|e| format!("tokenizer.json: {e}"))?;
+				let config: BertConfig =
+					serde_json::from_slice(&config).map_err(|e| format!("config.json: {e}"))?;
+				let mut tokenizer =
+					Tokenizer::from_bytes(files.remove("tokenizer.json").expect("checked"))
+						.map_err(|e| format!("tokenizer.json: {e}"))?;
 				// Pad each batch to its longest input (the attention mask hides the padding);
 				// keep the tokenizer's own truncation, else truncate at the model's positions.
-				tokenizer.with_padding(Some(PaddingParams { strategy: PaddingStrategy::BatchLongest, ..Default::default() }));
+				tokenizer.with_padding(Some(PaddingParams {
+					strategy: PaddingStrategy::BatchLongest,
+					..Default::default()
+				}));
 				if tokenizer.get_truncation().is_none() {
 					let max_length = config.max_position_embeddings;
 					tokenizer
-						.with_truncation(Some(TruncationParams { max_length, ..Default::default() }))
+						.with_truncation(Some(TruncationParams {
+							max_length,
+							..Default::default()
+						}))
 						.map_err(|e| format!("tokenizer: {e}"))?;
 				}
 				let model = BertModel::load(vb, &config).map_err(err("BERT weights"))?;
-				Ok(Model::Bert { model, tokenizer, device: device.clone(), hidden: config.hidden_size })
+				Ok(Model::Bert {
+					model,
+					tokenizer,
+					device: device.clone(),
+					hidden: config.hidden_size,
+				})
 			},
 			Framework::Mlp => {
-				let config: MlpConfig = serde_json::from_slice(&config).map_err(|e| format!("config.json: {e}"))?;
+				let config: MlpConfig =
+					serde_json::from_slice(&config).map_err(|e| format!("config.json: {e}"))?;
 				if config.layers.len() < 2 {
 					return Err("config.json: `layers` needs an input and an output size".into());
 				}
@@ -233,7 +260,12 @@ impl Model {
 				for (i, batch) in sentences.chunks(BATCH).enumerate() {
 					let embeddings = embed(model, tokenizer, device, batch)?;
 					cols = embeddings.dims()[1];
-					values.extend(embeddings.flatten_all().and_then(|t| t.to_vec1::<f32>()).map_err(err("output"))?);
+					values.extend(
+						embeddings
+							.flatten_all()
+							.and_then(|t| t.to_vec1::<f32>())
+							.map_err(err("output"))?,
+					);
 					progress(i as u32 + 1, total);
 				}
 				Ok(Output { rows: sentences.len(), cols, values })
@@ -242,15 +274,22 @@ impl Model {
 				let rows = parse_rows(input)?;
 				let width = layers.first().map(|l| l.weight().dims()[1]).unwrap_or(0);
 				if let Some(bad) = rows.iter().position(|r| r.len() != width) {
-					return Err(format!("input row {bad} has {} values; the model takes {width}", rows[bad].len()));
+					return Err(format!(
+						"input row {bad} has {} values; the model takes {width}",
+						rows[bad].len()
+					));
 				}
-				check_output_size(rows.len(), layers.last().map(|l| l.weight().dims()[0]).unwrap_or(0))?;
+				check_output_size(
+					rows.len(),
+					layers.last().map(|l| l.weight().dims()[0]).unwrap_or(0),
+				)?;
 				let total = rows.len().div_ceil(BATCH).max(1) as u32;
 				let mut values = Vec::new();
 				let mut cols = 0;
 				for (i, batch) in rows.chunks(BATCH).enumerate() {
 					let flat: Vec<f32> = batch.iter().flatten().copied().collect();
-					let mut x = Tensor::from_vec(flat, (batch.len(), width), device).map_err(err("input"))?;
+					let mut x = Tensor::from_vec(flat, (batch.len(), width), device)
+						.map_err(err("input"))?;
 					for (j, layer) in layers.iter().enumerate() {
 						x = layer.forward(&x).map_err(err("forward"))?;
 						if j + 1 < layers.len() {
@@ -264,7 +303,9 @@ impl Model {
 						}
 					}
 					cols = x.dims()[1];
-					values.extend(x.flatten_all().and_then(|t| t.to_vec1::<f32>()).map_err(err("output"))?);
+					values.extend(
+						x.flatten_all().and_then(|t| t.to_vec1::<f32>()).map_err(err("output"))?,
+					);
 					progress(i as u32 + 1, total);
 				}
 				Ok(Output { rows: rows.len(), cols, values })
@@ -275,14 +316,26 @@ impl Model {
 
 /// Sentence embeddings of one batch: BERT, mean pooling over real tokens, L2 normalisation
 /// (sentence-transformers' all-MiniLM-L6-v2 recipe).
-fn embed(model: &BertModel, tokenizer: &Tokenizer, device: &Device, batch: &[String]) -> Result<Tensor, String> {
-	let encodings = tokenizer.encode_batch(batch.to_vec(), true).map_err(|e| format!("tokenize: {e}"))?;
+fn embed(
+	model: &BertModel,
+	tokenizer: &Tokenizer,
+	device: &Device,
+	batch: &[String],
+) -> Result<Tensor, String> {
+	let encodings = tokenizer
+		.encode_batch(batch.to_vec(), true)
+		.map_err(|e| format!("tokenize: {e}"))?;
 	let len = encodings.first().map(|e| e.get_ids().len()).unwrap_or(0);
-	let flat = |f: &dyn Fn(&tokenizers::Encoding) -> Vec<u32>| -> Vec<u32> { encodings.iter().flat_map(f).collect() };
+	let flat = |f: &dyn Fn(&tokenizers::Encoding) -> Vec<u32>| -> Vec<u32> {
+		encodings.iter().flat_map(f).collect()
+	};
 	let shape = (batch.len(), len);
-	let ids = Tensor::from_vec(flat(&|e| e.get_ids().to_vec()), shape, device).map_err(err("ids"))?;
-	let types = Tensor::from_vec(flat(&|e| e.get_type_ids().to_vec()), shape, device).map_err(err("types"))?;
-	let mask = Tensor::from_vec(flat(&|e| e.get_attention_mask().to_vec()), shape, device).map_err(err("mask"))?;
+	let ids =
+		Tensor::from_vec(flat(&|e| e.get_ids().to_vec()), shape, device).map_err(err("ids"))?;
+	let types = Tensor::from_vec(flat(&|e| e.get_type_ids().to_vec()), shape, device)
+		.map_err(err("types"))?;
+	let mask = Tensor::from_vec(flat(&|e| e.get_attention_mask().to_vec()), shape, device)
+		.map_err(err("mask"))?;
 	let hidden = model.forward(&ids, &types, Some(&mask)).map_err(err("BERT forward"))?;
 	let pooled = (|| {
 		let mask = mask.to_dtype(DType::F32)?.unsqueeze(2)?;
@@ -298,12 +351,14 @@ fn embed(model: &BertModel, tokenizer: &Tokenizer, device: &Device, batch: &[Str
 
 /// A JSON array of strings.
 pub fn parse_strings(input: &[u8]) -> Result<Vec<String>, String> {
-	serde_json::from_slice(input).map_err(|e| format!("input: expected a JSON array of strings ({e})"))
+	serde_json::from_slice(input)
+		.map_err(|e| format!("input: expected a JSON array of strings ({e})"))
 }
 
 /// A JSON array of rows of numbers.
 pub fn parse_rows(input: &[u8]) -> Result<Vec<Vec<f32>>, String> {
-	serde_json::from_slice(input).map_err(|e| format!("input: expected a JSON array of rows of numbers ({e})"))
+	serde_json::from_slice(input)
+		.map_err(|e| format!("input: expected a JSON array of rows of numbers ({e})"))
 }
 
 /// What `zkp-agent compare` reports about two output files.
@@ -323,7 +378,14 @@ pub struct Comparison {
 
 /// Compares two output files (`Output::to_json`) as the chain compares two agents' results
 /// under `Agreement::Tolerance { scale_bits, tolerance }`, for `seeds` task seeds.
-pub fn compare(a: &[u8], b: &[u8], scale_bits: u8, tolerance: u32, sketch_len: u8, seeds: u32) -> Result<Comparison, String> {
+pub fn compare(
+	a: &[u8],
+	b: &[u8],
+	scale_bits: u8,
+	tolerance: u32,
+	sketch_len: u8,
+	seeds: u32,
+) -> Result<Comparison, String> {
 	use codec::Encode;
 	use zkp_primitives::poi::{agree, sketch, Agreement, InferenceResult};
 	let (a, b) = (Output::from_json(a)?, Output::from_json(b)?);
@@ -331,14 +393,21 @@ pub fn compare(a: &[u8], b: &[u8], scale_bits: u8, tolerance: u32, sketch_len: u
 	let same_shape = (a.rows, a.cols) == (b.rows, b.cols);
 	// NaN anywhere makes the difference NaN (`f32::max` would drop it), and no agreement.
 	let max_abs_diff = if same_shape {
-		a.values.iter().zip(&b.values).map(|(x, y)| (x - y).abs()).fold(0.0f32, |m, d| if m.is_nan() || d.is_nan() { f32::NAN } else { m.max(d) })
+		a.values.iter().zip(&b.values).map(|(x, y)| (x - y).abs()).fold(0.0f32, |m, d| {
+			if m.is_nan() || d.is_nan() {
+				f32::NAN
+			} else {
+				m.max(d)
+			}
+		})
 	} else {
 		f32::INFINITY
 	};
 	let mut worst_quanta = Vec::new();
 	let mut all_agree = same_shape && !max_abs_diff.is_nan();
 	for s in 0..seeds {
-		let seed = sp_core::H256(sp_crypto_hashing::blake2_256(&(b"zkp-agent/compare", s).encode()));
+		let seed =
+			sp_core::H256(sp_crypto_hashing::blake2_256(&(b"zkp-agent/compare", s).encode()));
 		let result = |o: &Output| InferenceResult {
 			output_hash: Default::default(),
 			output_cid: Vec::new(),
@@ -346,10 +415,18 @@ pub fn compare(a: &[u8], b: &[u8], scale_bits: u8, tolerance: u32, sketch_len: u
 			sketch: sketch(&o.values, &seed, sketch_len as usize, scale_bits),
 		};
 		let (ra, rb) = (result(&a), result(&b));
-		worst_quanta.push(ra.sketch.iter().zip(&rb.sketch).map(|(x, y)| x.abs_diff(*y)).max().unwrap_or(0));
+		worst_quanta
+			.push(ra.sketch.iter().zip(&rb.sketch).map(|(x, y)| x.abs_diff(*y)).max().unwrap_or(0));
 		all_agree &= agree(&rule, &ra, &rb);
 	}
-	Ok(Comparison { values: a.values.len(), max_abs_diff, worst_quanta, tolerance, scale_bits, agree: all_agree })
+	Ok(Comparison {
+		values: a.values.len(),
+		max_abs_diff,
+		worst_quanta,
+		tolerance,
+		scale_bits,
+		agree: all_agree,
+	})
 }
 
 /// Makes a small MLP with deterministic pseudo-random weights (scaled for unit-variance
@@ -364,18 +441,26 @@ pub fn make_mlp(dir: &Path, layers: &[usize], activation: &str, seed: u64) -> Re
 		let mut input = seed.to_le_bytes().to_vec();
 		input.extend_from_slice(&counter.to_le_bytes());
 		let h = sp_crypto_hashing::blake2_128(&input);
-		(u32::from_le_bytes(h[..4].try_into().expect("4 bytes")) as f64 / u32::MAX as f64) as f32 * 2.0 - 1.0
+		(u32::from_le_bytes(h[..4].try_into().expect("4 bytes")) as f64 / u32::MAX as f64) as f32 *
+			2.0 - 1.0
 	};
 	for (i, w) in layers.windows(2).enumerate() {
 		let scale = (3.0 / w[0] as f32).sqrt();
 		let weight: Vec<f32> = (0..w[0] * w[1]).map(|_| next() * scale).collect();
 		let bias: Vec<f32> = (0..w[1]).map(|_| next() * 0.1).collect();
-		tensors.insert(format!("layers.{i}.weight"), Tensor::from_vec(weight, (w[1], w[0]), &Device::Cpu).map_err(err("weight"))?);
-		tensors.insert(format!("layers.{i}.bias"), Tensor::from_vec(bias, w[1], &Device::Cpu).map_err(err("bias"))?);
+		tensors.insert(
+			format!("layers.{i}.weight"),
+			Tensor::from_vec(weight, (w[1], w[0]), &Device::Cpu).map_err(err("weight"))?,
+		);
+		tensors.insert(
+			format!("layers.{i}.bias"),
+			Tensor::from_vec(bias, w[1], &Device::Cpu).map_err(err("bias"))?,
+		);
 	}
 	candle_core::safetensors::save(&tensors, dir.join("model.safetensors")).map_err(err("save"))?;
 	let config = serde_json::json!({ "layers": layers, "activation": activation });
-	std::fs::write(dir.join("config.json"), serde_json::to_vec_pretty(&config).expect("json")).map_err(|e| e.to_string())
+	std::fs::write(dir.join("config.json"), serde_json::to_vec_pretty(&config).expect("json"))
+		.map_err(|e| e.to_string())
 }
 
 #[cfg(test)]
@@ -389,12 +474,19 @@ mod tests {
 
 	/// The same MLP computed by hand from the safetensors file, in f64.
 	fn reference_mlp(dir: &Path, layers: &[usize], input: &[f32]) -> Vec<f64> {
-		let tensors = candle_core::safetensors::load(dir.join("model.safetensors"), &Device::Cpu).unwrap();
+		let tensors =
+			candle_core::safetensors::load(dir.join("model.safetensors"), &Device::Cpu).unwrap();
 		let mut x: Vec<f64> = input.iter().map(|v| *v as f64).collect();
 		for i in 0..layers.len() - 1 {
 			let w = tensors[&format!("layers.{i}.weight")].to_vec2::<f32>().unwrap();
 			let b = tensors[&format!("layers.{i}.bias")].to_vec1::<f32>().unwrap();
-			let mut y: Vec<f64> = w.iter().zip(&b).map(|(row, bias)| row.iter().zip(&x).map(|(a, v)| *a as f64 * v).sum::<f64>() + *bias as f64).collect();
+			let mut y: Vec<f64> = w
+				.iter()
+				.zip(&b)
+				.map(|(row, bias)| {
+					row.iter().zip(&x).map(|(a, v)| *a as f64 * v).sum::<f64>() + *bias as f64
+				})
+				.collect();
 			if i + 2 < layers.len() {
 				y.iter_mut().for_each(|v| *v = v.max(0.0));
 			}
@@ -411,7 +503,9 @@ mod tests {
 		// Packing is deterministic.
 		assert_eq!(bundle, pack(&dir, Framework::Mlp).unwrap());
 		let model = Model::load(&bundle, Framework::Mlp, &Device::Cpu).unwrap();
-		let rows: Vec<Vec<f32>> = (0..40).map(|r| (0..6).map(|c| ((r * 7 + c * 3) % 11) as f32 / 5.0 - 1.0).collect()).collect();
+		let rows: Vec<Vec<f32>> = (0..40)
+			.map(|r| (0..6).map(|c| ((r * 7 + c * 3) % 11) as f32 / 5.0 - 1.0).collect())
+			.collect();
 		let input = serde_json::to_vec(&rows).unwrap();
 		let mut progress = Vec::new();
 		let out = model.run(&input, |d, t| progress.push((d, t))).unwrap();
@@ -427,7 +521,13 @@ mod tests {
 		let wide = dir.join("wide");
 		let wide_bundle = mlp_bundle(&wide, &[1, 1 << 20], "relu");
 		let wide_model = Model::load(&wide_bundle, Framework::Mlp, &Device::Cpu).unwrap();
-		assert!(wide_model.run(b"[[1],[2],[3],[4],[5],[6],[7],[8],[9],[10],[11],[12],[13],[14],[15],[16],[17]]", |_, _| ()).unwrap_err().contains("more than"));
+		assert!(wide_model
+			.run(
+				b"[[1],[2],[3],[4],[5],[6],[7],[8],[9],[10],[11],[12],[13],[14],[15],[16],[17]]",
+				|_, _| ()
+			)
+			.unwrap_err()
+			.contains("more than"));
 		// Wrong inputs are errors, not panics.
 		assert!(model.run(b"[[1, 2]]", |_, _| ()).unwrap_err().contains("takes 6"));
 		assert!(model.run(b"not json", |_, _| ()).is_err());
@@ -437,11 +537,21 @@ mod tests {
 	#[test]
 	fn compare_applies_the_chain_rule_to_two_output_files() {
 		// 64 rows of 384 values in [-0.1, 0.1), like unit-norm embeddings.
-		let values: Vec<f32> = (0..64 * 384u32).map(|i| ((i.wrapping_mul(2_654_435_761) >> 8) as f32 / (1u32 << 24) as f32 - 0.5) / 5.0).collect();
+		let values: Vec<f32> = (0..64 * 384u32)
+			.map(|i| {
+				((i.wrapping_mul(2_654_435_761) >> 8) as f32 / (1u32 << 24) as f32 - 0.5) / 5.0
+			})
+			.collect();
 		let file = |values: Vec<f32>| Output { rows: 64, cols: 384, values }.to_json();
 		let reference = file(values.clone());
 		// Rounding-sized noise (1e-6, well under a quantum of 2^-16 = 1.5e-5) agrees ...
-		let noisy = file(values.iter().enumerate().map(|(i, v)| v + if i % 2 == 0 { 1e-6 } else { -1e-6 }).collect());
+		let noisy = file(
+			values
+				.iter()
+				.enumerate()
+				.map(|(i, v)| v + if i % 2 == 0 { 1e-6 } else { -1e-6 })
+				.collect(),
+		);
 		let close = compare(&reference, &noisy, 16, 64, 32, 10).unwrap();
 		assert!(close.agree, "{close:?}");
 		assert!(close.worst_quanta.iter().all(|q| *q <= 2));
@@ -463,11 +573,18 @@ mod tests {
 	fn broken_bundles_are_refused() {
 		let dir = std::env::temp_dir().join(format!("zkp-agent-mlp-bad-{}", std::process::id()));
 		let bundle = mlp_bundle(&dir, &[2, 2], "relu");
-		assert!(Model::load(&bundle, Framework::BertEmbedding, &Device::Cpu).err().unwrap().contains("tokenizer.json"));
+		assert!(Model::load(&bundle, Framework::BertEmbedding, &Device::Cpu)
+			.err()
+			.unwrap()
+			.contains("tokenizer.json"));
 		assert!(Model::load(b"garbage", Framework::Mlp, &Device::Cpu).is_err());
-		std::fs::write(dir.join("config.json"), br#"{"layers": [2, 2], "activation": "softsign"}"#).unwrap();
+		std::fs::write(dir.join("config.json"), br#"{"layers": [2, 2], "activation": "softsign"}"#)
+			.unwrap();
 		let bad = pack(&dir, Framework::Mlp).unwrap();
-		assert!(Model::load(&bad, Framework::Mlp, &Device::Cpu).err().unwrap().contains("activation"));
+		assert!(Model::load(&bad, Framework::Mlp, &Device::Cpu)
+			.err()
+			.unwrap()
+			.contains("activation"));
 		std::fs::write(dir.join("config.json"), br#"{"layers": [3, 2]}"#).unwrap();
 		let mismatched = pack(&dir, Framework::Mlp).unwrap();
 		assert!(Model::load(&mismatched, Framework::Mlp, &Device::Cpu).is_err());
@@ -482,7 +599,10 @@ mod tests {
 		use candle_nn::{VarBuilder, VarMap};
 		let dir = std::env::temp_dir().join(format!("zkp-agent-bert-{}", std::process::id()));
 		std::fs::create_dir_all(&dir).unwrap();
-		let words = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "the", "cat", "sat", "on", "mat", "dog", "ran", "far", "away"];
+		let words = [
+			"[PAD]", "[UNK]", "[CLS]", "[SEP]", "the", "cat", "sat", "on", "mat", "dog", "ran",
+			"far", "away",
+		];
 		let config = serde_json::json!({
 			"vocab_size": words.len(), "hidden_size": 16, "num_hidden_layers": 2, "num_attention_heads": 2,
 			"intermediate_size": 32, "hidden_act": "gelu", "hidden_dropout_prob": 0.0, "max_position_embeddings": 32,
@@ -495,7 +615,8 @@ mod tests {
 		let vb = VarBuilder::from_varmap(&varmap, DType::F32, &Device::Cpu);
 		BertModel::load(vb, &bert_config).unwrap();
 		varmap.save(dir.join("model.safetensors")).unwrap();
-		let vocab: serde_json::Map<String, serde_json::Value> = words.iter().enumerate().map(|(i, w)| (w.to_string(), i.into())).collect();
+		let vocab: serde_json::Map<String, serde_json::Value> =
+			words.iter().enumerate().map(|(i, w)| (w.to_string(), i.into())).collect();
 		let tokenizer = serde_json::json!({
 			"version": "1.0", "truncation": null, "padding": null, "added_tokens": [],
 			"normalizer": {"type": "Lowercase"},
@@ -512,7 +633,12 @@ mod tests {
 		let model = Model::load(&bundle, Framework::BertEmbedding, &Device::Cpu).unwrap();
 
 		let alone = model.run(br#"["the cat sat"]"#, |_, _| ()).unwrap();
-		let batch = model.run(br#"["the cat sat", "the dog ran far far away on the mat", "The Cat sat"]"#, |_, _| ()).unwrap();
+		let batch = model
+			.run(
+				br#"["the cat sat", "the dog ran far far away on the mat", "The Cat sat"]"#,
+				|_, _| (),
+			)
+			.unwrap();
 		assert_eq!((alone.rows, alone.cols, batch.rows), (1, 16, 3));
 		for row in batch.values.chunks(16) {
 			let norm: f32 = row.iter().map(|v| v * v).sum::<f32>().sqrt();
@@ -525,7 +651,11 @@ mod tests {
 		// The normaliser lowercases: the third sentence is the first.
 		assert_eq!(batch.values[..16], batch.values[32..48]);
 		// Another sentence gives another embedding.
-		let distance: f32 = batch.values[..16].iter().zip(&batch.values[16..32]).map(|(a, b)| (a - b).abs()).sum();
+		let distance: f32 = batch.values[..16]
+			.iter()
+			.zip(&batch.values[16..32])
+			.map(|(a, b)| (a - b).abs())
+			.sum();
 		assert!(distance > 0.01);
 		assert!(model.run(br#"[1, 2]"#, |_, _| ()).unwrap_err().contains("array of strings"));
 		std::fs::remove_dir_all(&dir).ok();
@@ -537,19 +667,32 @@ mod tests {
 	/// `ZKP_REQUIRE_MINILM` is set (the test command sets it).
 	#[test]
 	fn minilm_reproduces_the_published_similarity() {
-		let dir = std::env::var("ZKP_MINILM_DIR").map(std::path::PathBuf::from).unwrap_or_else(|_| {
-			std::path::PathBuf::from(std::env::var("HOME").unwrap_or_default()).join(".cache/zkp/models/all-MiniLM-L6-v2")
-		});
+		let dir =
+			std::env::var("ZKP_MINILM_DIR")
+				.map(std::path::PathBuf::from)
+				.unwrap_or_else(|_| {
+					std::path::PathBuf::from(std::env::var("HOME").unwrap_or_default())
+						.join(".cache/zkp/models/all-MiniLM-L6-v2")
+				});
 		if !dir.join("model.safetensors").exists() {
-			assert!(std::env::var("ZKP_REQUIRE_MINILM").is_err(), "all-MiniLM-L6-v2 missing at {}", dir.display());
-			eprintln!("skipped: no all-MiniLM-L6-v2 at {} (bash scripts/models.sh fetches it)", dir.display());
+			assert!(
+				std::env::var("ZKP_REQUIRE_MINILM").is_err(),
+				"all-MiniLM-L6-v2 missing at {}",
+				dir.display()
+			);
+			eprintln!(
+				"skipped: no all-MiniLM-L6-v2 at {} (bash scripts/models.sh fetches it)",
+				dir.display()
+			);
 			return;
 		}
 		let bundle = pack(&dir, Framework::BertEmbedding).unwrap();
 		let model = Model::load(&bundle, Framework::BertEmbedding, &Device::Cpu).unwrap();
 		let out = model.run(br#"["A man is eating food.", "A man is eating a piece of bread.", "The new movie is awesome."]"#, |_, _| ()).unwrap();
 		assert_eq!((out.rows, out.cols), (3, 384));
-		let cos = |a: usize, b: usize| -> f32 { (0..384).map(|i| out.values[a * 384 + i] * out.values[b * 384 + i]).sum() };
+		let cos = |a: usize, b: usize| -> f32 {
+			(0..384).map(|i| out.values[a * 384 + i] * out.values[b * 384 + i]).sum()
+		};
 		assert!((cos(0, 1) - 0.7553).abs() < 5e-4, "cos = {}", cos(0, 1));
 		assert!(cos(0, 2) < 0.2);
 	}

@@ -22,9 +22,14 @@ pub struct Ipfs {
 impl Ipfs {
 	/// `url` is the API base, e.g. `http://127.0.0.1:5001`.
 	pub fn new(url: &str, timeout: Duration) -> Result<Self, String> {
-		let base = IpfsClient::from_str(url.trim_end_matches('/')).map_err(|e| format!("IPFS API URL {url}: {e}"))?;
+		let base = IpfsClient::from_str(url.trim_end_matches('/'))
+			.map_err(|e| format!("IPFS API URL {url}: {e}"))?;
 		let options = GlobalOptions { offline: None, timeout: Some(timeout) };
-		Ok(Self { client: std::sync::Arc::new(BackendWithGlobalOptions::new(base, options)), timeout, url: url.into() })
+		Ok(Self {
+			client: std::sync::Arc::new(BackendWithGlobalOptions::new(base, options)),
+			timeout,
+			url: url.into(),
+		})
 	}
 
 	/// The API base URL.
@@ -32,7 +37,11 @@ impl Ipfs {
 		&self.url
 	}
 
-	async fn bounded<T>(&self, what: &str, f: impl std::future::Future<Output = Result<T, ipfs_api_backend_hyper::Error>>) -> Result<T, String> {
+	async fn bounded<T>(
+		&self,
+		what: &str,
+		f: impl std::future::Future<Output = Result<T, ipfs_api_backend_hyper::Error>>,
+	) -> Result<T, String> {
 		match tokio::time::timeout(self.timeout + Duration::from_secs(2), f).await {
 			Ok(Ok(v)) => Ok(v),
 			Ok(Err(e)) => Err(format!("IPFS {what}: {e}")),
@@ -42,14 +51,23 @@ impl Ipfs {
 
 	/// Adds bytes as a CIDv1 with raw leaves (and pins them); returns the CID.
 	pub async fn add(&self, data: Vec<u8>) -> Result<String, String> {
-		let options = Add { cid_version: Some(1), raw_leaves: Some(true), pin: Some(true), ..Default::default() };
+		let options = Add {
+			cid_version: Some(1),
+			raw_leaves: Some(true),
+			pin: Some(true),
+			..Default::default()
+		};
 		let mut form = Form::default();
 		form.add_reader("path", Cursor::new(data));
 		let body = self.bounded("add", self.client.request_string(options, Some(form))).await?;
 		// One JSON object per added file; read `Hash` whatever type `Size` has.
 		let line = body.lines().last().unwrap_or_default();
-		let json: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("IPFS add: {e}: {line}"))?;
-		json["Hash"].as_str().map(str::to_string).ok_or_else(|| format!("IPFS add: no Hash in {line}"))
+		let json: serde_json::Value =
+			serde_json::from_str(line).map_err(|e| format!("IPFS add: {e}: {line}"))?;
+		json["Hash"]
+			.as_str()
+			.map(str::to_string)
+			.ok_or_else(|| format!("IPFS add: no Hash in {line}"))
 	}
 
 	/// Reads a whole file, refusing more than `limit` bytes.
@@ -79,8 +97,11 @@ impl Ipfs {
 
 	/// The daemon's version (a liveness check).
 	pub async fn version(&self) -> Result<String, String> {
-		let body = self.bounded("version", self.client.request_string(request::Version, None)).await?;
-		let json: serde_json::Value = serde_json::from_str(&body).map_err(|e| format!("IPFS version: {e}"))?;
+		let body = self
+			.bounded("version", self.client.request_string(request::Version, None))
+			.await?;
+		let json: serde_json::Value =
+			serde_json::from_str(&body).map_err(|e| format!("IPFS version: {e}"))?;
 		Ok(json["Version"].as_str().unwrap_or("?").to_string())
 	}
 }
@@ -102,9 +123,14 @@ mod tests {
 		});
 		let ipfs = Ipfs::new(&url, Duration::from_millis(500)).unwrap();
 		let started = std::time::Instant::now();
-		let result = ipfs.cat("bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku", 1024).await;
+		let result = ipfs
+			.cat("bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku", 1024)
+			.await;
 		assert!(result.unwrap_err().contains("no answer"));
 		assert!(started.elapsed() < Duration::from_secs(10));
-		assert!(ipfs.pin("bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku").await.is_err());
+		assert!(ipfs
+			.pin("bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku")
+			.await
+			.is_err());
 	}
 }

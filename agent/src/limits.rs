@@ -38,7 +38,12 @@ pub fn decode<T: Bounded>(body: &[u8]) -> Result<T, String> {
 	Ok(request)
 }
 
-fn within<N: PartialOrd + std::fmt::Display>(field: &'static str, value: N, min: N, max: N) -> Result<(), (&'static str, String)> {
+fn within<N: PartialOrd + std::fmt::Display>(
+	field: &'static str,
+	value: N,
+	min: N,
+	max: N,
+) -> Result<(), (&'static str, String)> {
 	if value < min || value > max {
 		return Err((field, format!("{value} is not in {min}..={max}")));
 	}
@@ -87,7 +92,10 @@ impl Bounded for ProveRequest {
 		within("leaves.len", self.leaves.len(), 1, MAX_CHALLENGE_LEAVES)?;
 		// The replica's own size is checked when it is read.
 		match self.leaves.iter().find(|leaf| **leaf >= MAX_SECTOR_LEAVES) {
-			Some(leaf) => Err(("leaves", format!("leaf {leaf} is beyond any sector ({MAX_SECTOR_LEAVES} leaves)"))),
+			Some(leaf) => Err((
+				"leaves",
+				format!("leaf {leaf} is beyond any sector ({MAX_SECTOR_LEAVES} leaves)"),
+			)),
 			None => Ok(()),
 		}
 	}
@@ -112,7 +120,14 @@ mod tests {
 
 	fn cc(sector_leaves: u32, rounds: u32) -> SealRequest {
 		let provider = [7; 32];
-		SealRequest { provider, sector: 1, seed: sector_seed(&provider, 1, &[0; 32]), rounds, sector_leaves, data: None }
+		SealRequest {
+			provider,
+			sector: 1,
+			seed: sector_seed(&provider, 1, &[0; 32]),
+			rounds,
+			sector_leaves,
+			data: None,
+		}
 	}
 
 	fn refusal<T: Bounded>(request: &(impl Encode + ?Sized)) -> String {
@@ -122,19 +137,26 @@ mod tests {
 	#[test]
 	fn seal_requests_are_bounded() {
 		assert_eq!(decode::<SealRequest>(&cc(1024, 4).encode()), Ok(cc(1024, 4)));
-		assert!(refusal::<SealRequest>(&cc(u32::MAX, 4)).starts_with("SealRequest.sector_leaves: 4294967295 is not in 1..=1048576"));
+		assert!(refusal::<SealRequest>(&cc(u32::MAX, 4))
+			.starts_with("SealRequest.sector_leaves: 4294967295 is not in 1..=1048576"));
 		assert!(refusal::<SealRequest>(&cc(0, 4)).starts_with("SealRequest.sector_leaves"));
 		assert!(refusal::<SealRequest>(&cc(16, 65)).starts_with("SealRequest.rounds"));
 		assert!(refusal::<SealRequest>(&cc(16, 0)).starts_with("SealRequest.rounds"));
-		assert!(refusal::<SealRequest>(&SealRequest { seed: [1; 32], ..cc(16, 4) }).starts_with("SealRequest.seed"));
+		assert!(refusal::<SealRequest>(&SealRequest { seed: [1; 32], ..cc(16, 4) })
+			.starts_with("SealRequest.seed"));
 		let root = H256([9; 32]);
 		let data = |cid: &[u8], size| {
 			let provider = [7; 32];
 			let seed = sector_seed(&provider, 1, &root.0);
-			SealRequest { seed, data: Some(DataRef { cid: cid.to_vec(), size, data_root: root }), ..cc(16, 4) }
+			SealRequest {
+				seed,
+				data: Some(DataRef { cid: cid.to_vec(), size, data_root: root }),
+				..cc(16, 4)
+			}
 		};
 		assert!(decode::<SealRequest>(&data(b"bafyok", 16 * 1024).encode()).is_ok());
-		assert!(refusal::<SealRequest>(&data(b"bafyok", 16 * 1024 + 1)).starts_with("SealRequest.data.size"));
+		assert!(refusal::<SealRequest>(&data(b"bafyok", 16 * 1024 + 1))
+			.starts_with("SealRequest.data.size"));
 		assert!(refusal::<SealRequest>(&data(b"bafyok", 0)).starts_with("SealRequest.data.size"));
 		assert!(refusal::<SealRequest>(&data(&[b'a'; 129], 10)).starts_with("SealRequest.data.cid"));
 		assert!(refusal::<SealRequest>(&data(b"", 10)).starts_with("SealRequest.data.cid"));
@@ -147,11 +169,13 @@ mod tests {
 
 	#[test]
 	fn prove_and_job_requests_are_bounded() {
-		let prove = |leaves: Vec<u32>| ProveRequest { provider: [1; 32], sector: 0, seed: [2; 32], leaves };
+		let prove =
+			|leaves: Vec<u32>| ProveRequest { provider: [1; 32], sector: 0, seed: [2; 32], leaves };
 		assert!(decode::<ProveRequest>(&prove(vec![0, 5, MAX_SECTOR_LEAVES - 1]).encode()).is_ok());
 		assert!(refusal::<ProveRequest>(&prove(vec![])).starts_with("ProveRequest.leaves.len"));
 		assert!(refusal::<ProveRequest>(&prove(vec![0; 65])).starts_with("ProveRequest.leaves.len"));
-		assert!(refusal::<ProveRequest>(&prove(vec![MAX_SECTOR_LEAVES])).starts_with("ProveRequest.leaves"));
+		assert!(refusal::<ProveRequest>(&prove(vec![MAX_SECTOR_LEAVES]))
+			.starts_with("ProveRequest.leaves"));
 		let job = JobRequest {
 			task: 1,
 			seed: H256([3; 32]),
@@ -163,9 +187,13 @@ mod tests {
 			scale_bits: 16,
 		};
 		assert!(decode::<JobRequest>(&job.encode()).is_ok());
-		assert!(refusal::<JobRequest>(&JobRequest { sketch_len: 256, ..job.clone() }).starts_with("JobRequest.sketch_len"));
-		assert!(refusal::<JobRequest>(&JobRequest { scale_bits: 31, ..job.clone() }).starts_with("JobRequest.scale_bits"));
-		assert!(refusal::<JobRequest>(&JobRequest { model_cid: vec![b'x'; 129], ..job.clone() }).starts_with("JobRequest.model_cid"));
-		assert!(refusal::<JobRequest>(&JobRequest { input_cid: vec![], ..job.clone() }).starts_with("JobRequest.input_cid"));
+		assert!(refusal::<JobRequest>(&JobRequest { sketch_len: 256, ..job.clone() })
+			.starts_with("JobRequest.sketch_len"));
+		assert!(refusal::<JobRequest>(&JobRequest { scale_bits: 31, ..job.clone() })
+			.starts_with("JobRequest.scale_bits"));
+		assert!(refusal::<JobRequest>(&JobRequest { model_cid: vec![b'x'; 129], ..job.clone() })
+			.starts_with("JobRequest.model_cid"));
+		assert!(refusal::<JobRequest>(&JobRequest { input_cid: vec![], ..job.clone() })
+			.starts_with("JobRequest.input_cid"));
 	}
 }

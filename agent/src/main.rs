@@ -1,19 +1,19 @@
 //! # zkp-agent
 //!
 //! The service a ZKP storage provider or compute operator runs beside its node:
-//! - `zkp-agent serve` — the loopback HTTP API the node's off-chain worker calls: it fetches
-//!   files from IPFS, checks them against the order's data root, pins and seals them (or empty
-//!   committed capacity) into the sealed store, and opens challenged leaves;
-//! - `zkp-agent storage add FILE` — puts a file on IPFS and prints what a storage order needs
-//!   (CID, size, data root);
-//! - `zkp-agent storage root FILE` — the data root alone, offline;
-//!   It also runs inference jobs for Proof of Intelligence (`POST /poi/job`): model bundles
-//!   and inputs from IPFS, outputs to IPFS, result sketches for the chain's agreement rule;
-//! - `zkp-agent model pack DIR` — packs a model directory into a bundle, puts it on IPFS and
-//!   prints what `poi.registerModel` needs; `zkp-agent model make-mlp DIR` makes a small MLP;
+//! - `zkp-agent serve` — the loopback HTTP API the node's off-chain worker calls: it fetches files
+//!   from IPFS, checks them against the order's data root, pins and seals them (or empty committed
+//!   capacity) into the sealed store, and opens challenged leaves;
+//! - `zkp-agent storage add FILE` — puts a file on IPFS and prints what a storage order needs (CID,
+//!   size, data root);
+//! - `zkp-agent storage root FILE` — the data root alone, offline; It also runs inference jobs for
+//!   Proof of Intelligence (`POST /poi/job`): model bundles and inputs from IPFS, outputs to IPFS,
+//!   result sketches for the chain's agreement rule;
+//! - `zkp-agent model pack DIR` — packs a model directory into a bundle, puts it on IPFS and prints
+//!   what `poi.registerModel` needs; `zkp-agent model make-mlp DIR` makes a small MLP;
 //! - `zkp-agent infer` — runs a model on an input file locally;
-//! - `zkp-agent compare A B` — whether two output files agree under the chain's tolerance rule
-//!   (a GPU run against a CPU run, say);
+//! - `zkp-agent compare A B` — whether two output files agree under the chain's tolerance rule (a
+//!   GPU run against a CPU run, say);
 //! - `zkp-agent bench seal` — sealing throughput, verification cost and the reseal margin;
 //! - `zkp-agent bench infer` — bare inference time against the agent's end-to-end job time.
 //!
@@ -224,7 +224,10 @@ fn read(path: &std::path::Path) -> Result<Vec<u8>, String> {
 fn main() {
 	env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info")).init();
 	let cli = Cli::parse();
-	let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("tokio runtime");
+	let runtime = tokio::runtime::Builder::new_multi_thread()
+		.enable_all()
+		.build()
+		.expect("tokio runtime");
 	let result = runtime.block_on(run(cli));
 	if let Err(e) = result {
 		eprintln!("error: {e}");
@@ -237,7 +240,14 @@ async fn run(cli: Cli) -> Result<(), String> {
 	let bundle_ipfs = ipfs::Ipfs::new(&cli.ipfs, Duration::from_secs(cli.ipfs_model_timeout))?;
 	let device = cli.device;
 	match cli.command {
-		Command::Serve { listen, store: dir, fault, api_token_file, insecure_no_token, allow_hosts } => {
+		Command::Serve {
+			listen,
+			store: dir,
+			fault,
+			api_token_file,
+			insecure_no_token,
+			allow_hosts,
+		} => {
 			match ipfs.version().await {
 				Ok(v) => log::info!("IPFS {} at {}", v, ipfs.url()),
 				Err(e) => log::warn!("IPFS not reachable yet ({e}); jobs will fail until it is"),
@@ -246,8 +256,19 @@ async fn run(cli: Cli) -> Result<(), String> {
 			let store = store::Store::new(dir.clone(), ipfs.clone()).map_err(|e| e.to_string())?;
 			let token = auth::load_token(api_token_file.as_deref(), &dir, insecure_no_token)?;
 			let guard = std::sync::Arc::new(auth::Guard::new(token.as_deref(), &allow_hosts));
-			let compute = compute::Compute::new(dir, ipfs.clone(), bundle_ipfs, inference::device(device)?, fault).map_err(|e| e.to_string())?;
-			http::serve(listen, http::Services { store, compute, ipfs_url: ipfs.url().to_string(), guard }).await
+			let compute = compute::Compute::new(
+				dir,
+				ipfs.clone(),
+				bundle_ipfs,
+				inference::device(device)?,
+				fault,
+			)
+			.map_err(|e| e.to_string())?;
+			http::serve(
+				listen,
+				http::Services { store, compute, ipfs_url: ipfs.url().to_string(), guard },
+			)
+			.await
 		},
 		Command::Model { command: ModelCommand::Pack { dir, framework, out } } => {
 			let bundle = inference::pack(&dir, framework.into())?;
@@ -259,12 +280,18 @@ async fn run(cli: Cli) -> Result<(), String> {
 				std::fs::write(&out, &bundle).map_err(|e| format!("{}: {e}", out.display()))?;
 			}
 			let cid = bundle_ipfs.add(bundle).await?;
-			println!("{}", serde_json::json!({ "cid": cid, "contentHash": format!("{hash:?}"), "size": size, "framework": format!("{framework:?}") }));
+			println!(
+				"{}",
+				serde_json::json!({ "cid": cid, "contentHash": format!("{hash:?}"), "size": size, "framework": format!("{framework:?}") })
+			);
 			Ok(())
 		},
 		Command::Model { command: ModelCommand::MakeMlp { dir, layers, activation, seed } } => {
 			inference::make_mlp(&dir, &layers, &activation, seed)?;
-			println!("{}", serde_json::json!({ "dir": dir, "layers": layers, "activation": activation }));
+			println!(
+				"{}",
+				serde_json::json!({ "dir": dir, "layers": layers, "activation": activation })
+			);
 			Ok(())
 		},
 		Command::Infer { model, framework, input } => {
@@ -274,18 +301,33 @@ async fn run(cli: Cli) -> Result<(), String> {
 			let loaded = inference::Model::load(&bundle, framework.into(), &device)?;
 			let load_ms = started.elapsed().as_millis();
 			let started = std::time::Instant::now();
-			let output = loaded.run(&read(&input)?, |done, total| log::info!("batch {done}/{total}"))?;
-			log::info!("loaded in {load_ms} ms on {device:?}, ran in {} ms", started.elapsed().as_millis());
+			let output =
+				loaded.run(&read(&input)?, |done, total| log::info!("batch {done}/{total}"))?;
+			log::info!(
+				"loaded in {load_ms} ms on {device:?}, ran in {} ms",
+				started.elapsed().as_millis()
+			);
 			println!("{}", String::from_utf8_lossy(&output.to_json()));
 			Ok(())
 		},
 		Command::Compare { a, b, scale_bits, tolerance, sketch_len, seeds } => {
-			let report = inference::compare(&read(&a)?, &read(&b)?, scale_bits, tolerance, sketch_len, seeds)?;
+			let report = inference::compare(
+				&read(&a)?,
+				&read(&b)?,
+				scale_bits,
+				tolerance,
+				sketch_len,
+				seeds,
+			)?;
 			println!("{}", serde_json::to_string(&report).expect("json"));
 			if report.agree {
 				Ok(())
 			} else {
-				Err(format!("{} and {} do not agree within {tolerance} quanta of 2^-{scale_bits}", a.display(), b.display()))
+				Err(format!(
+					"{} and {} do not agree within {tolerance} quanta of 2^-{scale_bits}",
+					a.display(),
+					b.display()
+				))
 			}
 		},
 		Command::Storage { command: StorageCommand::Add { file } } => {
@@ -293,19 +335,30 @@ async fn run(cli: Cli) -> Result<(), String> {
 			let root = zkp_posp::data_root(&data);
 			let size = data.len();
 			let cid = ipfs.add(data).await?;
-			println!("{}", serde_json::json!({ "cid": cid, "size": size, "dataRoot": format!("{root:?}") }));
+			println!(
+				"{}",
+				serde_json::json!({ "cid": cid, "size": size, "dataRoot": format!("{root:?}") })
+			);
 			Ok(())
 		},
 		Command::Storage { command: StorageCommand::Root { file } } => {
 			let data = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
-			println!("{}", serde_json::json!({ "size": data.len(), "dataRoot": format!("{:?}", zkp_posp::data_root(&data)) }));
+			println!(
+				"{}",
+				serde_json::json!({ "size": data.len(), "dataRoot": format!("{:?}", zkp_posp::data_root(&data)) })
+			);
 			Ok(())
 		},
-		Command::Bench { command: BenchCommand::Seal { sector_kib, rounds, sectors, deadline_secs } } => {
+		Command::Bench {
+			command: BenchCommand::Seal { sector_kib, rounds, sectors, deadline_secs },
+		} => {
 			bench::seal(sector_kib, rounds, sectors, deadline_secs);
 			Ok(())
 		},
-		Command::Bench { command: BenchCommand::Infer { model, framework, input, sentences, agent, api_token_file, runs } } => {
+		Command::Bench {
+			command:
+				BenchCommand::Infer { model, framework, input, sentences, agent, api_token_file, runs },
+		} => {
 			let bundle = inference::pack(&model, framework.into())?;
 			let input = match input {
 				Some(path) => read(&path)?,
@@ -316,7 +369,16 @@ async fn run(cli: Cli) -> Result<(), String> {
 				None => std::env::var(auth::TOKEN_ENV).ok().filter(|t| !t.trim().is_empty()),
 			};
 			let agent = bench::AgentApi { url: agent, token };
-			bench::infer(&ipfs, &agent, inference::device(device)?, bundle, framework.into(), input, runs.max(1)).await
+			bench::infer(
+				&ipfs,
+				&agent,
+				inference::device(device)?,
+				bundle,
+				framework.into(),
+				input,
+				runs.max(1),
+			)
+			.await
 		},
 	}
 }

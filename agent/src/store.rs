@@ -96,7 +96,11 @@ impl Store {
 
 	/// The folder of a replica's sealed files.
 	fn replica_dir(&self, replica: &Replica) -> PathBuf {
-		self.dir.join(hex::encode(replica.provider)).join(format!("{}-{}", replica.sector, hex::encode(replica.seed)))
+		self.dir.join(hex::encode(replica.provider)).join(format!(
+			"{}-{}",
+			replica.sector,
+			hex::encode(replica.seed)
+		))
 	}
 
 	/// A file of the replica sealed for the request `key`.
@@ -149,7 +153,12 @@ impl Store {
 			None => "committed capacity".into(),
 		};
 		log::info!("{}: sealing {} (request {})", replica.describe(), what, hex::encode(&key[..8]));
-		let job = Job::Running { done: done.clone(), total: request.sector_leaves, started: Instant::now(), what };
+		let job = Job::Running {
+			done: done.clone(),
+			total: request.sector_leaves,
+			started: Instant::now(),
+			what,
+		};
 		jobs.insert(key, (replica, job));
 		let store = self.clone();
 		let total = request.sector_leaves;
@@ -172,30 +181,47 @@ impl Store {
 		SealStatus::Sealing { done: 0, total }
 	}
 
-	async fn run_job(&self, key: &JobKey, replica: &Replica, request: &SealRequest, done: Arc<AtomicU32>) -> Result<Hash, String> {
+	async fn run_job(
+		&self,
+		key: &JobKey,
+		replica: &Replica,
+		request: &SealRequest,
+		done: Arc<AtomicU32>,
+	) -> Result<Hash, String> {
 		let capacity = request.sector_leaves as u64 * zkp_posp::LEAF_DATA_BYTES as u64;
 		let data = match &request.data {
 			None => Vec::new(),
 			Some(d) => {
-				let cid = String::from_utf8(d.cid.clone()).map_err(|_| "CID is not UTF-8".to_string())?;
+				let cid =
+					String::from_utf8(d.cid.clone()).map_err(|_| "CID is not UTF-8".to_string())?;
 				let data = self.ipfs.cat(&cid, capacity).await?;
 				if data.len() as u64 != d.size {
-					return Err(format!("{cid} has {} bytes, the order says {}", data.len(), d.size));
+					return Err(format!(
+						"{cid} has {} bytes, the order says {}",
+						data.len(),
+						d.size
+					));
 				}
 				let root = merkle::data_root(&data);
 				if root != d.data_root {
-					return Err(format!("{cid} has data root {root:?}, the order says {:?}", d.data_root));
+					return Err(format!(
+						"{cid} has data root {root:?}, the order says {:?}",
+						d.data_root
+					));
 				}
 				self.ipfs.pin(&cid).await?;
 				data
 			},
 		};
-		let data_hashes: Vec<u8> = merkle::data_leaf_hashes(&data).iter().flat_map(|h| h.0).collect();
+		let data_hashes: Vec<u8> =
+			merkle::data_leaf_hashes(&data).iter().flat_map(|h| h.0).collect();
 		let (seed, rounds, leaves) = (request.seed, request.rounds, request.sector_leaves);
 		let _permit = self.sealers.acquire().await.map_err(|e| e.to_string())?;
 		let started = Instant::now();
 		let sealed = tokio::task::spawn_blocking(move || {
-			SealedSector::seal(&Sealer::new(&seed, rounds), &data, leaves, |n| done.store(n, Ordering::Relaxed))
+			SealedSector::seal(&Sealer::new(&seed, rounds), &data, leaves, |n| {
+				done.store(n, Ordering::Relaxed)
+			})
 		})
 		.await
 		.map_err(|e| format!("sealing thread: {e}"))?;
@@ -207,8 +233,10 @@ impl Store {
 			seconds,
 			leaves as f64 / 1024.0 / seconds
 		);
-		write_atomically(&self.path(replica, key, "dhash"), &data_hashes).map_err(|e| e.to_string())?;
-		write_atomically(&self.path(replica, key, "sealed"), &sealed.bytes).map_err(|e| e.to_string())?;
+		write_atomically(&self.path(replica, key, "dhash"), &data_hashes)
+			.map_err(|e| e.to_string())?;
+		write_atomically(&self.path(replica, key, "sealed"), &sealed.bytes)
+			.map_err(|e| e.to_string())?;
 		Ok(sealed.root())
 	}
 
@@ -219,7 +247,9 @@ impl Store {
 		let started = Instant::now();
 		let loaded = load(&sealed_path).and_then(|sector| {
 			std::fs::read(sealed_path.with_extension("dhash"))
-				.map(|bytes| (sector, bytes.chunks_exact(32).map(Hash::from_slice).collect::<Vec<_>>()))
+				.map(|bytes| {
+					(sector, bytes.chunks_exact(32).map(Hash::from_slice).collect::<Vec<_>>())
+				})
 				.map_err(|e| e.to_string())
 		});
 		let (sector, data_hashes) = match loaded {
@@ -236,7 +266,10 @@ impl Store {
 		for leaf in &request.leaves {
 			match sector.prove(&sealer, *leaf, &data_hashes) {
 				Some(p) => proofs.push(p),
-				None => return ProveResponse::Missing { reason: format!("leaf {leaf} out of range").into_bytes() },
+				None =>
+					return ProveResponse::Missing {
+						reason: format!("leaf {leaf} out of range").into_bytes(),
+					},
 			}
 		}
 		log::info!(
@@ -334,7 +367,8 @@ mod tests {
 		let ipfs = Ipfs::new("http://127.0.0.1:9", Duration::from_secs(1)).unwrap();
 		let store = Store::new(dir.clone(), ipfs).unwrap();
 		let (provider, seed) = ([5u8; 32], zkp_posp::sector_seed(&[5u8; 32], 3, &[0; 32]));
-		let request = SealRequest { provider, sector: 3, seed, rounds: 2, sector_leaves: 16, data: None };
+		let request =
+			SealRequest { provider, sector: 3, seed, rounds: 2, sector_leaves: 16, data: None };
 		let mut root = None;
 		for _ in 0..200 {
 			match store.seal(request.clone()) {

@@ -33,18 +33,16 @@ mod with_cli {
 			// This switch needs to be in the client, since the client decides
 			// which sub-commands it wants to support.
 			match cmd {
-				BenchmarkCmd::Pallet(cmd) => {
-					cmd.run_with_spec::<sp_runtime::traits::HashingFor<Block>, zkp_primitives::HostFunctions>(Some(
-						config.chain_spec,
-					))
-				},
+				BenchmarkCmd::Pallet(cmd) => cmd
+					.run_with_spec::<sp_runtime::traits::HashingFor<Block>, zkp_primitives::HostFunctions>(
+						Some(config.chain_spec),
+					),
 				BenchmarkCmd::Block(cmd) => {
 					let PartialComponents { client, .. } = service::new_partial(&config)?;
 					cmd.run(client)
 				},
 				BenchmarkCmd::Storage(cmd) => {
-					let PartialComponents { client, backend, .. } =
-						service::new_partial(&config)?;
+					let PartialComponents { client, backend, .. } = service::new_partial(&config)?;
 					let db = backend.expose_db();
 					let storage = backend.expose_storage();
 					let shared_cache = backend.expose_shared_trie_cache();
@@ -84,7 +82,6 @@ mod with_cli {
 					cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone()),
 			}
 		})
-
 	}
 }
 

@@ -5,7 +5,10 @@ use crate::service::FullClient;
 
 use codec::Encode;
 use sc_cli::Result;
-use sp_consensus_babe::{digests::{PreDigest, SecondaryPlainPreDigest}, Slot, BABE_ENGINE_ID};
+use sp_consensus_babe::{
+	digests::{PreDigest, SecondaryPlainPreDigest},
+	Slot, BABE_ENGINE_ID,
+};
 use sp_core::Pair;
 use sp_inherents::{InherentData, InherentDataProvider};
 use sp_keyring::Sr25519Keyring;
@@ -145,7 +148,8 @@ pub fn create_benchmark_extrinsic(
 /// slot/timestamp check holds.
 pub fn inherent_benchmark_data() -> Result<(InherentData, Vec<DigestItem>)> {
 	let mut inherent_data = InherentData::new();
-	let slot_duration = sp_consensus_babe::SlotDuration::from_millis(zkp_runtime::constants::SLOT_DURATION);
+	let slot_duration =
+		sp_consensus_babe::SlotDuration::from_millis(zkp_runtime::constants::SLOT_DURATION);
 	let now = std::time::SystemTime::now()
 		.duration_since(std::time::UNIX_EPOCH)
 		.map_err(|e| format!("system clock before 1970: {e}"))?;
@@ -160,7 +164,8 @@ pub fn inherent_benchmark_data() -> Result<(InherentData, Vec<DigestItem>)> {
 	futures::executor::block_on(babe_slot.provide_inherent_data(&mut inherent_data))
 		.map_err(|e| format!("creating BABE inherent data: {e:?}"))?;
 
-	let pre_digest = PreDigest::SecondaryPlain(SecondaryPlainPreDigest { authority_index: 0, slot });
+	let pre_digest =
+		PreDigest::SecondaryPlain(SecondaryPlainPreDigest { authority_index: 0, slot });
 	let digest = vec![DigestItem::PreRuntime(BABE_ENGINE_ID, pre_digest.encode())];
 	Ok((inherent_data, digest))
 }

@@ -97,11 +97,15 @@ pub fn run() -> sc_cli::Result<()> {
 			runner.async_run(|config| {
 				let PartialComponents { client, task_manager, backend, .. } =
 					service::new_partial(&config)?;
-				let aux_revert = Box::new(|client: std::sync::Arc<service::FullClient>, backend: std::sync::Arc<service::FullBackend>, blocks| {
-					sc_consensus_babe::revert(client.clone(), backend, blocks)?;
-					sc_consensus_grandpa::revert(client, blocks)?;
-					Ok(())
-				});
+				let aux_revert = Box::new(
+					|client: std::sync::Arc<service::FullClient>,
+					 backend: std::sync::Arc<service::FullBackend>,
+					 blocks| {
+						sc_consensus_babe::revert(client.clone(), backend, blocks)?;
+						sc_consensus_grandpa::revert(client, blocks)?;
+						Ok(())
+					},
+				);
 				Ok((cmd.run(client, backend, Some(aux_revert)), task_manager))
 			})
 		},

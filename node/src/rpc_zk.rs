@@ -27,11 +27,19 @@ pub struct VerificationKeyInfo {
 pub trait ZkApi {
 	/// The attestation path of a verified statement (null if unknown or pruned).
 	#[method(name = "attestationProof")]
-	fn attestation_proof(&self, statement: H256, at: Option<H256>) -> RpcResult<Option<AttestationProof<BlockNumber>>>;
+	fn attestation_proof(
+		&self,
+		statement: H256,
+		at: Option<H256>,
+	) -> RpcResult<Option<AttestationProof<BlockNumber>>>;
 
 	/// A registered verification key by hash (null if none).
 	#[method(name = "verificationKey")]
-	fn verification_key(&self, vk_hash: H256, at: Option<H256>) -> RpcResult<Option<VerificationKeyInfo>>;
+	fn verification_key(
+		&self,
+		vk_hash: H256,
+		at: Option<H256>,
+	) -> RpcResult<Option<VerificationKeyInfo>>;
 }
 
 /// The `zk_*` RPC handler.
@@ -54,12 +62,23 @@ where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
 	C::Api: ZkVerifierApi<Block, BlockNumber>,
 {
-	fn attestation_proof(&self, statement: H256, at: Option<H256>) -> RpcResult<Option<AttestationProof<BlockNumber>>> {
+	fn attestation_proof(
+		&self,
+		statement: H256,
+		at: Option<H256>,
+	) -> RpcResult<Option<AttestationProof<BlockNumber>>> {
 		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		self.client.runtime_api().attestation_proof(at, statement).map_err(runtime_error)
+		self.client
+			.runtime_api()
+			.attestation_proof(at, statement)
+			.map_err(runtime_error)
 	}
 
-	fn verification_key(&self, vk_hash: H256, at: Option<H256>) -> RpcResult<Option<VerificationKeyInfo>> {
+	fn verification_key(
+		&self,
+		vk_hash: H256,
+		at: Option<H256>,
+	) -> RpcResult<Option<VerificationKeyInfo>> {
 		let at = at.unwrap_or_else(|| self.client.info().best_hash);
 		let key = self.client.runtime_api().verification_key(at, vk_hash).map_err(runtime_error)?;
 		Ok(key.map(|(curve, public_inputs, vk)| VerificationKeyInfo {

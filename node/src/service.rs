@@ -40,7 +40,8 @@ type FullGrandpaBlockImport =
 pub type TransactionPool = sc_transaction_pool::TransactionPoolHandle<Block, FullClient>;
 
 /// What a block needs from the node to be built or checked: the BABE slot and the timestamp.
-type BabeInherentData = (sp_consensus_babe::inherents::InherentDataProvider, sp_timestamp::InherentDataProvider);
+type BabeInherentData =
+	(sp_consensus_babe::inherents::InherentDataProvider, sp_timestamp::InherentDataProvider);
 /// A shareable factory of [`BabeInherentData`].
 type InherentDataFactory =
 	Arc<dyn CreateInherentDataProviders<Block, (), InherentDataProviders = BabeInherentData>>;
@@ -172,7 +173,9 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 }
 
 /// Builds and starts a full node (an authority when `--validator`/`--alice`/… is given).
-pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>>(
+pub fn new_full<
+	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
+>(
 	config: Configuration,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {

@@ -32,11 +32,15 @@ fn median(mut v: Vec<Duration>) -> Duration {
 
 fn time<F: FnMut()>(iterations: u32, mut f: F) -> Duration {
 	f(); // warm up (compiles / instantiates the runtime on first use)
-	median((0..iterations).map(|_| {
-		let t = Instant::now();
-		f();
-		t.elapsed()
-	}).collect())
+	median(
+		(0..iterations)
+			.map(|_| {
+				let t = Instant::now();
+				f();
+				t.elapsed()
+			})
+			.collect(),
+	)
 }
 
 fn ms(d: Duration) -> f64 {
@@ -52,7 +56,8 @@ struct Runtime {
 
 impl Runtime {
 	fn new() -> Result<Self, String> {
-		let code = zkp_runtime::WASM_BINARY.ok_or("this node was built without the runtime WASM")?;
+		let code =
+			zkp_runtime::WASM_BINARY.ok_or("this node was built without the runtime WASM")?;
 		Ok(Self {
 			executor: WasmExecutor::builder().with_max_runtime_instances(1).build(),
 			code,
@@ -62,7 +67,8 @@ impl Runtime {
 
 	fn call(&self, method: &str, data: &[u8]) -> Result<Vec<u8>, String> {
 		let fetcher = WrappedRuntimeCode(self.code.into());
-		let runtime_code = RuntimeCode { code_fetcher: &fetcher, heap_pages: None, hash: self.hash.clone() };
+		let runtime_code =
+			RuntimeCode { code_fetcher: &fetcher, heap_pages: None, hash: self.hash.clone() };
 		let mut storage = sp_io::TestExternalities::default();
 		let mut ext = storage.ext();
 		self.executor
@@ -71,27 +77,54 @@ impl Runtime {
 			.map_err(|e| e.to_string())
 	}
 
-	fn verify(&self, curve: Curve, vk: &[u8], proof: &[u8], inputs: &[PublicInput], in_runtime: bool) {
+	fn verify(
+		&self,
+		curve: Curve,
+		vk: &[u8],
+		proof: &[u8],
+		inputs: &[PublicInput],
+		in_runtime: bool,
+	) {
 		let out = self
-			.call("ZkVerifierApi_verify", &(curve, vk.to_vec(), proof.to_vec(), inputs.to_vec(), in_runtime).encode())
+			.call(
+				"ZkVerifierApi_verify",
+				&(curve, vk.to_vec(), proof.to_vec(), inputs.to_vec(), in_runtime).encode(),
+			)
 			.expect("runtime call");
-		assert_eq!(out, Ok::<(), zkp_groth16::Error>(()).encode(), "the proof verifies in the runtime");
+		assert_eq!(
+			out,
+			Ok::<(), zkp_groth16::Error>(()).encode(),
+			"the proof verifies in the runtime"
+		);
 	}
 
 	fn verify_batch(&self, curve: Curve, vk: &[u8], batch: &[(Vec<u8>, Vec<PublicInput>)]) {
 		let out = self
-			.call("ZkVerifierApi_verify_batch", &(curve, vk.to_vec(), batch.to_vec(), false).encode())
+			.call(
+				"ZkVerifierApi_verify_batch",
+				&(curve, vk.to_vec(), batch.to_vec(), false).encode(),
+			)
 			.expect("runtime call");
-		assert_eq!(out, Ok::<(), zkp_groth16::Error>(()).encode(), "the batch verifies in the runtime");
+		assert_eq!(
+			out,
+			Ok::<(), zkp_groth16::Error>(()).encode(),
+			"the batch verifies in the runtime"
+		);
 	}
 }
 
-fn arkworks_native<E: ark_ec::pairing::Pairing>(vk: &[u8], proof: &[u8], inputs: &[PublicInput]) -> impl FnMut() {
+fn arkworks_native<E: ark_ec::pairing::Pairing>(
+	vk: &[u8],
+	proof: &[u8],
+	inputs: &[PublicInput],
+) -> impl FnMut() {
 	use ark_serialize::CanonicalDeserialize;
 	let vk = ark_groth16::VerifyingKey::<E>::deserialize_uncompressed(vk).expect("valid key");
 	let proof = ark_groth16::Proof::<E>::deserialize_uncompressed(proof).expect("valid proof");
-	let inputs: Vec<E::ScalarField> =
-		inputs.iter().map(|i| E::ScalarField::deserialize_uncompressed(&i[..]).expect("scalar")).collect();
+	let inputs: Vec<E::ScalarField> = inputs
+		.iter()
+		.map(|i| E::ScalarField::deserialize_uncompressed(&i[..]).expect("scalar"))
+		.collect();
 	move || {
 		let pvk = ark_groth16::prepare_verifying_key(&vk);
 		assert!(ark_groth16::Groth16::<E>::verify_proof(&pvk, &proof, &inputs).expect("verifies"));
@@ -105,7 +138,14 @@ impl BenchCmd {
 		println!("Groth16 verification, {} public inputs, median of {n} runs (ms)", self.inputs);
 		println!(
 			"{:<10} {:>12} {:>12} {:>14} {:>12} {:>10} {:>10} {:>10}",
-			"curve", "arkworks", "zkp native", "runtime+host", "pure WASM", "batch 1", "batch 8", "batch 64"
+			"curve",
+			"arkworks",
+			"zkp native",
+			"runtime+host",
+			"pure WASM",
+			"batch 1",
+			"batch 8",
+			"batch 64"
 		);
 		let mut verdicts = Vec::new();
 		for curve in [Curve::Bn254, Curve::Bls12_381] {
@@ -113,15 +153,18 @@ impl BenchCmd {
 			let (proof, inputs) = &batch[0];
 			let ark = match curve {
 				Curve::Bn254 => time(n, arkworks_native::<ark_bn254::Bn254>(&vk, proof, inputs)),
-				Curve::Bls12_381 => time(n, arkworks_native::<ark_bls12_381::Bls12_381>(&vk, proof, inputs)),
+				Curve::Bls12_381 =>
+					time(n, arkworks_native::<ark_bls12_381::Bls12_381>(&vk, proof, inputs)),
 			};
-			let native = time(n, || zkp_groth16::verify(curve, &vk, proof, inputs).expect("verifies"));
+			let native =
+				time(n, || zkp_groth16::verify(curve, &vk, proof, inputs).expect("verifies"));
 			let host = time(n, || runtime.verify(curve, &vk, proof, inputs, false));
 			let wasm = time(n.min(10), || runtime.verify(curve, &vk, proof, inputs, true));
 			let per_proof: Vec<Duration> = [1usize, 8, 64]
 				.iter()
 				.map(|&size| {
-					time(n.min(10), || runtime.verify_batch(curve, &vk, &batch[..size])) / size as u32
+					time(n.min(10), || runtime.verify_batch(curve, &vk, &batch[..size])) /
+						size as u32
 				})
 				.collect();
 			println!(

@@ -52,17 +52,24 @@ impl VerifyCmd {
 		match &self.curve {
 			None => {
 				let text = |b: Vec<u8>, p: &PathBuf| {
-					String::from_utf8(b).map_err(|_| format!("{}: not UTF-8 JSON (use --curve for arkworks bytes)", p.display()))
+					String::from_utf8(b).map_err(|_| {
+						format!("{}: not UTF-8 JSON (use --curve for arkworks bytes)", p.display())
+					})
 				};
-				snarkjs::from_snarkjs(&text(vk, &self.vk)?, &text(proof, &self.proof)?, &text(public, &self.public)?)
-					.map_err(|e| e.to_string())
+				snarkjs::from_snarkjs(
+					&text(vk, &self.vk)?,
+					&text(proof, &self.proof)?,
+					&text(public, &self.public)?,
+				)
+				.map_err(|e| e.to_string())
 			},
 			Some(name) => {
 				let curve: Curve = snarkjs::curve_from_name(name).map_err(|e| e.to_string())?;
 				Ok(snarkjs::Canonical {
 					curve,
 					vk: snarkjs::vk_from_arkworks(curve, &vk).map_err(|e| format!("key: {e}"))?,
-					proof: snarkjs::proof_from_arkworks(curve, &proof).map_err(|e| format!("proof: {e}"))?,
+					proof: snarkjs::proof_from_arkworks(curve, &proof)
+						.map_err(|e| format!("proof: {e}"))?,
 					inputs: snarkjs::inputs_from_bytes(&public).map_err(|e| e.to_string())?,
 				})
 			},

@@ -4,9 +4,9 @@
 //! Pallets never depend on each other: they meet through the traits defined here and are wired
 //! together in `runtime/src/configs/`.
 //!
-//! - [`zk`]: the native Groth16 host functions, the [`zk::Groth16Backend`] a pallet verifies
-//!   with (host call or pure WASM), and the [`zk::ProofVerifier`] trait other pallets use to
-//!   check proofs against keys registered in the ZK verifier.
+//! - [`zk`]: the native Groth16 host functions, the [`zk::Groth16Backend`] a pallet verifies with
+//!   (host call or pure WASM), and the [`zk::ProofVerifier`] trait other pallets use to check
+//!   proofs against keys registered in the ZK verifier.
 //! - [`posp`]: [`posp::StorageContribution`], the proven-storage score of each provider that
 //!   `pallet-posp` exports for the consensus layer.
 //! - [`offchain`]: what the off-chain workers share to reach the local `zkp-agent`.

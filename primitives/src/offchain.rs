@@ -20,7 +20,8 @@ fn local_setting(key_prefix: &[u8], account: &[u8]) -> Option<String> {
 	specific.push(b'/');
 	specific.extend_from_slice(account);
 	let found = [specific.as_slice(), key_prefix].into_iter().find_map(|key| {
-		let raw = sp_io::offchain::local_storage_get(sp_core::offchain::StorageKind::PERSISTENT, key)?;
+		let raw =
+			sp_io::offchain::local_storage_get(sp_core::offchain::StorageKind::PERSISTENT, key)?;
 		String::from_utf8(raw).ok()
 	});
 	found
@@ -62,15 +63,25 @@ impl AgentApi {
 
 /// POSTs a SCALE `body` to `url` + `path` (with `token` as `Authorization: Bearer <token>`)
 /// and decodes the SCALE answer, all within `deadline_ms`.
-pub fn call_agent<R: Decode>(url: &str, token: Option<&str>, path: &str, body: &[u8], deadline_ms: u64) -> Result<R, String> {
+pub fn call_agent<R: Decode>(
+	url: &str,
+	token: Option<&str>,
+	path: &str,
+	body: &[u8],
+	deadline_ms: u64,
+) -> Result<R, String> {
 	let deadline = sp_io::offchain::timestamp().add(Duration::from_millis(deadline_ms));
 	let full = format!("{}{}", url.trim_end_matches('/'), path);
 	let bearer = token.map(|t| format!("Bearer {t}"));
-	let mut request = http::Request::post(&full, alloc::vec![body]).add_header("Content-Type", "application/octet-stream");
+	let mut request = http::Request::post(&full, alloc::vec![body])
+		.add_header("Content-Type", "application/octet-stream");
 	if let Some(bearer) = &bearer {
 		request = request.add_header("Authorization", bearer);
 	}
-	let pending = request.deadline(deadline).send().map_err(|e| format!("{full}: cannot send ({e:?})"))?;
+	let pending = request
+		.deadline(deadline)
+		.send()
+		.map_err(|e| format!("{full}: cannot send ({e:?})"))?;
 	let response = pending
 		.try_wait(deadline)
 		.map_err(|_| format!("{full}: no answer within {deadline_ms} ms"))?
@@ -87,7 +98,10 @@ pub fn call_agent<R: Decode>(url: &str, token: Option<&str>, path: &str, body: &
 
 /// Rotates `items` to start at a different one each block, so that a worker that serves only
 /// the first few per block starves none of them.
-pub fn rotate_for_block<X, N: sp_runtime::traits::UniqueSaturatedInto<u32>>(items: &mut [X], block: N) {
+pub fn rotate_for_block<X, N: sp_runtime::traits::UniqueSaturatedInto<u32>>(
+	items: &mut [X],
+	block: N,
+) {
 	if !items.is_empty() {
 		let start = block.unique_saturated_into() as usize % items.len();
 		items.rotate_left(start);

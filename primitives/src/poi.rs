@@ -12,9 +12,9 @@
 //! thread counts), so agents do not compare whole outputs bit for bit. Each agent reports a
 //! **sketch** of its output `v` (all `n` values, flattened in row-major order), computed from
 //! the task's `seed`, which the chain draws when it assigns the task:
-//! - entries `0..PROJECTIONS` are random projections `Σᵢ sᵢ·vᵢ / √n` with signs
-//!   `sᵢ = ±1` taken from the bits of `blake2_256(seed ‖ "proj" ‖ j ‖ i/256)` (bit `i mod 256`,
-//!   little-endian bit order): every value of the output moves them;
+//! - entries `0..PROJECTIONS` are random projections `Σᵢ sᵢ·vᵢ / √n` with signs `sᵢ = ±1` taken
+//!   from the bits of `blake2_256(seed ‖ "proj" ‖ j ‖ i/256)` (bit `i mod 256`, little-endian bit
+//!   order): every value of the output moves them;
 //! - the remaining entries are values at positions `u64(blake2_256(seed ‖ "pick" ‖ k)[..8]) mod n`;
 //! - each entry is quantized to `round(x · 2^scale_bits)`, saturated to `i32`.
 //!
@@ -46,7 +46,18 @@ impl<AccountId> ComputeContribution<AccountId> for () {
 
 /// How an agent runs a model: what the model bundle (a tar archive on IPFS) holds and what
 /// the input and output files are.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
 pub enum Framework {
 	/// A BERT sentence-embedding model in the sentence-transformers layout (`config.json`,
@@ -60,7 +71,18 @@ pub enum Framework {
 }
 
 /// When two agents' results count as the same answer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
 pub enum Agreement {
 	/// The output bytes are identical (deterministic models).
 	Exact,
@@ -88,7 +110,12 @@ pub const PROJECTIONS: usize = 4;
 /// The commitment an agent submits before revealing `result`: `blake2_256` of the SCALE
 /// encoding of `(task, agent, result, salt)`. Binding the agent's account means a copied
 /// commitment cannot be revealed by the copier.
-pub fn commitment<AccountId: Encode>(task: u64, agent: &AccountId, result: &InferenceResult, salt: &[u8; 32]) -> H256 {
+pub fn commitment<AccountId: Encode>(
+	task: u64,
+	agent: &AccountId,
+	result: &InferenceResult,
+	salt: &[u8; 32],
+) -> H256 {
 	H256(sp_crypto_hashing::blake2_256(&(task, agent, result, salt).encode()))
 }
 
@@ -176,14 +203,23 @@ mod tests {
 	use super::*;
 
 	fn result(sketch: Vec<i32>) -> InferenceResult {
-		InferenceResult { output_hash: H256::zero(), output_cid: b"cid".to_vec(), output_len: 8, sketch }
+		InferenceResult {
+			output_hash: H256::zero(),
+			output_cid: b"cid".to_vec(),
+			output_len: 8,
+			sketch,
+		}
 	}
 
 	#[test]
 	fn sketches_of_close_outputs_agree_and_of_different_outputs_do_not() {
 		let seed = H256::repeat_byte(7);
 		let v: Vec<f32> = (0..1000).map(|i| ((i * 37 % 101) as f32 / 101.0) - 0.5).collect();
-		let noisy: Vec<f32> = v.iter().enumerate().map(|(i, x)| x + if i % 2 == 0 { 1e-6 } else { -1e-6 }).collect();
+		let noisy: Vec<f32> = v
+			.iter()
+			.enumerate()
+			.map(|(i, x)| x + if i % 2 == 0 { 1e-6 } else { -1e-6 })
+			.collect();
 		let mut other = v.clone();
 		other.rotate_left(1);
 		let rule = Agreement::Tolerance { scale_bits: 16, tolerance: 64 };

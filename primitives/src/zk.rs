@@ -68,7 +68,12 @@ mod native {
 /// How a pallet runs Groth16 verification.
 pub trait Groth16Backend {
 	/// Verifies one proof (canonical encodings).
-	fn verify(curve: Curve, vk: &[u8], proof: &[u8], inputs: &[PublicInput]) -> Result<(), Groth16Error>;
+	fn verify(
+		curve: Curve,
+		vk: &[u8],
+		proof: &[u8],
+		inputs: &[PublicInput],
+	) -> Result<(), Groth16Error>;
 	/// Verifies a batch of proofs of one key.
 	fn verify_batch(
 		curve: Curve,
@@ -81,7 +86,12 @@ pub trait Groth16Backend {
 pub struct HostGroth16;
 
 impl Groth16Backend for HostGroth16 {
-	fn verify(curve: Curve, vk: &[u8], proof: &[u8], inputs: &[PublicInput]) -> Result<(), Groth16Error> {
+	fn verify(
+		curve: Curve,
+		vk: &[u8],
+		proof: &[u8],
+		inputs: &[PublicInput],
+	) -> Result<(), Groth16Error> {
 		let flat: Vec<u8> = inputs.iter().flat_map(|i| i.iter().copied()).collect();
 		Groth16Error::result_from_code(zk_verify::groth16_verify(curve.as_u32(), vk, proof, &flat))
 	}
@@ -103,7 +113,12 @@ impl Groth16Backend for HostGroth16 {
 pub struct InRuntimeGroth16;
 
 impl Groth16Backend for InRuntimeGroth16 {
-	fn verify(curve: Curve, vk: &[u8], proof: &[u8], inputs: &[PublicInput]) -> Result<(), Groth16Error> {
+	fn verify(
+		curve: Curve,
+		vk: &[u8],
+		proof: &[u8],
+		inputs: &[PublicInput],
+	) -> Result<(), Groth16Error> {
 		zkp_groth16::verify(curve, vk, proof, inputs)
 	}
 
@@ -117,7 +132,18 @@ impl Groth16Backend for InRuntimeGroth16 {
 }
 
 /// Why another pallet's proof check failed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
 pub enum ProofVerificationError {
 	/// No key is registered under this hash.
 	UnknownVerificationKey,
@@ -133,7 +159,11 @@ pub enum ProofVerificationError {
 pub trait ProofVerifier {
 	/// Verifies `proof` for `inputs` against the key registered as `vk_hash`; returns the
 	/// statement hash.
-	fn verify_proof(vk_hash: &H256, proof: &[u8], inputs: &[PublicInput]) -> Result<H256, ProofVerificationError>;
+	fn verify_proof(
+		vk_hash: &H256,
+		proof: &[u8],
+		inputs: &[PublicInput],
+	) -> Result<H256, ProofVerificationError>;
 
 	/// Takes a hold on the key registered as `vk_hash` for a user in another pallet (a model
 	/// that names it): a held key cannot be unregistered. Returns its number of public inputs.
@@ -200,7 +230,12 @@ pub fn hash_pair(left: &H256, right: &H256) -> H256 {
 /// from the key hash and the public inputs ([`zkp_groth16::statement_hash`]) rather than take
 /// it from the prover: leaves and inner nodes hash alike, so only a statement derived from
 /// real inputs means "verified".
-pub fn attestation_root(statement: &H256, leaf_index: u32, leaf_count: u32, path: &[H256]) -> Option<H256> {
+pub fn attestation_root(
+	statement: &H256,
+	leaf_index: u32,
+	leaf_count: u32,
+	path: &[H256],
+) -> Option<H256> {
 	if leaf_index >= leaf_count {
 		return None;
 	}
@@ -212,7 +247,8 @@ pub fn attestation_root(statement: &H256, leaf_index: u32, leaf_count: u32, path
 		let is_last_odd = index == width - 1 && width % 2 == 1;
 		if !is_last_odd {
 			let sibling = path.next()?;
-			hash = if index % 2 == 0 { hash_pair(&hash, sibling) } else { hash_pair(sibling, &hash) };
+			hash =
+				if index % 2 == 0 { hash_pair(&hash, sibling) } else { hash_pair(sibling, &hash) };
 		}
 		index /= 2;
 		width = width / 2 + width % 2;

@@ -6,6 +6,8 @@ use crate::{
 	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
 	BABE_GENESIS_EPOCH_CONFIG, VERSION,
 };
+#[cfg(feature = "runtime-benchmarks")]
+use crate::{Assets, Balances, Poi, Posp, Sudo, Timestamp, Utility, ZkVerifier};
 use alloc::vec::Vec;
 use codec::Encode;
 use frame_support::{
@@ -22,8 +24,6 @@ use sp_runtime::{
 	ApplyExtrinsicResult,
 };
 use sp_version::RuntimeVersion;
-#[cfg(feature = "runtime-benchmarks")]
-use crate::{Assets, Balances, Poi, Posp, Sudo, Timestamp, Utility, ZkVerifier};
 
 impl_runtime_apis! {
 	impl sp_api::Core<Block> for Runtime {

@@ -47,11 +47,7 @@ pub fn testnet_genesis(
 			keys: authorities
 				.into_iter()
 				.map(|a| {
-					(
-						a.account.clone(),
-						a.account,
-						SessionKeys { babe: a.babe, grandpa: a.grandpa },
-					)
+					(a.account.clone(), a.account, SessionKeys { babe: a.babe, grandpa: a.grandpa })
 				})
 				.collect::<Vec<_>>(),
 		},

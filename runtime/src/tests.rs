@@ -68,10 +68,13 @@ fn start_block(number: u32, slot: u64) {
 	let parent = System::parent_hash();
 	let header = Header::new(number, H256::zero(), H256::zero(), parent, digest);
 	Executive::initialize_block(&header);
-	let timestamp = UncheckedExtrinsic::new_bare(RuntimeCall::Timestamp(
-		pallet_timestamp::Call::set { now: slot * SLOT_DURATION },
-	));
-	Executive::apply_extrinsic(timestamp).expect("inherent valid").expect("inherent dispatches");
+	let timestamp =
+		UncheckedExtrinsic::new_bare(RuntimeCall::Timestamp(pallet_timestamp::Call::set {
+			now: slot * SLOT_DURATION,
+		}));
+	Executive::apply_extrinsic(timestamp)
+		.expect("inherent valid")
+		.expect("inherent dispatches");
 }
 
 fn tx_extension(nonce: u32) -> TxExtension {
@@ -187,7 +190,10 @@ fn a_block_with_a_transfer_executes() {
 				if *from == account(Sr25519Keyring::Alice)
 					&& *to == account(Sr25519Keyring::Bob) && *amount == value
 		)));
-		assert_eq!(frame_system::Pallet::<Runtime>::account_nonce(account(Sr25519Keyring::Alice)), 1);
+		assert_eq!(
+			frame_system::Pallet::<Runtime>::account_nonce(account(Sr25519Keyring::Alice)),
+			1
+		);
 	});
 }
 
@@ -216,7 +222,10 @@ fn a_transaction_with_a_bad_signature_is_rejected_and_changes_nothing() {
 		);
 		assert_eq!(free(Sr25519Keyring::Alice), ENDOWMENT);
 		assert_eq!(free(Sr25519Keyring::Bob), ENDOWMENT);
-		assert_eq!(frame_system::Pallet::<Runtime>::account_nonce(account(Sr25519Keyring::Alice)), 0);
+		assert_eq!(
+			frame_system::Pallet::<Runtime>::account_nonce(account(Sr25519Keyring::Alice)),
+			0
+		);
 	});
 }
 
@@ -301,9 +310,8 @@ fn a_grandpa_equivocation_is_an_offence_that_slashes_the_bond() {
 		.expect("valid equivocation report");
 
 		// 1 offender of 3 validators: GRANDPA's slash fraction is (3·1/3)² = 100%.
-		let slashed = crate::configs::offences::SlashValidatorBond::slash_amount(
-			sp_runtime::Perbill::one(),
-		);
+		let slashed =
+			crate::configs::offences::SlashValidatorBond::slash_amount(sp_runtime::Perbill::one());
 		assert_eq!(free(Sr25519Keyring::Bob), before - slashed);
 		assert!(System::events().iter().any(|r| matches!(
 			r.event,

@@ -53,14 +53,19 @@ fn agents<T: Config>(from: u32, to: u32) -> Vec<T::AccountId> {
 	(from..to)
 		.map(|i| {
 			let who = funded::<T>("agent", i);
-			Poi::<T>::do_register_agent(who.clone(), T::MinAgentStake::get(), Hardware::default()).expect("room for agents");
+			Poi::<T>::do_register_agent(who.clone(), T::MinAgentStake::get(), Hardware::default())
+				.expect("room for agents");
 			who
 		})
 		.collect()
 }
 
 fn full_bucket<T: Config>() -> BoundedVec<TaskId, T::MaxDeadlinesPerBlock> {
-	(0..T::MaxDeadlinesPerBlock::get() as u64).map(|i| u64::MAX - i).collect::<Vec<_>>().try_into().expect("max length")
+	(0..T::MaxDeadlinesPerBlock::get() as u64)
+		.map(|i| u64::MAX - i)
+		.collect::<Vec<_>>()
+		.try_into()
+		.expect("max length")
 }
 
 /// Fills the deadline buckets from `at` on with made-up tasks, all but the last one a
@@ -75,7 +80,8 @@ fn fill_buckets<T: Config>(at: BlockNumberFor<T>) {
 
 /// The same for the expiry buckets of tasks ending now.
 fn fill_expiries<T: Config>() {
-	let mut block = frame_system::Pallet::<T>::block_number().saturating_add(T::TaskRetention::get());
+	let mut block =
+		frame_system::Pallet::<T>::block_number().saturating_add(T::TaskRetention::get());
 	for _ in 0..crate::functions::DEADLINE_SLACK {
 		Expiries::<T>::insert(block, full_bucket::<T>());
 		block = block.saturating_add(1u32.into());
@@ -122,7 +128,12 @@ fn result<T: Config>(offset: i32) -> TaskResultOf<T> {
 
 /// The agents drawn for `id`, in draw order.
 fn drawn<T: Config>(id: TaskId) -> Vec<T::AccountId> {
-	Tasks::<T>::get(id).expect("submitted").assignments.iter().map(|a| a.agent.clone()).collect()
+	Tasks::<T>::get(id)
+		.expect("submitted")
+		.assignments
+		.iter()
+		.map(|a| a.agent.clone())
+		.collect()
 }
 
 /// The result agent `i` of a task reports: a majority agrees, the rest is far off.
@@ -212,7 +223,9 @@ mod benchmarks {
 	fn withdraw_stake() {
 		let who = agents::<T>(0, 1).remove(0);
 		Poi::<T>::do_deregister_agent(who.clone()).expect("active");
-		run_to::<T>(frame_system::Pallet::<T>::block_number().saturating_add(T::UnbondingPeriod::get()));
+		run_to::<T>(
+			frame_system::Pallet::<T>::block_number().saturating_add(T::UnbondingPeriod::get()),
+		);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()));
@@ -223,7 +236,10 @@ mod benchmarks {
 	/// A `k`-agent task submitted with `a` active agents (counted for the early check), its
 	/// draw filed past full buckets.
 	#[benchmark]
-	fn submit_task(k: Linear<2, { T::MaxRedundancy::get() }>, a: Linear<{ T::MaxRedundancy::get() }, { T::MaxAgents::get() }>) {
+	fn submit_task(
+		k: Linear<2, { T::MaxRedundancy::get() }>,
+		a: Linear<{ T::MaxRedundancy::get() }, { T::MaxAgents::get() }>,
+	) {
 		let model = model::<T>();
 		agents::<T>(0, a);
 		let user = funded::<T>("user", 0);
@@ -231,7 +247,15 @@ mod benchmarks {
 		fill_buckets::<T>(frame_system::Pallet::<T>::block_number().saturating_add(One::one()));
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(user), model, longest::<T::MaxCidLen>(b'c'), reward, k as u8, T::MinCommitWindow::get(), VerificationMode::Redundant);
+		_(
+			RawOrigin::Signed(user),
+			model,
+			longest::<T::MaxCidLen>(b'c'),
+			reward,
+			k as u8,
+			T::MinCommitWindow::get(),
+			VerificationMode::Redundant,
+		);
 
 		assert!(matches!(Tasks::<T>::get(0).expect("submitted").phase, TaskPhase::Drawing { .. }));
 	}
@@ -239,7 +263,10 @@ mod benchmarks {
 	/// In its draw block, a task's `k` agents are drawn among `a` active ones and its commit
 	/// deadline is filed past full buckets.
 	#[benchmark]
-	fn draw_task(k: Linear<2, { T::MaxRedundancy::get() }>, a: Linear<{ T::MaxRedundancy::get() }, { T::MaxAgents::get() }>) {
+	fn draw_task(
+		k: Linear<2, { T::MaxRedundancy::get() }>,
+		a: Linear<{ T::MaxRedundancy::get() }, { T::MaxAgents::get() }>,
+	) {
 		let model = model::<T>();
 		agents::<T>(0, a);
 		let id = submitted::<T>(model, k);
@@ -268,7 +295,9 @@ mod benchmarks {
 			commit::<T>(id, who, &result_of::<T>(i, k));
 		}
 		let last = drawn.last().expect("k agents").clone();
-		fill_buckets::<T>(frame_system::Pallet::<T>::block_number().saturating_add(T::RevealWindow::get()));
+		fill_buckets::<T>(
+			frame_system::Pallet::<T>::block_number().saturating_add(T::RevealWindow::get()),
+		);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(last), id, H256::repeat_byte(3));
@@ -288,7 +317,8 @@ mod benchmarks {
 			commit::<T>(id, who, &result_of::<T>(i, k));
 		}
 		for (i, who) in drawn.iter().enumerate().take(k as usize - 1) {
-			Poi::<T>::do_reveal_result(who.clone(), id, result_of::<T>(i, k), [9; 32], None).expect("committed");
+			Poi::<T>::do_reveal_result(who.clone(), id, result_of::<T>(i, k), [9; 32], None)
+				.expect("committed");
 		}
 		let last = drawn.last().expect("k agents").clone();
 		let r = result_of::<T>(k as usize - 1, k);
@@ -303,14 +333,18 @@ mod benchmarks {
 	/// A commit window closes with one of `k` agents committed: the `k - 1` others are
 	/// penalized (and suspended) and replacements are drawn among `a` active agents.
 	#[benchmark]
-	fn close_commit(k: Linear<2, { T::MaxRedundancy::get() }>, a: Linear<{ 2 * T::MaxRedundancy::get() }, { T::MaxAgents::get() }>) {
+	fn close_commit(
+		k: Linear<2, { T::MaxRedundancy::get() }>,
+		a: Linear<{ 2 * T::MaxRedundancy::get() }, { T::MaxAgents::get() }>,
+	) {
 		let model = model::<T>();
 		agents::<T>(0, a);
 		let id = task::<T>(model, k);
 		let first = drawn::<T>(id)[0].clone();
 		commit::<T>(id, &first, &result::<T>(0));
 		let mut t = Tasks::<T>::get(id).expect("submitted");
-		let now = frame_system::Pallet::<T>::block_number().saturating_add(T::MinCommitWindow::get());
+		let now =
+			frame_system::Pallet::<T>::block_number().saturating_add(T::MinCommitWindow::get());
 		run_to::<T>(now);
 		fill_buckets::<T>(now.saturating_add(T::MinCommitWindow::get()));
 
@@ -335,7 +369,8 @@ mod benchmarks {
 			commit::<T>(id, who, &result::<T>(0));
 		}
 		for who in drawn.iter().take((k as usize / 2 + 1).min(k as usize - 1)) {
-			Poi::<T>::do_reveal_result(who.clone(), id, result::<T>(0), [9; 32], None).expect("committed");
+			Poi::<T>::do_reveal_result(who.clone(), id, result::<T>(0), [9; 32], None)
+				.expect("committed");
 		}
 		let mut t = Tasks::<T>::get(id).expect("kept");
 		fill_expiries::<T>();

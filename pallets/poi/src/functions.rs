@@ -81,7 +81,9 @@ impl<T: Config> Pallet<T> {
 		ActiveAgents::<T>::get()
 			.into_iter()
 			.filter(|a| !exclude.contains(a) && AgentTasks::<T>::decode_len(a).unwrap_or(0) < max)
-			.filter(|a| mode != VerificationMode::Zk || Agents::<T>::get(a).is_some_and(|i| i.zk_prover))
+			.filter(|a| {
+				mode != VerificationMode::Zk || Agents::<T>::get(a).is_some_and(|i| i.zk_prover)
+			})
 			.collect()
 	}
 
@@ -103,7 +105,10 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The first block from `at` (up to `DEADLINE_SLACK` later) for which `file` succeeds.
-	fn first_with_room(at: BlockNumberFor<T>, mut file: impl FnMut(BlockNumberFor<T>) -> bool) -> Option<BlockNumberFor<T>> {
+	fn first_with_room(
+		at: BlockNumberFor<T>,
+		mut file: impl FnMut(BlockNumberFor<T>) -> bool,
+	) -> Option<BlockNumberFor<T>> {
 		let mut block = at;
 		for _ in 0..=DEADLINE_SLACK {
 			if file(block) {
@@ -116,8 +121,10 @@ impl<T: Config> Pallet<T> {
 
 	/// Files `task` under the first block from `at` whose deadline bucket has room.
 	fn schedule(task: TaskId, at: BlockNumberFor<T>) -> Result<BlockNumberFor<T>, Error<T>> {
-		Self::first_with_room(at, |block| Deadlines::<T>::try_mutate(block, |tasks| tasks.try_push(task)).is_ok())
-			.ok_or(Error::<T>::DeadlinesFull)
+		Self::first_with_room(at, |block| {
+			Deadlines::<T>::try_mutate(block, |tasks| tasks.try_push(task)).is_ok()
+		})
+		.ok_or(Error::<T>::DeadlinesFull)
 	}
 
 	/// Drops one entry of `task` from the deadline bucket of block `at` (its window closed
@@ -139,7 +146,9 @@ impl<T: Config> Pallet<T> {
 	/// or `None` if every bucket is full (then the task is not kept at all, see [`Self::save`]).
 	fn schedule_expiry(task: TaskId) -> Option<BlockNumberFor<T>> {
 		let at = Self::now().saturating_add(T::TaskRetention::get());
-		Self::first_with_room(at, |block| Expiries::<T>::try_mutate(block, |tasks| tasks.try_push(task)).is_ok())
+		Self::first_with_room(at, |block| {
+			Expiries::<T>::try_mutate(block, |tasks| tasks.try_push(task)).is_ok()
+		})
 	}
 
 	/// Stores a task: an ended task whose removal could not be scheduled is removed now
@@ -165,7 +174,9 @@ impl<T: Config> Pallet<T> {
 		let sketch_ok = match model.agreement {
 			Agreement::Exact => (model.sketch_len as u32) <= T::MaxSketchLen::get(),
 			Agreement::Tolerance { scale_bits, .. } =>
-				scale_bits <= 30 && model.sketch_len > 0 && (model.sketch_len as u32) <= T::MaxSketchLen::get(),
+				scale_bits <= 30 &&
+					model.sketch_len > 0 &&
+					(model.sketch_len as u32) <= T::MaxSketchLen::get(),
 		};
 		ensure!(sketch_ok, Error::<T>::InvalidAgreement);
 		let id = NextModelId::<T>::get();
@@ -177,7 +188,9 @@ impl<T: Config> Pallet<T> {
 				return Err(Error::<T>::ZkKeyMismatch.into());
 			}
 		}
-		if let Err(e) = T::Currency::hold(&HoldReason::ModelDeposit.into(), &model.owner, model.deposit) {
+		if let Err(e) =
+			T::Currency::hold(&HoldReason::ModelDeposit.into(), &model.owner, model.deposit)
+		{
 			if let Some(key) = model.zk_key {
 				T::ProofVerifier::release_key(&key);
 			}
@@ -200,7 +213,12 @@ impl<T: Config> Pallet<T> {
 		let model = Models::<T>::get(id).ok_or(Error::<T>::UnknownModel)?;
 		ensure!(model.owner == who, Error::<T>::NotModelOwner);
 		ensure!(model.open_tasks == 0, Error::<T>::ModelInUse);
-		T::Currency::release(&HoldReason::ModelDeposit.into(), &who, model.deposit, Precision::BestEffort)?;
+		T::Currency::release(
+			&HoldReason::ModelDeposit.into(),
+			&who,
+			model.deposit,
+			Precision::BestEffort,
+		)?;
 		if let Some(key) = model.zk_key {
 			T::ProofVerifier::release_key(&key);
 		}
@@ -219,24 +237,35 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_register_agent(who: T::AccountId, stake: BalanceOf<T>, hardware: Hardware) -> DispatchResult {
+	pub(crate) fn do_register_agent(
+		who: T::AccountId,
+		stake: BalanceOf<T>,
+		hardware: Hardware,
+	) -> DispatchResult {
 		ensure!(!Agents::<T>::contains_key(&who), Error::<T>::AlreadyAgent);
 		ensure!(stake >= T::MinAgentStake::get(), Error::<T>::StakeTooLow);
 		ensure!(AgentCount::<T>::get() < T::MaxAgents::get(), Error::<T>::TooManyAgents);
 		let mut active = ActiveAgents::<T>::get();
 		active.try_push(who.clone()).map_err(|_| Error::<T>::TooManyAgents)?;
-		T::Currency::hold(&HoldReason::AgentStake.into(), &who, stake).map_err(|_| Error::<T>::InsufficientBalance)?;
+		T::Currency::hold(&HoldReason::AgentStake.into(), &who, stake)
+			.map_err(|_| Error::<T>::InsufficientBalance)?;
 		ActiveAgents::<T>::put(active);
 		AgentCount::<T>::mutate(|n| *n = n.saturating_add(1));
 		let status = AgentStatus::Active;
-		Agents::<T>::insert(&who, AgentInfo { stake, hardware, status, completed: 0, penalties: 0, zk_prover: false });
+		Agents::<T>::insert(
+			&who,
+			AgentInfo { stake, hardware, status, completed: 0, penalties: 0, zk_prover: false },
+		);
 		Scores::<T>::insert(&who, Score::default());
 		Self::deposit_event(Event::AgentRegistered { agent: who, stake, hardware });
 		Ok(())
 	}
 
 	/// Takes `who` out of the draw; its stake is released after the unbonding period.
-	fn start_unbonding(who: &T::AccountId, info: &mut AgentInfo<BalanceOf<T>, BlockNumberFor<T>>) -> BlockNumberFor<T> {
+	fn start_unbonding(
+		who: &T::AccountId,
+		info: &mut AgentInfo<BalanceOf<T>, BlockNumberFor<T>>,
+	) -> BlockNumberFor<T> {
 		let until = Self::now().saturating_add(T::UnbondingPeriod::get());
 		info.status = AgentStatus::Unbonding { until };
 		ActiveAgents::<T>::mutate(|list| list.retain(|a| a != who));
@@ -254,11 +283,18 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_withdraw_stake(who: T::AccountId) -> DispatchResult {
 		let info = Agents::<T>::get(&who).ok_or(Error::<T>::NotAgent)?;
-		let AgentStatus::Unbonding { until } = info.status else { return Err(Error::<T>::NotUnbonding.into()) };
+		let AgentStatus::Unbonding { until } = info.status else {
+			return Err(Error::<T>::NotUnbonding.into())
+		};
 		ensure!(Self::now() >= until, Error::<T>::StillUnbonding);
 		ensure!(AgentTasks::<T>::decode_len(&who).unwrap_or(0) == 0, Error::<T>::HasOpenTasks);
-		let released = T::Currency::release(&HoldReason::AgentStake.into(), &who, info.stake, Precision::BestEffort)
-			.unwrap_or_default();
+		let released = T::Currency::release(
+			&HoldReason::AgentStake.into(),
+			&who,
+			info.stake,
+			Precision::BestEffort,
+		)
+		.unwrap_or_default();
 		Agents::<T>::remove(&who);
 		AgentTasks::<T>::remove(&who);
 		if let Some(score) = Scores::<T>::take(&who) {
@@ -290,15 +326,20 @@ impl<T: Config> Pallet<T> {
 		);
 		ensure!(mode != VerificationMode::Zk || model.zk_key.is_some(), Error::<T>::NoZkKey);
 		ensure!(
-			commit_window >= T::MinCommitWindow::get() && commit_window <= T::MaxCommitWindow::get(),
+			commit_window >= T::MinCommitWindow::get() &&
+				commit_window <= T::MaxCommitWindow::get(),
 			Error::<T>::InvalidWindow
 		);
 		ensure!(reward >= T::MinTaskReward::get(), Error::<T>::RewardTooLow);
 		// Checked now so a hopeless task is refused; checked again at the draw.
-		ensure!(Self::free_agents(&[], mode).len() >= redundancy as usize, Error::<T>::NotEnoughAgents);
+		ensure!(
+			Self::free_agents(&[], mode).len() >= redundancy as usize,
+			Error::<T>::NotEnoughAgents
+		);
 		let id = NextTaskId::<T>::get();
 		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
-		T::Currency::hold(&HoldReason::TaskEscrow.into(), &who, reward).map_err(|_| Error::<T>::InsufficientBalance)?;
+		T::Currency::hold(&HoldReason::TaskEscrow.into(), &who, reward)
+			.map_err(|_| Error::<T>::InsufficientBalance)?;
 		let now = Self::now();
 		// Two blocks on: the draw then uses the VRF output of the block after this one, which
 		// did not exist when this block's author included the task.
@@ -325,7 +366,15 @@ impl<T: Config> Pallet<T> {
 				remove_at: None,
 			},
 		);
-		Self::deposit_event(Event::TaskSubmitted { task: id, owner: who, model: model_id, reward, redundancy, mode, draw_at });
+		Self::deposit_event(Event::TaskSubmitted {
+			task: id,
+			owner: who,
+			model: model_id,
+			reward,
+			redundancy,
+			mode,
+			draw_at,
+		});
 		Ok(())
 	}
 
@@ -353,10 +402,14 @@ impl<T: Config> Pallet<T> {
 		for agent in &drawn {
 			// Both bounds hold: `redundancy ≤ MaxRedundancy ≤ MaxAssignments`, and
 			// `free_agents` only returns agents with room for a task.
-			let _ = task.assignments.try_push(Assignment { agent: agent.clone(), state: AssignmentState::Assigned });
+			let _ = task
+				.assignments
+				.try_push(Assignment { agent: agent.clone(), state: AssignmentState::Assigned });
 			let _ = AgentTasks::<T>::try_mutate(agent, |tasks| tasks.try_push(id));
 		}
-		task.seed = H256(sp_io::hashing::blake2_256(&(b"poi-seed", id, Self::random_u64(b"poi-seed")).encode()));
+		task.seed = H256(sp_io::hashing::blake2_256(
+			&(b"poi-seed", id, Self::random_u64(b"poi-seed")).encode(),
+		));
 		task.phase = TaskPhase::Commit { deadline };
 		for agent in drawn {
 			Self::deposit_event(Event::TaskAssigned { task: id, agent, deadline });
@@ -366,7 +419,9 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_commit_result(who: T::AccountId, id: TaskId, hash: H256) -> DispatchResult {
 		let mut task = Tasks::<T>::get(id).ok_or(Error::<T>::UnknownTask)?;
 		let now = Self::now();
-		let TaskPhase::Commit { deadline } = task.phase else { return Err(Error::<T>::NotCommitPhase.into()) };
+		let TaskPhase::Commit { deadline } = task.phase else {
+			return Err(Error::<T>::NotCommitPhase.into())
+		};
 		ensure!(now < deadline, Error::<T>::NotCommitPhase);
 		let assignment = task
 			.assignments
@@ -386,7 +441,11 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Moves a task to its reveal phase. Changes nothing if no deadline bucket has room.
-	fn start_reveal(id: TaskId, task: &mut TaskOf<T>, now: BlockNumberFor<T>) -> Result<(), Error<T>> {
+	fn start_reveal(
+		id: TaskId,
+		task: &mut TaskOf<T>,
+		now: BlockNumberFor<T>,
+	) -> Result<(), Error<T>> {
 		let deadline = Self::schedule(id, now.saturating_add(T::RevealWindow::get()))?;
 		if let TaskPhase::Commit { deadline: commit_deadline } = task.phase {
 			Self::unschedule(id, commit_deadline);
@@ -405,7 +464,9 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let mut task = Tasks::<T>::get(id).ok_or(Error::<T>::UnknownTask)?;
 		let now = Self::now();
-		let TaskPhase::Reveal { deadline } = task.phase else { return Err(Error::<T>::NotRevealPhase.into()) };
+		let TaskPhase::Reveal { deadline } = task.phase else {
+			return Err(Error::<T>::NotRevealPhase.into())
+		};
 		ensure!(now < deadline, Error::<T>::NotRevealPhase);
 		let model = Models::<T>::get(task.model).ok_or(Error::<T>::UnknownModel)?;
 		ensure!(task.assignments.iter().any(|a| a.agent == who), Error::<T>::NotAssigned);
@@ -427,13 +488,21 @@ impl<T: Config> Pallet<T> {
 		);
 		match (task.mode, proof) {
 			(VerificationMode::Zk, None) => return Err(Error::<T>::ProofRequired.into()),
-			(VerificationMode::Redundant, Some(_)) => return Err(Error::<T>::ProofNotExpected.into()),
+			(VerificationMode::Redundant, Some(_)) =>
+				return Err(Error::<T>::ProofNotExpected.into()),
 			(VerificationMode::Redundant, None) => {},
 			(VerificationMode::Zk, Some(proof)) => {
 				let key = model.zk_key.ok_or(Error::<T>::NoZkKey)?;
 				let agent = zkp_primitives::account_bytes(&who);
-				let inputs = zk_public_inputs(&model.content_hash, &task.input_cid, &result.output_hash, id, &agent);
-				T::ProofVerifier::verify_proof(&key, &proof[..], &inputs).map_err(|_| Error::<T>::InvalidProof)?;
+				let inputs = zk_public_inputs(
+					&model.content_hash,
+					&task.input_cid,
+					&result.output_hash,
+					id,
+					&agent,
+				);
+				T::ProofVerifier::verify_proof(&key, &proof[..], &inputs)
+					.map_err(|_| Error::<T>::InvalidProof)?;
 			},
 		}
 		task.assignments[index].state = AssignmentState::Revealed(result);
@@ -480,7 +549,9 @@ impl<T: Config> Pallet<T> {
 	/// open task less, the task is filed for removal, and its phase says how it ended.
 	fn end_task(id: TaskId, task: &mut TaskOf<T>, phase: TaskPhase<BlockNumberFor<T>>) {
 		match task.phase {
-			TaskPhase::Drawing { at: deadline } | TaskPhase::Commit { deadline } | TaskPhase::Reveal { deadline }
+			TaskPhase::Drawing { at: deadline } |
+			TaskPhase::Commit { deadline } |
+			TaskPhase::Reveal { deadline }
 				if deadline > Self::now() =>
 				Self::unschedule(id, deadline),
 			_ => {},
@@ -500,8 +571,13 @@ impl<T: Config> Pallet<T> {
 	/// Refunds the task's reward and ends it; agents whose part did not count (absent ones
 	/// included) are neither paid nor penalized.
 	fn refund(id: TaskId, task: &mut TaskOf<T>, reason: RefundReason) {
-		let refund = T::Currency::release(&HoldReason::TaskEscrow.into(), &task.owner, task.reward, Precision::BestEffort)
-			.unwrap_or_default();
+		let refund = T::Currency::release(
+			&HoldReason::TaskEscrow.into(),
+			&task.owner,
+			task.reward,
+			Precision::BestEffort,
+		)
+		.unwrap_or_default();
 		for assignment in task.assignments.iter_mut() {
 			if matches!(
 				assignment.state,
@@ -533,10 +609,17 @@ impl<T: Config> Pallet<T> {
 	/// of them, ties to the earliest drawn; it must be a quorum, and a quorum of its members
 	/// must also have committed to the same output file (its hash), which becomes the
 	/// recorded output. In exact and ZK mode every member shares the output hash already.
-	fn verdict(task: &TaskOf<T>, model: &ModelOf<T>, revealed: &[(usize, InferenceResult)]) -> Verdict {
+	fn verdict(
+		task: &TaskOf<T>,
+		model: &ModelOf<T>,
+		revealed: &[(usize, InferenceResult)],
+	) -> Verdict {
 		let quorum = task.quorum();
 		if revealed.len() < quorum {
-			return Verdict::Failed { reason: RefundReason::NotEnoughResults, disagreeing: Vec::new() };
+			return Verdict::Failed {
+				reason: RefundReason::NotEnoughResults,
+				disagreeing: Vec::new(),
+			};
 		}
 		// ZK-mode results are compared by what the proofs cover: the output hash.
 		let rule = match task.mode {
@@ -545,8 +628,11 @@ impl<T: Config> Pallet<T> {
 		};
 		let mut winners: Vec<usize> = Vec::new();
 		for (_, centre) in revealed {
-			let group: Vec<usize> =
-				revealed.iter().filter(|(_, other)| agree(&rule, centre, other)).map(|(j, _)| *j).collect();
+			let group: Vec<usize> = revealed
+				.iter()
+				.filter(|(_, other)| agree(&rule, centre, other))
+				.map(|(j, _)| *j)
+				.collect();
 			if group.len() > winners.len() {
 				winners = group;
 			}
@@ -554,11 +640,18 @@ impl<T: Config> Pallet<T> {
 		if winners.len() < quorum {
 			return Verdict::Failed { reason: RefundReason::NoAgreement, disagreeing: Vec::new() };
 		}
-		let disagreeing: Vec<usize> = revealed.iter().map(|(i, _)| *i).filter(|i| !winners.contains(i)).collect();
-		let output_of = |i: usize| revealed.iter().find(|(j, _)| *j == i).map(|(_, r)| (r.output_hash, r.output_len));
-		let vouched = winners.iter().copied().find(|&i| {
-			winners.iter().filter(|&&j| output_of(j) == output_of(i)).count() >= quorum
-		});
+		let disagreeing: Vec<usize> =
+			revealed.iter().map(|(i, _)| *i).filter(|i| !winners.contains(i)).collect();
+		let output_of = |i: usize| {
+			revealed
+				.iter()
+				.find(|(j, _)| *j == i)
+				.map(|(_, r)| (r.output_hash, r.output_len))
+		};
+		let vouched = winners
+			.iter()
+			.copied()
+			.find(|&i| winners.iter().filter(|&&j| output_of(j) == output_of(i)).count() >= quorum);
 		match vouched {
 			Some(centre) => Verdict::Agreed { centre, winners },
 			None => Verdict::Failed { reason: RefundReason::NoAgreedOutput, disagreeing },
@@ -600,7 +693,9 @@ impl<T: Config> Pallet<T> {
 	/// Pays the winners their shares (the first one the remainder), records the result at
 	/// `centre` and ends the task.
 	fn complete(id: TaskId, task: &mut TaskOf<T>, centre: usize, winners: &[usize]) {
-		let AssignmentState::Revealed(result) = task.assignments[centre].state.clone() else { return };
+		let AssignmentState::Revealed(result) = task.assignments[centre].state.clone() else {
+			return
+		};
 		let count: BalanceOf<T> = (winners.len() as u32).into();
 		let share = task.reward / count;
 		let mut remainder = task.reward.saturating_sub(share.saturating_mul(count));
@@ -612,13 +707,24 @@ impl<T: Config> Pallet<T> {
 		// Whatever could not be moved goes back to the owner rather than staying held.
 		let unpaid = task.reward.saturating_sub(paid);
 		if !unpaid.is_zero() {
-			let _ = T::Currency::release(&HoldReason::TaskEscrow.into(), &task.owner, unpaid, Precision::BestEffort);
+			let _ = T::Currency::release(
+				&HoldReason::TaskEscrow.into(),
+				&task.owner,
+				unpaid,
+				Precision::BestEffort,
+			);
 		}
 		let output_cid = result.output_cid.clone();
 		let output_hash = result.output_hash;
 		task.result = Some(result);
 		Self::end_task(id, task, TaskPhase::Completed);
-		Self::deposit_event(Event::TaskCompleted { task: id, output_cid, output_hash, agents: winners.len() as u32, reward: paid });
+		Self::deposit_event(Event::TaskCompleted {
+			task: id,
+			output_cid,
+			output_hash,
+			agents: winners.len() as u32,
+			reward: paid,
+		});
 	}
 
 	/// Pays the agent at `index` `amount` from the escrow and counts it as verified work.
@@ -691,21 +797,31 @@ impl<T: Config> Pallet<T> {
 
 	/// Draws `count` replacements (one round, within `MaxReplacements`) and reopens the
 	/// commit window. Returns whether any was drawn.
-	fn draw_replacements(id: TaskId, task: &mut TaskOf<T>, count: usize, now: BlockNumberFor<T>) -> bool {
+	fn draw_replacements(
+		id: TaskId,
+		task: &mut TaskOf<T>,
+		count: usize,
+		now: BlockNumberFor<T>,
+	) -> bool {
 		if task.replacements as u32 >= T::MaxReplacements::get() {
 			return false;
 		}
-		let drawn_before: Vec<T::AccountId> = task.assignments.iter().map(|a| a.agent.clone()).collect();
+		let drawn_before: Vec<T::AccountId> =
+			task.assignments.iter().map(|a| a.agent.clone()).collect();
 		let drawn = Self::draw(Self::free_agents(&drawn_before, task.mode), count);
 		if drawn.is_empty() {
 			return false;
 		}
-		let Ok(deadline) = Self::schedule(id, now.saturating_add(task.commit_window)) else { return false };
+		let Ok(deadline) = Self::schedule(id, now.saturating_add(task.commit_window)) else {
+			return false
+		};
 		task.replacements = task.replacements.saturating_add(1);
 		task.phase = TaskPhase::Commit { deadline };
 		for agent in drawn {
 			// Fits: each round adds at most `redundancy` agents.
-			let _ = task.assignments.try_push(Assignment { agent: agent.clone(), state: AssignmentState::Assigned });
+			let _ = task
+				.assignments
+				.try_push(Assignment { agent: agent.clone(), state: AssignmentState::Assigned });
 			let _ = AgentTasks::<T>::try_mutate(&agent, |tasks| tasks.try_push(id));
 			Self::deposit_event(Event::TaskAssigned { task: id, agent, deadline });
 		}
@@ -739,11 +855,17 @@ impl<T: Config> Pallet<T> {
 			let Some(mut task) = Tasks::<T>::get(id) else { continue };
 			match task.phase {
 				TaskPhase::Drawing { at } if at == now => {
-					weight.saturating_accrue(T::WeightInfo::draw_task(task.redundancy as u32, agents));
+					weight.saturating_accrue(T::WeightInfo::draw_task(
+						task.redundancy as u32,
+						agents,
+					));
 					Self::draw_task(id, &mut task, now);
 				},
 				TaskPhase::Commit { deadline } if deadline == now => {
-					weight.saturating_accrue(T::WeightInfo::close_commit(task.redundancy as u32, agents));
+					weight.saturating_accrue(T::WeightInfo::close_commit(
+						task.redundancy as u32,
+						agents,
+					));
 					Self::close_commit(id, &mut task, now);
 				},
 				TaskPhase::Reveal { deadline } if deadline == now => {
@@ -812,7 +934,9 @@ impl<T: Config> Pallet<T> {
 			let held = T::Currency::balance_on_hold(&HoldReason::AgentStake.into(), &agent);
 			ensure!(held == info.stake, "stake held");
 		}
-		let total: u128 = Scores::<T>::iter_values().map(|s| s.average).fold(0u128, |a, b| a.saturating_add(b));
+		let total: u128 = Scores::<T>::iter_values()
+			.map(|s| s.average)
+			.fold(0u128, |a, b| a.saturating_add(b));
 		ensure!(TotalScore::<T>::get() == total, "TotalScore");
 		let mut escrow: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		let mut open: BTreeMap<ModelId, u32> = BTreeMap::new();
@@ -829,22 +953,33 @@ impl<T: Config> Pallet<T> {
 			for a in task.assignments.iter() {
 				let waiting = matches!(
 					a.state,
-					AssignmentState::Assigned | AssignmentState::Committed(_) | AssignmentState::Revealed(_)
+					AssignmentState::Assigned |
+						AssignmentState::Committed(_) |
+						AssignmentState::Revealed(_)
 				);
 				ensure!(waiting == AgentTasks::<T>::get(&a.agent).contains(&id), "AgentTasks");
 			}
 		}
 		for (owner, reward) in escrow {
-			ensure!(T::Currency::balance_on_hold(&HoldReason::TaskEscrow.into(), &owner) == reward, "escrow held");
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::TaskEscrow.into(), &owner) == reward,
+				"escrow held"
+			);
 		}
 		let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		for (id, model) in Models::<T>::iter() {
-			ensure!(model.open_tasks == open.get(&id).copied().unwrap_or(0), "open tasks of a model");
+			ensure!(
+				model.open_tasks == open.get(&id).copied().unwrap_or(0),
+				"open tasks of a model"
+			);
 			let entry = deposits.entry(model.owner.clone()).or_insert_with(Zero::zero);
 			*entry = entry.saturating_add(model.deposit);
 		}
 		for (owner, deposit) in deposits {
-			ensure!(T::Currency::balance_on_hold(&HoldReason::ModelDeposit.into(), &owner) == deposit, "model deposit");
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::ModelDeposit.into(), &owner) == deposit,
+				"model deposit"
+			);
 		}
 		for (block, ids) in Deadlines::<T>::iter() {
 			for id in ids {

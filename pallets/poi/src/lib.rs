@@ -7,28 +7,27 @@
 //! - **Models** ([`Pallet::register_model`]) are bundles on IPFS (CID and `blake2_256` content
 //!   hash), with a [`Framework`] the agent knows how to run, input and output schemas, and the
 //!   [`Agreement`] rule that says when two results are the same answer. A model holds
-//!   [`Config::ModelDeposit`] until its owner removes it ([`Pallet::unregister_model`]), and
-//!   holds its ZK key in the verifier so the key cannot be removed under it.
+//!   [`Config::ModelDeposit`] until its owner removes it ([`Pallet::unregister_model`]), and holds
+//!   its ZK key in the verifier so the key cannot be removed under it.
 //! - **Agents** ([`Pallet::register_agent`]) hold a stake (a balance hold of at least
 //!   [`Config::MinAgentStake`]) and declare their hardware. They leave with
 //!   [`Pallet::deregister_agent`] and get the stake back after [`Config::UnbondingPeriod`]
 //!   ([`Pallet::withdraw_stake`]), once their tasks are done.
-//! - **Tasks** ([`Pallet::submit_task`]) name a model and an input file on IPFS and escrow a
-//!   reward (held on the owner). In the next block the chain draws `redundancy` active
-//!   agents with BABE randomness — agents never pick themselves, and the submitter cannot
-//!   know the randomness when it submits — and a seed for the result sketches.
-//! - **Verification** is commit–reveal: each agent commits
-//!   `blake2_256(task, agent, result, salt)` ([`Pallet::commit_result`]); once every live agent
-//!   has committed (or the commit window closed), they reveal ([`Pallet::reveal_result`]).
-//!   Nobody can copy a result it has not seen, and a copied commitment cannot be revealed by
-//!   the copier. The largest group of results that agree with one of them wins if it is a
-//!   strict majority of `redundancy` and a majority also committed to the same output file
-//!   (the recorded output is vouched for by a quorum, not by one agent): its agents share the
-//!   reward; the others are penalized ([`Config::PenaltyFraction`] of their stake, burned).
-//!   An agent that does not commit is replaced (up to [`Config::MaxReplacements`] rounds) and
-//!   penalized only if the task proved runnable — a quorum committed, or the task completed;
-//!   if it is refunded, no absent agent pays. In [`VerificationMode::Zk`] every reveal carries
-//!   a proof checked against the model's key through
+//! - **Tasks** ([`Pallet::submit_task`]) name a model and an input file on IPFS and escrow a reward
+//!   (held on the owner). In the next block the chain draws `redundancy` active agents with BABE
+//!   randomness — agents never pick themselves, and the submitter cannot know the randomness when
+//!   it submits — and a seed for the result sketches.
+//! - **Verification** is commit–reveal: each agent commits `blake2_256(task, agent, result, salt)`
+//!   ([`Pallet::commit_result`]); once every live agent has committed (or the commit window
+//!   closed), they reveal ([`Pallet::reveal_result`]). Nobody can copy a result it has not seen,
+//!   and a copied commitment cannot be revealed by the copier. The largest group of results that
+//!   agree with one of them wins if it is a strict majority of `redundancy` and a majority also
+//!   committed to the same output file (the recorded output is vouched for by a quorum, not by one
+//!   agent): its agents share the reward; the others are penalized ([`Config::PenaltyFraction`] of
+//!   their stake, burned). An agent that does not commit is replaced (up to
+//!   [`Config::MaxReplacements`] rounds) and penalized only if the task proved runnable — a quorum
+//!   committed, or the task completed; if it is refunded, no absent agent pays. In
+//!   [`VerificationMode::Zk`] every reveal carries a proof checked against the model's key through
 //!   [`zkp_primitives::zk::ProofVerifier`], bound to the task and the agent; ZK tasks are drawn
 //!   only among agents that declared they prove ([`Pallet::set_zk_prover`]).
 //! - Finished tasks stay readable for [`Config::TaskRetention`] blocks, then are removed.
@@ -234,8 +233,12 @@ pub mod pallet {
 	}
 
 	/// A model as stored.
-	pub type ModelOf<T> =
-		ModelInfo<<T as frame_system::Config>::AccountId, BalanceOf<T>, <T as Config>::MaxCidLen, <T as Config>::MaxSchemaLen>;
+	pub type ModelOf<T> = ModelInfo<
+		<T as frame_system::Config>::AccountId,
+		BalanceOf<T>,
+		<T as Config>::MaxCidLen,
+		<T as Config>::MaxSchemaLen,
+	>;
 	/// A task as stored.
 	pub type TaskOf<T> = InferenceTask<
 		<T as frame_system::Config>::AccountId,
@@ -258,8 +261,13 @@ pub mod pallet {
 
 	/// Registered agents, active or unbonding.
 	#[pallet::storage]
-	pub type Agents<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::AccountId, AgentInfo<BalanceOf<T>, BlockNumberFor<T>>, OptionQuery>;
+	pub type Agents<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		AgentInfo<BalanceOf<T>, BlockNumberFor<T>>,
+		OptionQuery,
+	>;
 
 	/// Number of entries in [`Agents`].
 	#[pallet::storage]
@@ -267,12 +275,18 @@ pub mod pallet {
 
 	/// Active agents in registration order: what assignments draw from.
 	#[pallet::storage]
-	pub type ActiveAgents<T: Config> = StorageValue<_, BoundedVec<T::AccountId, T::MaxAgents>, ValueQuery>;
+	pub type ActiveAgents<T: Config> =
+		StorageValue<_, BoundedVec<T::AccountId, T::MaxAgents>, ValueQuery>;
 
 	/// Each agent's open tasks (what its off-chain worker serves).
 	#[pallet::storage]
-	pub type AgentTasks<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::AccountId, BoundedVec<TaskId, T::MaxTasksPerAgent>, ValueQuery>;
+	pub type AgentTasks<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<TaskId, T::MaxTasksPerAgent>,
+		ValueQuery,
+	>;
 
 	/// Tasks, kept `TaskRetention` blocks after they end so their results stay readable.
 	#[pallet::storage]
@@ -284,13 +298,23 @@ pub mod pallet {
 
 	/// Tasks whose commit or reveal window closes at a block.
 	#[pallet::storage]
-	pub type Deadlines<T: Config> =
-		StorageMap<_, Twox64Concat, BlockNumberFor<T>, BoundedVec<TaskId, T::MaxDeadlinesPerBlock>, ValueQuery>;
+	pub type Deadlines<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		BlockNumberFor<T>,
+		BoundedVec<TaskId, T::MaxDeadlinesPerBlock>,
+		ValueQuery,
+	>;
 
 	/// Finished tasks to remove at a block (`TaskRetention` after they ended).
 	#[pallet::storage]
-	pub type Expiries<T: Config> =
-		StorageMap<_, Twox64Concat, BlockNumberFor<T>, BoundedVec<TaskId, T::MaxDeadlinesPerBlock>, ValueQuery>;
+	pub type Expiries<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		BlockNumberFor<T>,
+		BoundedVec<TaskId, T::MaxDeadlinesPerBlock>,
+		ValueQuery,
+	>;
 
 	/// Each agent's verified work (registered agents only).
 	#[pallet::storage]
@@ -308,7 +332,12 @@ pub mod pallet {
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
 		/// A model was registered, holding `deposit`.
-		ModelRegistered { model: ModelId, owner: T::AccountId, framework: Framework, deposit: BalanceOf<T> },
+		ModelRegistered {
+			model: ModelId,
+			owner: T::AccountId,
+			framework: Framework,
+			deposit: BalanceOf<T>,
+		},
 		/// A model was removed and its deposit released.
 		ModelUnregistered { model: ModelId, owner: T::AccountId },
 		/// An agent declared whether it proves results (ZK-mode tasks).
@@ -338,11 +367,22 @@ pub mod pallet {
 		/// An agent revealed a result matching its commitment.
 		ResultRevealed { task: TaskId, agent: T::AccountId },
 		/// A majority agreed: `agents` shared `reward`; the output is at `output_cid`.
-		TaskCompleted { task: TaskId, output_cid: BoundedVec<u8, T::MaxCidLen>, output_hash: H256, agents: u32, reward: BalanceOf<T> },
+		TaskCompleted {
+			task: TaskId,
+			output_cid: BoundedVec<u8, T::MaxCidLen>,
+			output_hash: H256,
+			agents: u32,
+			reward: BalanceOf<T>,
+		},
 		/// The task ended without a result and its reward went back to its owner.
 		TaskRefunded { task: TaskId, reason: RefundReason, refund: BalanceOf<T> },
 		/// An agent lost `slashed` of its stake.
-		AgentPenalized { task: TaskId, agent: T::AccountId, reason: PenaltyReason, slashed: BalanceOf<T> },
+		AgentPenalized {
+			task: TaskId,
+			agent: T::AccountId,
+			reason: PenaltyReason,
+			slashed: BalanceOf<T>,
+		},
 		/// An agent's stake fell below the minimum: it no longer takes tasks.
 		AgentSuspended { agent: T::AccountId, stake: BalanceOf<T> },
 		/// Scores were updated at the end of a scoring period.
@@ -490,7 +530,11 @@ pub mod pallet {
 		/// Registers the caller as a compute agent holding `stake` (at least `MinAgentStake`).
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::register_agent())]
-		pub fn register_agent(origin: OriginFor<T>, stake: BalanceOf<T>, hardware: Hardware) -> DispatchResult {
+		pub fn register_agent(
+			origin: OriginFor<T>,
+			stake: BalanceOf<T>,
+			hardware: Hardware,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_register_agent(who, stake, hardware)
 		}
@@ -542,7 +586,11 @@ pub mod pallet {
 		/// ([`zkp_primitives::poi::commitment`]).
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::commit_result(T::MaxRedundancy::get()))]
-		pub fn commit_result(origin: OriginFor<T>, task: TaskId, commitment: H256) -> DispatchResult {
+		pub fn commit_result(
+			origin: OriginFor<T>,
+			task: TaskId,
+			commitment: H256,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_commit_result(who, task, commitment)
 		}

@@ -9,17 +9,21 @@ use frame_support::{
 	traits::{ConstU32, ConstU64, Hooks},
 	weights::Weight,
 };
-use zkp_primitives::zk::{ProofVerificationError, ProofVerifier, PublicInput};
 use sp_core::{sr25519, H256};
 use sp_runtime::{
 	traits::{IdentifyAccount, Verify},
 	BuildStorage, MultiSignature, MultiSigner, Perbill,
 };
+use zkp_primitives::zk::{ProofVerificationError, ProofVerifier, PublicInput};
 
 pub type AccountId = <<MultiSignature as Verify>::Signer as IdentifyAccount>::AccountId;
 pub type Balance = u64;
-type Extrinsic = sp_runtime::generic::UncheckedExtrinsic<AccountId, RuntimeCall, MultiSignature, ()>;
-type Block = sp_runtime::generic::Block<sp_runtime::generic::Header<u64, sp_runtime::traits::BlakeTwo256>, Extrinsic>;
+type Extrinsic =
+	sp_runtime::generic::UncheckedExtrinsic<AccountId, RuntimeCall, MultiSignature, ()>;
+type Block = sp_runtime::generic::Block<
+	sp_runtime::generic::Header<u64, sp_runtime::traits::BlakeTwo256>,
+	Extrinsic,
+>;
 
 #[frame_support::runtime]
 mod runtime {
@@ -77,7 +81,9 @@ impl<LocalCall> frame_system::offchain::CreateSignedTransaction<LocalCall> for T
 where
 	RuntimeCall: From<LocalCall>,
 {
-	fn create_signed_transaction<C: frame_system::offchain::AppCrypto<Self::Public, Self::Signature>>(
+	fn create_signed_transaction<
+		C: frame_system::offchain::AppCrypto<Self::Public, Self::Signature>,
+	>(
 		call: RuntimeCall,
 		_public: MultiSigner,
 		account: AccountId,
@@ -112,12 +118,18 @@ pub fn proof_for(key: &H256, inputs: &[PublicInput]) -> Vec<u8> {
 /// Accepts exactly the proofs [`proof_for`] makes, for [`ZK_KEY`] only.
 pub struct TestProofVerifier;
 impl ProofVerifier for TestProofVerifier {
-	fn verify_proof(key: &H256, proof: &[u8], inputs: &[PublicInput]) -> Result<H256, ProofVerificationError> {
+	fn verify_proof(
+		key: &H256,
+		proof: &[u8],
+		inputs: &[PublicInput],
+	) -> Result<H256, ProofVerificationError> {
 		if *key != ZK_KEY {
 			return Err(ProofVerificationError::UnknownVerificationKey);
 		}
 		if proof != proof_for(key, inputs).as_slice() {
-			return Err(ProofVerificationError::Rejected(zkp_primitives::zk::Groth16Error::VerificationFailed));
+			return Err(ProofVerificationError::Rejected(
+				zkp_primitives::zk::Groth16Error::VerificationFailed,
+			));
 		}
 		Ok(H256(sp_io::hashing::blake2_256(proof)))
 	}
@@ -206,13 +218,20 @@ pub fn account(n: u8) -> AccountId {
 }
 pub const ENDOWMENT: Balance = 1_000_000;
 /// Accounts 1..=6 are would-be agents.
-pub fn agent(n: u8) -> AccountId { account(n) }
-pub fn user() -> AccountId { account(9) }
-pub fn poor() -> AccountId { account(10) }
+pub fn agent(n: u8) -> AccountId {
+	account(n)
+}
+pub fn user() -> AccountId {
+	account(9)
+}
+pub fn poor() -> AccountId {
+	account(10)
+}
 
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	let mut balances: Vec<(AccountId, Balance)> = (1..=7).map(|n| (account(n), ENDOWMENT)).collect();
+	let mut balances: Vec<(AccountId, Balance)> =
+		(1..=7).map(|n| (account(n), ENDOWMENT)).collect();
 	balances.push((user(), ENDOWMENT));
 	balances.push((poor(), 10));
 	pallet_balances::GenesisConfig::<Test> { balances, ..Default::default() }

@@ -3,13 +3,12 @@
 //!
 //! On every imported block, for each `poi_` key in the node keystore whose account is a
 //! registered agent, for each of its open tasks:
-//! 1. in the commit phase, without a commitment yet: it asks the agent for the job
-//!    (`POST /poi/job`, idempotent: the first call starts it, later calls poll it). Inference
-//!    runs in the agent, never here; when the job is done it commits
-//!    `blake2_256(task, agent, result, salt)` with a fresh salt kept in the node's local
-//!    off-chain storage;
-//! 2. in the reveal phase, with a commitment: it reveals the committed result, kept with the
-//!    salt in local storage (so an agent restart or a long wait cannot lose it), with the salt.
+//! 1. in the commit phase, without a commitment yet: it asks the agent for the job (`POST
+//!    /poi/job`, idempotent: the first call starts it, later calls poll it). Inference runs in the
+//!    agent, never here; when the job is done it commits `blake2_256(task, agent, result, salt)`
+//!    with a fresh salt kept in the node's local off-chain storage;
+//! 2. in the reveal phase, with a commitment: it reveals the committed result, kept with the salt
+//!    in local storage (so an agent restart or a long wait cannot lose it), with the salt.
 //!
 //! Nothing slow runs here: each HTTP call has a short deadline, and the chain checks every
 //! reveal against its commitment and the other agents' results.
@@ -52,14 +51,20 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn offchain_work(now: BlockNumberFor<T>) {
 		let keys = <T::AuthorityId as AppCrypto<T::Public, T::Signature>>::RuntimeAppPublic::all();
 		for key in keys {
-			let generic: <T::AuthorityId as AppCrypto<T::Public, T::Signature>>::GenericPublic = key.into();
+			let generic: <T::AuthorityId as AppCrypto<T::Public, T::Signature>>::GenericPublic =
+				key.into();
 			let public: T::Public = generic.into();
 			let account = public.clone().into_account();
 			if !Agents::<T>::contains_key(&account) {
 				continue;
 			}
-			let api = offchain::AgentApi::of(AGENT_URL_KEY, AGENT_TOKEN_KEY, &zkp_primitives::account_bytes(&account));
-			let signer = Signer::<T, T::AuthorityId>::all_accounts().with_filter(alloc::vec![public]);
+			let api = offchain::AgentApi::of(
+				AGENT_URL_KEY,
+				AGENT_TOKEN_KEY,
+				&zkp_primitives::account_bytes(&account),
+			);
+			let signer =
+				Signer::<T, T::AuthorityId>::all_accounts().with_filter(alloc::vec![public]);
 			// Only tasks waiting for this agent, starting at a different one each block so that
 			// none starves behind the others.
 			let mut waiting: Vec<(TaskId, TaskOf<T>)> = AgentTasks::<T>::get(&account)
@@ -101,15 +106,20 @@ impl<T: Config> Pallet<T> {
 
 	/// What this agent has to do for `task` now: `Some(None)` commit, `Some(Some(c))` reveal
 	/// the result committed as `c`, `None` nothing.
-	fn step(account: &T::AccountId, task: &TaskOf<T>, now: BlockNumberFor<T>) -> Option<Option<sp_core::H256>> {
-		let mine = task
-			.assignments
-			.iter()
-			.rev()
-			.find(|a| &a.agent == account && !matches!(a.state, AssignmentState::Penalized(_)))?;
+	fn step(
+		account: &T::AccountId,
+		task: &TaskOf<T>,
+		now: BlockNumberFor<T>,
+	) -> Option<Option<sp_core::H256>> {
+		let mine =
+			task.assignments.iter().rev().find(|a| {
+				&a.agent == account && !matches!(a.state, AssignmentState::Penalized(_))
+			})?;
 		match (&task.phase, &mine.state) {
-			(TaskPhase::Commit { deadline }, AssignmentState::Assigned) if now < *deadline => Some(None),
-			(TaskPhase::Reveal { deadline }, AssignmentState::Committed(c)) if now < *deadline => Some(Some(*c)),
+			(TaskPhase::Commit { deadline }, AssignmentState::Assigned) if now < *deadline =>
+				Some(None),
+			(TaskPhase::Reveal { deadline }, AssignmentState::Committed(c)) if now < *deadline =>
+				Some(Some(*c)),
 			_ => None,
 		}
 	}
@@ -143,7 +153,12 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Whether `result`, with this agent's salt for `id`, is what it committed as `committed`.
-	fn is_committed(account: &T::AccountId, id: TaskId, result: &InferenceResult, committed: sp_core::H256) -> bool {
+	fn is_committed(
+		account: &T::AccountId,
+		id: TaskId,
+		result: &InferenceResult,
+		committed: sp_core::H256,
+	) -> bool {
 		commitment(id, account, result, &Self::salt(account, id)) == committed
 	}
 
@@ -211,7 +226,8 @@ impl<T: Config> Pallet<T> {
 		}
 		let call = if committing {
 			log::info!(target: LOG, "task {}: committing to output {:?}", id, result.output_hash);
-			StorageValueRef::persistent(&Self::local_key(b"result", account, id)).set(&(seed, &result));
+			StorageValueRef::persistent(&Self::local_key(b"result", account, id))
+				.set(&(seed, &result));
 			Call::commit_result { task: id, commitment: commitment(id, account, &result, &salt) }
 		} else {
 			let bounded = TaskResult {

@@ -3,11 +3,7 @@
 
 use crate::{functions::zk_public_inputs, mock::*, pallet::*, types::*, Error, Event};
 use codec::{Decode, Encode};
-use frame_support::{
-	assert_noop, assert_ok,
-	traits::fungible::InspectHold,
-	BoundedVec,
-};
+use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold, BoundedVec};
 use sp_core::H256;
 use zkp_primitives::poi::{commitment, ComputeContribution};
 
@@ -39,7 +35,11 @@ fn register_model(agreement: Agreement, sketch_len: u8, zk_key: Option<H256>) ->
 
 fn register_agents(n: u8) {
 	for i in 1..=n {
-		assert_ok!(Poi::register_agent(RuntimeOrigin::signed(agent(i)), STAKE, Hardware::default()));
+		assert_ok!(Poi::register_agent(
+			RuntimeOrigin::signed(agent(i)),
+			STAKE,
+			Hardware::default()
+		));
 	}
 }
 
@@ -59,14 +59,26 @@ fn submit(model: ModelId, redundancy: u8, mode: VerificationMode) -> TaskId {
 }
 
 /// The public inputs of `agent`'s proof for `task`, as the pallet derives them.
-fn zk_inputs(task: TaskId, agent: &AccountId, output_hash: &H256) -> [zkp_primitives::zk::PublicInput; 3] {
+fn zk_inputs(
+	task: TaskId,
+	agent: &AccountId,
+	output_hash: &H256,
+) -> [zkp_primitives::zk::PublicInput; 3] {
 	let agent: [u8; 32] = agent.clone().into();
 	zk_public_inputs(&H256::repeat_byte(0x11), b"bafyinput", output_hash, task, &agent)
 }
 
 fn submit_only(model: ModelId, redundancy: u8, mode: VerificationMode) -> TaskId {
 	let id = NextTaskId::<Test>::get();
-	assert_ok!(Poi::submit_task(RuntimeOrigin::signed(user()), model, bounded(b"bafyinput"), REWARD, redundancy, COMMIT_WINDOW, mode));
+	assert_ok!(Poi::submit_task(
+		RuntimeOrigin::signed(user()),
+		model,
+		bounded(b"bafyinput"),
+		REWARD,
+		redundancy,
+		COMMIT_WINDOW,
+		mode
+	));
 	id
 }
 
@@ -90,7 +102,13 @@ fn commit(who: &AccountId, task: TaskId, r: &TaskResultOf<Test>) {
 }
 
 fn reveal(who: &AccountId, task: TaskId, r: &TaskResultOf<Test>) {
-	assert_ok!(Poi::reveal_result(RuntimeOrigin::signed(who.clone()), task, r.clone(), salt(who), None));
+	assert_ok!(Poi::reveal_result(
+		RuntimeOrigin::signed(who.clone()),
+		task,
+		r.clone(),
+		salt(who),
+		None
+	));
 }
 
 fn assigned(task: TaskId) -> Vec<AccountId> {
@@ -105,11 +123,27 @@ fn assigned(task: TaskId) -> Vec<AccountId> {
 
 /// Every agent drawn for `task`, replacements included, in draw order.
 fn drawn(task: TaskId) -> Vec<AccountId> {
-	Tasks::<Test>::get(task).unwrap().assignments.iter().map(|a| a.agent.clone()).collect()
+	Tasks::<Test>::get(task)
+		.unwrap()
+		.assignments
+		.iter()
+		.map(|a| a.agent.clone())
+		.collect()
 }
 
-fn state_of(task: TaskId, who: &AccountId) -> AssignmentState<<Test as Config>::MaxCidLen, <Test as Config>::MaxSketchLen> {
-	Tasks::<Test>::get(task).unwrap().assignments.iter().rev().find(|a| &a.agent == who).unwrap().state.clone()
+fn state_of(
+	task: TaskId,
+	who: &AccountId,
+) -> AssignmentState<<Test as Config>::MaxCidLen, <Test as Config>::MaxSketchLen> {
+	Tasks::<Test>::get(task)
+		.unwrap()
+		.assignments
+		.iter()
+		.rev()
+		.find(|a| &a.agent == who)
+		.unwrap()
+		.state
+		.clone()
 }
 
 fn stake_of(who: &AccountId) -> Balance {
@@ -142,17 +176,35 @@ fn models_register_with_checked_agreement_rules() {
 		let id = register_model(TOLERANCE, SKETCH_LEN, None);
 		assert_eq!(Models::<Test>::get(id).unwrap().framework, Framework::BertEmbedding);
 		System::assert_last_event(
-			Event::ModelRegistered { model: id, owner: user(), framework: Framework::BertEmbedding, deposit: MODEL_DEPOSIT }
-				.into(),
+			Event::ModelRegistered {
+				model: id,
+				owner: user(),
+				framework: Framework::BertEmbedding,
+				deposit: MODEL_DEPOSIT,
+			}
+			.into(),
 		);
 		let call = |cid: &[u8], agreement, sketch_len| {
-			Poi::register_model(RuntimeOrigin::signed(user()), bounded(cid), H256::zero(), Framework::Mlp, bounded(b""), bounded(b""), agreement, sketch_len, None)
+			Poi::register_model(
+				RuntimeOrigin::signed(user()),
+				bounded(cid),
+				H256::zero(),
+				Framework::Mlp,
+				bounded(b""),
+				bounded(b""),
+				agreement,
+				sketch_len,
+				None,
+			)
 		};
 		assert_noop!(call(b"", TOLERANCE, 8), Error::<Test>::EmptyCid);
 		assert_noop!(call(b"cid", TOLERANCE, 0), Error::<Test>::InvalidAgreement);
 		assert_noop!(call(b"cid", TOLERANCE, 17), Error::<Test>::InvalidAgreement);
 		assert_noop!(call(b"cid", Agreement::Exact, 17), Error::<Test>::InvalidAgreement);
-		assert_noop!(call(b"cid", Agreement::Tolerance { scale_bits: 31, tolerance: 1 }, 8), Error::<Test>::InvalidAgreement);
+		assert_noop!(
+			call(b"cid", Agreement::Tolerance { scale_bits: 31, tolerance: 1 }, 8),
+			Error::<Test>::InvalidAgreement
+		);
 		assert_ok!(call(b"cid", Agreement::Exact, 0));
 	});
 }
@@ -192,16 +244,37 @@ fn agents_register_and_leave_after_unbonding() {
 		assert_ok!(Poi::register_agent(RuntimeOrigin::signed(a.clone()), STAKE, hw));
 		assert_eq!(Balances::balance_on_hold(&HoldReason::AgentStake.into(), &a), STAKE);
 		assert_eq!(ActiveAgents::<Test>::get().to_vec(), vec![a.clone()]);
-		assert_noop!(Poi::register_agent(RuntimeOrigin::signed(a.clone()), STAKE, hw), Error::<Test>::AlreadyAgent);
-		assert_noop!(Poi::register_agent(RuntimeOrigin::signed(agent(2)), MIN_STAKE - 1, hw), Error::<Test>::StakeTooLow);
-		assert_noop!(Poi::register_agent(RuntimeOrigin::signed(poor()), MIN_STAKE, hw), Error::<Test>::InsufficientBalance);
-		assert_noop!(Poi::withdraw_stake(RuntimeOrigin::signed(a.clone())), Error::<Test>::NotUnbonding);
-		assert_noop!(Poi::deregister_agent(RuntimeOrigin::signed(agent(2))), Error::<Test>::NotAgent);
+		assert_noop!(
+			Poi::register_agent(RuntimeOrigin::signed(a.clone()), STAKE, hw),
+			Error::<Test>::AlreadyAgent
+		);
+		assert_noop!(
+			Poi::register_agent(RuntimeOrigin::signed(agent(2)), MIN_STAKE - 1, hw),
+			Error::<Test>::StakeTooLow
+		);
+		assert_noop!(
+			Poi::register_agent(RuntimeOrigin::signed(poor()), MIN_STAKE, hw),
+			Error::<Test>::InsufficientBalance
+		);
+		assert_noop!(
+			Poi::withdraw_stake(RuntimeOrigin::signed(a.clone())),
+			Error::<Test>::NotUnbonding
+		);
+		assert_noop!(
+			Poi::deregister_agent(RuntimeOrigin::signed(agent(2))),
+			Error::<Test>::NotAgent
+		);
 
 		assert_ok!(Poi::deregister_agent(RuntimeOrigin::signed(a.clone())));
 		assert!(ActiveAgents::<Test>::get().is_empty());
-		assert_noop!(Poi::deregister_agent(RuntimeOrigin::signed(a.clone())), Error::<Test>::AlreadyUnbonding);
-		assert_noop!(Poi::withdraw_stake(RuntimeOrigin::signed(a.clone())), Error::<Test>::StillUnbonding);
+		assert_noop!(
+			Poi::deregister_agent(RuntimeOrigin::signed(a.clone())),
+			Error::<Test>::AlreadyUnbonding
+		);
+		assert_noop!(
+			Poi::withdraw_stake(RuntimeOrigin::signed(a.clone())),
+			Error::<Test>::StillUnbonding
+		);
 		run_to_block(1 + UNBONDING);
 		let free = Balances::free_balance(&a);
 		assert_ok!(Poi::withdraw_stake(RuntimeOrigin::signed(a.clone())));
@@ -215,7 +288,10 @@ fn agents_register_and_leave_after_unbonding() {
 fn agent_count_is_bounded() {
 	build_and_execute(|| {
 		register_agents(6);
-		assert_noop!(Poi::register_agent(RuntimeOrigin::signed(account(7)), STAKE, Hardware::default()), Error::<Test>::TooManyAgents);
+		assert_noop!(
+			Poi::register_agent(RuntimeOrigin::signed(account(7)), STAKE, Hardware::default()),
+			Error::<Test>::TooManyAgents
+		);
 	});
 }
 
@@ -225,20 +301,54 @@ fn submit_task_checks_its_inputs() {
 		let model = register_model(TOLERANCE, SKETCH_LEN, None);
 		register_agents(2);
 		let call = |model, cid: &[u8], reward, k, window, mode| {
-			Poi::submit_task(RuntimeOrigin::signed(user()), model, bounded(cid), reward, k, window, mode)
+			Poi::submit_task(
+				RuntimeOrigin::signed(user()),
+				model,
+				bounded(cid),
+				reward,
+				k,
+				window,
+				mode,
+			)
 		};
 		use VerificationMode::*;
-		assert_noop!(call(99, b"in", REWARD, 3, COMMIT_WINDOW, Redundant), Error::<Test>::UnknownModel);
-		assert_noop!(call(model, b"", REWARD, 3, COMMIT_WINDOW, Redundant), Error::<Test>::EmptyCid);
-		assert_noop!(call(model, b"in", REWARD, 1, COMMIT_WINDOW, Redundant), Error::<Test>::InvalidRedundancy);
-		assert_noop!(call(model, b"in", REWARD, 4, COMMIT_WINDOW, Redundant), Error::<Test>::InvalidRedundancy);
+		assert_noop!(
+			call(99, b"in", REWARD, 3, COMMIT_WINDOW, Redundant),
+			Error::<Test>::UnknownModel
+		);
+		assert_noop!(
+			call(model, b"", REWARD, 3, COMMIT_WINDOW, Redundant),
+			Error::<Test>::EmptyCid
+		);
+		assert_noop!(
+			call(model, b"in", REWARD, 1, COMMIT_WINDOW, Redundant),
+			Error::<Test>::InvalidRedundancy
+		);
+		assert_noop!(
+			call(model, b"in", REWARD, 4, COMMIT_WINDOW, Redundant),
+			Error::<Test>::InvalidRedundancy
+		);
 		assert_noop!(call(model, b"in", REWARD, 1, COMMIT_WINDOW, Zk), Error::<Test>::NoZkKey);
 		assert_noop!(call(model, b"in", REWARD, 3, 1, Redundant), Error::<Test>::InvalidWindow);
 		assert_noop!(call(model, b"in", REWARD, 3, 51, Redundant), Error::<Test>::InvalidWindow);
-		assert_noop!(call(model, b"in", 9, 3, COMMIT_WINDOW, Redundant), Error::<Test>::RewardTooLow);
-		assert_noop!(call(model, b"in", REWARD, 3, COMMIT_WINDOW, Redundant), Error::<Test>::NotEnoughAgents);
 		assert_noop!(
-			Poi::submit_task(RuntimeOrigin::signed(poor()), model, bounded(b"in"), REWARD, 2, COMMIT_WINDOW, Redundant),
+			call(model, b"in", 9, 3, COMMIT_WINDOW, Redundant),
+			Error::<Test>::RewardTooLow
+		);
+		assert_noop!(
+			call(model, b"in", REWARD, 3, COMMIT_WINDOW, Redundant),
+			Error::<Test>::NotEnoughAgents
+		);
+		assert_noop!(
+			Poi::submit_task(
+				RuntimeOrigin::signed(poor()),
+				model,
+				bounded(b"in"),
+				REWARD,
+				2,
+				COMMIT_WINDOW,
+				Redundant
+			),
 			Error::<Test>::InsufficientBalance
 		);
 	});
@@ -277,7 +387,14 @@ fn agreeing_agents_are_paid_and_scored() {
 			assert_eq!(Agents::<Test>::get(a).unwrap().completed, 1);
 		}
 		System::assert_has_event(
-			Event::TaskCompleted { task, output_cid: bounded(b"bafyoutput"), output_hash: H256::repeat_byte(0x77), agents: 3, reward: REWARD }.into(),
+			Event::TaskCompleted {
+				task,
+				output_cid: bounded(b"bafyoutput"),
+				output_hash: H256::repeat_byte(0x77),
+				agents: 3,
+				reward: REWARD,
+			}
+			.into(),
 		);
 		// The score: period work enters the moving average (smoothing 4) at the period end.
 		assert_eq!(Scores::<Test>::get(&agents[0]).unwrap().period_work, 100);
@@ -305,11 +422,22 @@ fn a_disagreeing_agent_is_penalized() {
 			reveal(a, task, r);
 		}
 		assert_eq!(phase(task), TaskPhase::Completed);
-		assert_eq!(state_of(task, &agents[1]), AssignmentState::Penalized(PenaltyReason::Disagreed));
+		assert_eq!(
+			state_of(task, &agents[1]),
+			AssignmentState::Penalized(PenaltyReason::Disagreed)
+		);
 		assert_eq!(stake_of(&agents[1]), STAKE - STAKE / 10);
 		assert_eq!(stake_of(&agents[0]), STAKE);
 		assert_eq!(Balances::free_balance(&agents[0]), ENDOWMENT - STAKE + REWARD / 2);
-		System::assert_has_event(Event::AgentPenalized { task, agent: agents[1].clone(), reason: PenaltyReason::Disagreed, slashed: STAKE / 10 }.into());
+		System::assert_has_event(
+			Event::AgentPenalized {
+				task,
+				agent: agents[1].clone(),
+				reason: PenaltyReason::Disagreed,
+				slashed: STAKE / 10,
+			}
+			.into(),
+		);
 	});
 }
 
@@ -349,7 +477,10 @@ fn exact_models_compare_output_hashes() {
 			reveal(a, task, r);
 		}
 		assert_eq!(phase(task), TaskPhase::Completed);
-		assert_eq!(state_of(task, &agents[2]), AssignmentState::Penalized(PenaltyReason::Disagreed));
+		assert_eq!(
+			state_of(task, &agents[2]),
+			AssignmentState::Penalized(PenaltyReason::Disagreed)
+		);
 	});
 }
 
@@ -361,13 +492,25 @@ fn commit_errors_change_nothing() {
 		let task = submit(model, 2, VerificationMode::Redundant);
 		let agents = assigned(task);
 		let outsider = (1..=4).map(agent).find(|a| !agents.contains(a)).unwrap();
-		assert_noop!(Poi::commit_result(RuntimeOrigin::signed(agents[0].clone()), 99, H256::zero()), Error::<Test>::UnknownTask);
-		assert_noop!(Poi::commit_result(RuntimeOrigin::signed(outsider), task, H256::zero()), Error::<Test>::NotAssigned);
+		assert_noop!(
+			Poi::commit_result(RuntimeOrigin::signed(agents[0].clone()), 99, H256::zero()),
+			Error::<Test>::UnknownTask
+		);
+		assert_noop!(
+			Poi::commit_result(RuntimeOrigin::signed(outsider), task, H256::zero()),
+			Error::<Test>::NotAssigned
+		);
 		commit(&agents[0], task, &result(0));
-		assert_noop!(Poi::commit_result(RuntimeOrigin::signed(agents[0].clone()), task, H256::zero()), Error::<Test>::AlreadyCommitted);
+		assert_noop!(
+			Poi::commit_result(RuntimeOrigin::signed(agents[0].clone()), task, H256::zero()),
+			Error::<Test>::AlreadyCommitted
+		);
 		commit(&agents[1], task, &result(0));
 		// Everyone committed: the commit phase is over.
-		assert_noop!(Poi::commit_result(RuntimeOrigin::signed(agents[1].clone()), task, H256::zero()), Error::<Test>::NotCommitPhase);
+		assert_noop!(
+			Poi::commit_result(RuntimeOrigin::signed(agents[1].clone()), task, H256::zero()),
+			Error::<Test>::NotCommitPhase
+		);
 	});
 }
 
@@ -385,28 +528,67 @@ fn reveal_errors_change_nothing() {
 		};
 		commit(&agents[0], task, &r);
 		// Not yet in the reveal phase.
-		assert_noop!(reveal_with(&agents[0], r.clone(), salt(&agents[0])), Error::<Test>::NotRevealPhase);
+		assert_noop!(
+			reveal_with(&agents[0], r.clone(), salt(&agents[0])),
+			Error::<Test>::NotRevealPhase
+		);
 		commit(&agents[1], task, &r);
-		assert_noop!(Poi::reveal_result(RuntimeOrigin::signed(agents[0].clone()), 99, r.clone(), [0; 32], None), Error::<Test>::UnknownTask);
-		assert_noop!(reveal_with(&outsider, r.clone(), salt(&outsider)), Error::<Test>::NotAssigned);
+		assert_noop!(
+			Poi::reveal_result(
+				RuntimeOrigin::signed(agents[0].clone()),
+				99,
+				r.clone(),
+				[0; 32],
+				None
+			),
+			Error::<Test>::UnknownTask
+		);
+		assert_noop!(
+			reveal_with(&outsider, r.clone(), salt(&outsider)),
+			Error::<Test>::NotAssigned
+		);
 		// Wrong salt, wrong result (another agent's, or altered): the commitment does not match.
-		assert_noop!(reveal_with(&agents[0], r.clone(), [0; 32]), Error::<Test>::CommitmentMismatch);
-		assert_noop!(reveal_with(&agents[0], result(1), salt(&agents[0])), Error::<Test>::CommitmentMismatch);
+		assert_noop!(
+			reveal_with(&agents[0], r.clone(), [0; 32]),
+			Error::<Test>::CommitmentMismatch
+		);
+		assert_noop!(
+			reveal_with(&agents[0], result(1), salt(&agents[0])),
+			Error::<Test>::CommitmentMismatch
+		);
 		let mut short = r.clone();
 		short.sketch.pop();
-		assert_noop!(reveal_with(&agents[0], short, salt(&agents[0])), Error::<Test>::MalformedResult);
+		assert_noop!(
+			reveal_with(&agents[0], short, salt(&agents[0])),
+			Error::<Test>::MalformedResult
+		);
 		let mut no_cid = r.clone();
 		no_cid.output_cid = bounded(b"");
-		assert_noop!(reveal_with(&agents[0], no_cid, salt(&agents[0])), Error::<Test>::MalformedResult);
 		assert_noop!(
-			Poi::reveal_result(RuntimeOrigin::signed(agents[0].clone()), task, r.clone(), salt(&agents[0]), Some(bounded(b"proof"))),
+			reveal_with(&agents[0], no_cid, salt(&agents[0])),
+			Error::<Test>::MalformedResult
+		);
+		assert_noop!(
+			Poi::reveal_result(
+				RuntimeOrigin::signed(agents[0].clone()),
+				task,
+				r.clone(),
+				salt(&agents[0]),
+				Some(bounded(b"proof"))
+			),
 			Error::<Test>::ProofNotExpected
 		);
 		reveal(&agents[0], task, &r);
-		assert_noop!(reveal_with(&agents[0], r.clone(), salt(&agents[0])), Error::<Test>::NotCommitted);
+		assert_noop!(
+			reveal_with(&agents[0], r.clone(), salt(&agents[0])),
+			Error::<Test>::NotCommitted
+		);
 		// Late: the reveal window closed; the silent agent is penalized, the task refunded.
 		run_to_block(System::block_number() + REVEAL_WINDOW);
-		assert_noop!(reveal_with(&agents[1], r.clone(), salt(&agents[1])), Error::<Test>::NotRevealPhase);
+		assert_noop!(
+			reveal_with(&agents[1], r.clone(), salt(&agents[1])),
+			Error::<Test>::NotRevealPhase
+		);
 		assert_eq!(state_of(task, &agents[1]), AssignmentState::Penalized(PenaltyReason::NoReveal));
 		assert_eq!(phase(task), TaskPhase::Refunded(RefundReason::NotEnoughResults));
 	});
@@ -449,7 +631,10 @@ fn without_replacements_a_committed_majority_still_completes() {
 		commit(&agents[0], task, &result(0));
 		commit(&agents[1], task, &result(0));
 		run_to_block(DRAWN + COMMIT_WINDOW);
-		assert_eq!(phase(task), TaskPhase::Reveal { deadline: DRAWN + COMMIT_WINDOW + REVEAL_WINDOW });
+		assert_eq!(
+			phase(task),
+			TaskPhase::Reveal { deadline: DRAWN + COMMIT_WINDOW + REVEAL_WINDOW }
+		);
 		reveal(&agents[0], task, &result(0));
 		reveal(&agents[1], task, &result(0));
 		assert_eq!(phase(task), TaskPhase::Completed);
@@ -474,7 +659,10 @@ fn too_few_commitments_refund_the_task() {
 			assert_eq!(state_of(task, a), AssignmentState::Unsettled);
 			assert_eq!(stake_of(a), STAKE);
 		}
-		System::assert_has_event(Event::TaskRefunded { task, reason: RefundReason::NotEnoughResults, refund: REWARD }.into());
+		System::assert_has_event(
+			Event::TaskRefunded { task, reason: RefundReason::NotEnoughResults, refund: REWARD }
+				.into(),
+		);
 	});
 }
 
@@ -482,8 +670,16 @@ fn too_few_commitments_refund_the_task() {
 fn penalties_below_the_minimum_stake_suspend_the_agent() {
 	build_and_execute(|| {
 		let model = register_model(TOLERANCE, SKETCH_LEN, None);
-		assert_ok!(Poi::register_agent(RuntimeOrigin::signed(agent(1)), MIN_STAKE, Hardware::default()));
-		assert_ok!(Poi::register_agent(RuntimeOrigin::signed(agent(2)), MIN_STAKE, Hardware::default()));
+		assert_ok!(Poi::register_agent(
+			RuntimeOrigin::signed(agent(1)),
+			MIN_STAKE,
+			Hardware::default()
+		));
+		assert_ok!(Poi::register_agent(
+			RuntimeOrigin::signed(agent(2)),
+			MIN_STAKE,
+			Hardware::default()
+		));
 		let task = submit(model, 2, VerificationMode::Redundant);
 		commit(&agent(1), task, &result(0));
 		commit(&agent(2), task, &result(0));
@@ -495,7 +691,9 @@ fn penalties_below_the_minimum_stake_suspend_the_agent() {
 		assert!(matches!(info.status, AgentStatus::Unbonding { .. }));
 		assert_eq!(Agents::<Test>::get(agent(1)).unwrap().status, AgentStatus::Active);
 		assert_eq!(ActiveAgents::<Test>::get().to_vec(), vec![agent(1)]);
-		System::assert_has_event(Event::AgentSuspended { agent: agent(2), stake: MIN_STAKE - MIN_STAKE / 10 }.into());
+		System::assert_has_event(
+			Event::AgentSuspended { agent: agent(2), stake: MIN_STAKE - MIN_STAKE / 10 }.into(),
+		);
 		assert_eq!(phase(task), TaskPhase::Refunded(RefundReason::NotEnoughResults));
 	});
 }
@@ -593,7 +791,15 @@ fn busy_agents_and_open_tasks_are_respected() {
 		submit(model, 2, VerificationMode::Redundant);
 		// `MaxTasksPerAgent` is 2: nobody is free for a third task.
 		assert_noop!(
-			Poi::submit_task(RuntimeOrigin::signed(user()), model, bounded(b"in"), REWARD, 2, COMMIT_WINDOW, VerificationMode::Redundant),
+			Poi::submit_task(
+				RuntimeOrigin::signed(user()),
+				model,
+				bounded(b"in"),
+				REWARD,
+				2,
+				COMMIT_WINDOW,
+				VerificationMode::Redundant
+			),
 			Error::<Test>::NotEnoughAgents
 		);
 		assert_ok!(Poi::deregister_agent(RuntimeOrigin::signed(agent(1))));
@@ -611,7 +817,10 @@ fn withdraw_waits_for_open_tasks() {
 		submit(model, 2, VerificationMode::Redundant);
 		assert_ok!(Poi::deregister_agent(RuntimeOrigin::signed(agent(1))));
 		frame_system::Pallet::<Test>::set_block_number(System::block_number() + UNBONDING);
-		assert_noop!(Poi::withdraw_stake(RuntimeOrigin::signed(agent(1))), Error::<Test>::HasOpenTasks);
+		assert_noop!(
+			Poi::withdraw_stake(RuntimeOrigin::signed(agent(1))),
+			Error::<Test>::HasOpenTasks
+		);
 	});
 }
 
@@ -623,20 +832,39 @@ fn agents_and_seed_are_drawn_in_the_block_after_submission() {
 		let task = submit_only(model, 3, VerificationMode::Redundant);
 		// Nothing is drawn from the randomness the submitter saw.
 		let t = Tasks::<Test>::get(task).unwrap();
-		assert_eq!((t.phase, t.assignments.len(), t.seed), (TaskPhase::Drawing { at: DRAWN }, 0, H256::zero()));
+		assert_eq!(
+			(t.phase, t.assignments.len(), t.seed),
+			(TaskPhase::Drawing { at: DRAWN }, 0, H256::zero())
+		);
 		System::assert_last_event(
-			Event::TaskSubmitted { task, owner: user(), model, reward: REWARD, redundancy: 3, mode: VerificationMode::Redundant, draw_at: DRAWN }
-				.into(),
+			Event::TaskSubmitted {
+				task,
+				owner: user(),
+				model,
+				reward: REWARD,
+				redundancy: 3,
+				mode: VerificationMode::Redundant,
+				draw_at: DRAWN,
+			}
+			.into(),
 		);
 		assert!((1..=3).all(|i| AgentTasks::<Test>::get(agent(i)).is_empty()));
 		// Nobody can commit before the draw.
-		assert_noop!(Poi::commit_result(RuntimeOrigin::signed(agent(1)), task, H256::zero()), Error::<Test>::NotCommitPhase);
+		assert_noop!(
+			Poi::commit_result(RuntimeOrigin::signed(agent(1)), task, H256::zero()),
+			Error::<Test>::NotCommitPhase
+		);
 		run_to_block(DRAWN);
 		let t = Tasks::<Test>::get(task).unwrap();
-		assert_eq!((t.phase, t.assignments.len()), (TaskPhase::Commit { deadline: DRAWN + COMMIT_WINDOW }, 3));
+		assert_eq!(
+			(t.phase, t.assignments.len()),
+			(TaskPhase::Commit { deadline: DRAWN + COMMIT_WINDOW }, 3)
+		);
 		assert_ne!(t.seed, H256::zero());
 		assert!((1..=3).all(|i| AgentTasks::<Test>::get(agent(i)).to_vec() == vec![task]));
-		System::assert_has_event(Event::TaskAssigned { task, agent: agent(1), deadline: DRAWN + COMMIT_WINDOW }.into());
+		System::assert_has_event(
+			Event::TaskAssigned { task, agent: agent(1), deadline: DRAWN + COMMIT_WINDOW }.into(),
+		);
 	});
 }
 
@@ -654,7 +882,9 @@ fn a_task_without_enough_free_agents_at_its_draw_is_refunded_without_penalties()
 		assert_eq!(escrow_of(&user()), 0);
 		assert!(Tasks::<Test>::get(task).unwrap().assignments.is_empty());
 		assert_eq!((stake_of(&agent(1)), stake_of(&agent(2))), (STAKE, STAKE));
-		System::assert_has_event(Event::TaskRefunded { task, reason: RefundReason::NoAgents, refund: REWARD }.into());
+		System::assert_has_event(
+			Event::TaskRefunded { task, reason: RefundReason::NoAgents, refund: REWARD }.into(),
+		);
 	});
 }
 
@@ -669,7 +899,10 @@ fn full_deadline_buckets_move_to_the_next_block() {
 		};
 		// Three tasks submitted in one block; a bucket holds two: the third is drawn a block later.
 		let [a, b, c] = [(); 3].map(|_| submit_only(model, 2, VerificationMode::Redundant));
-		assert_eq!([a, b, c].map(phase), [DRAWN, DRAWN, DRAWN + 1].map(|at| TaskPhase::Drawing { at }));
+		assert_eq!(
+			[a, b, c].map(phase),
+			[DRAWN, DRAWN, DRAWN + 1].map(|at| TaskPhase::Drawing { at })
+		);
 		// Another task's deadline is already due when a and b's windows end.
 		Deadlines::<Test>::insert(DRAWN + COMMIT_WINDOW, BoundedVec::truncate_from(vec![99]));
 		run_to_block(DRAWN + 1);
@@ -690,7 +923,13 @@ fn zk_mode_checks_proofs() {
 		let r = result(0);
 		commit(&a, task, &r);
 		let reveal_with = |proof: Option<Vec<u8>>| {
-			Poi::reveal_result(RuntimeOrigin::signed(a.clone()), task, r.clone(), salt(&a), proof.map(|p| p.try_into().unwrap()))
+			Poi::reveal_result(
+				RuntimeOrigin::signed(a.clone()),
+				task,
+				r.clone(),
+				salt(&a),
+				proof.map(|p| p.try_into().unwrap()),
+			)
 		};
 		assert_noop!(reveal_with(None), Error::<Test>::ProofRequired);
 		assert_noop!(reveal_with(Some(vec![0; 32])), Error::<Test>::InvalidProof);
@@ -699,9 +938,15 @@ fn zk_mode_checks_proofs() {
 		assert_noop!(reveal_with(Some(proof_for(&ZK_KEY, &wrong))), Error::<Test>::InvalidProof);
 		// Nor a proof made for another task, or by another agent (a replay).
 		let other_task = zk_inputs(task + 1, &a, &r.output_hash);
-		assert_noop!(reveal_with(Some(proof_for(&ZK_KEY, &other_task))), Error::<Test>::InvalidProof);
+		assert_noop!(
+			reveal_with(Some(proof_for(&ZK_KEY, &other_task))),
+			Error::<Test>::InvalidProof
+		);
 		let other_agent = zk_inputs(task, &agent(6), &r.output_hash);
-		assert_noop!(reveal_with(Some(proof_for(&ZK_KEY, &other_agent))), Error::<Test>::InvalidProof);
+		assert_noop!(
+			reveal_with(Some(proof_for(&ZK_KEY, &other_agent))),
+			Error::<Test>::InvalidProof
+		);
 		let inputs = zk_inputs(task, &a, &r.output_hash);
 		assert_ok!(reveal_with(Some(proof_for(&ZK_KEY, &inputs))));
 		assert_eq!(phase(task), TaskPhase::Completed);
@@ -710,7 +955,13 @@ fn zk_mode_checks_proofs() {
 
 #[test]
 fn public_inputs_are_field_elements() {
-	let inputs = zk_public_inputs(&H256::repeat_byte(0xff), b"cid", &H256::repeat_byte(0xff), u64::MAX, &[0xff; 32]);
+	let inputs = zk_public_inputs(
+		&H256::repeat_byte(0xff),
+		b"cid",
+		&H256::repeat_byte(0xff),
+		u64::MAX,
+		&[0xff; 32],
+	);
 	for input in inputs {
 		assert!(input[31] <= 0x1f);
 	}
@@ -733,7 +984,10 @@ fn hold_balances_match_the_records() {
 		assert_eq!(Balances::total_issuance(), total_before);
 		assert_eq!(escrow_of(&user()), 0);
 		for i in 1..=3 {
-			assert_eq!(Balances::balance_on_hold(&HoldReason::AgentStake.into(), &agent(i)), stake_of(&agent(i)));
+			assert_eq!(
+				Balances::balance_on_hold(&HoldReason::AgentStake.into(), &agent(i)),
+				stake_of(&agent(i))
+			);
 		}
 	});
 }
@@ -763,7 +1017,9 @@ fn attack_a_colluder_cannot_burn_honest_stakes_on_an_unrunnable_task() {
 			assert_eq!(stake_of(a), STAKE, "nobody lost stake");
 			assert!(AgentTasks::<Test>::get(a).is_empty());
 		}
-		assert!(!System::events().iter().any(|r| matches!(r.event, RuntimeEvent::Poi(Event::AgentPenalized { .. }))));
+		assert!(!System::events()
+			.iter()
+			.any(|r| matches!(r.event, RuntimeEvent::Poi(Event::AgentPenalized { .. }))));
 	});
 }
 
@@ -798,12 +1054,25 @@ fn attack_zk_tasks_go_only_to_agents_that_declared_they_prove() {
 		let model = register_model(TOLERANCE, SKETCH_LEN, Some(ZK_KEY));
 		register_agents(3);
 		assert_noop!(
-			Poi::submit_task(RuntimeOrigin::signed(user()), model, bounded(b"in"), REWARD, 1, COMMIT_WINDOW, VerificationMode::Zk),
+			Poi::submit_task(
+				RuntimeOrigin::signed(user()),
+				model,
+				bounded(b"in"),
+				REWARD,
+				1,
+				COMMIT_WINDOW,
+				VerificationMode::Zk
+			),
 			Error::<Test>::NotEnoughAgents
 		);
-		assert_noop!(Poi::set_zk_prover(RuntimeOrigin::signed(user()), true), Error::<Test>::NotAgent);
+		assert_noop!(
+			Poi::set_zk_prover(RuntimeOrigin::signed(user()), true),
+			Error::<Test>::NotAgent
+		);
 		assert_ok!(Poi::set_zk_prover(RuntimeOrigin::signed(agent(2)), true));
-		System::assert_last_event(Event::ProverDeclared { agent: agent(2), zk_prover: true }.into());
+		System::assert_last_event(
+			Event::ProverDeclared { agent: agent(2), zk_prover: true }.into(),
+		);
 		let task = submit(model, 1, VerificationMode::Zk);
 		assert_eq!(assigned(task), vec![agent(2)]);
 	});
@@ -840,12 +1109,24 @@ fn attack_a_model_cannot_name_a_missing_or_foreign_key_nor_lose_its_key() {
 fn models_hold_a_deposit_and_are_removed_only_by_their_owner_without_open_tasks() {
 	build_and_execute(|| {
 		let model = register_model(TOLERANCE, SKETCH_LEN, None);
-		assert_eq!(Balances::balance_on_hold(&HoldReason::ModelDeposit.into(), &user()), MODEL_DEPOSIT);
+		assert_eq!(
+			Balances::balance_on_hold(&HoldReason::ModelDeposit.into(), &user()),
+			MODEL_DEPOSIT
+		);
 		register_agents(2);
 		let task = submit(model, 2, VerificationMode::Redundant);
-		assert_noop!(Poi::unregister_model(RuntimeOrigin::signed(agent(1)), model), Error::<Test>::NotModelOwner);
-		assert_noop!(Poi::unregister_model(RuntimeOrigin::signed(user()), model), Error::<Test>::ModelInUse);
-		assert_noop!(Poi::unregister_model(RuntimeOrigin::signed(user()), model + 1), Error::<Test>::UnknownModel);
+		assert_noop!(
+			Poi::unregister_model(RuntimeOrigin::signed(agent(1)), model),
+			Error::<Test>::NotModelOwner
+		);
+		assert_noop!(
+			Poi::unregister_model(RuntimeOrigin::signed(user()), model),
+			Error::<Test>::ModelInUse
+		);
+		assert_noop!(
+			Poi::unregister_model(RuntimeOrigin::signed(user()), model + 1),
+			Error::<Test>::UnknownModel
+		);
 		for a in drawn(task) {
 			commit(&a, task, &result(0));
 		}
@@ -881,7 +1162,10 @@ fn attack_the_centre_agent_cannot_record_its_own_output_file() {
 		}
 		assert_eq!(phase(task), TaskPhase::Completed);
 		let recorded = Tasks::<Test>::get(task).unwrap().result.unwrap();
-		assert_eq!((recorded.output_hash, recorded.output_cid.to_vec()), (H256::repeat_byte(0x77), b"bafyoutput".to_vec()));
+		assert_eq!(
+			(recorded.output_hash, recorded.output_cid.to_vec()),
+			(H256::repeat_byte(0x77), b"bafyoutput".to_vec())
+		);
 	});
 }
 
@@ -924,7 +1208,8 @@ fn attack_the_draw_uses_randomness_from_after_the_submission() {
 		run_to_block(submitted + 2);
 		assert_eq!(assigned(task).len(), 2);
 		// The mock's randomness, like BABE's, is that of the parent block: here `submitted + 1`.
-		let (_, known_since) = <TestRandomness as frame_support::traits::Randomness<H256, u64>>::random(b"x");
+		let (_, known_since) =
+			<TestRandomness as frame_support::traits::Randomness<H256, u64>>::random(b"x");
 		assert!(known_since > submitted);
 	});
 }
@@ -965,7 +1250,8 @@ fn stored_enums_keep_their_encoding() {
 	assert_eq!(PenaltyReason::Disagreed.encode(), [2]);
 	assert_eq!(VerificationMode::Zk.encode(), [1]);
 	assert_eq!(AgentStatus::Unbonding { until: 1u64 }.encode()[0], 1);
-	type State = AssignmentState<frame_support::traits::ConstU32<4>, frame_support::traits::ConstU32<4>>;
+	type State =
+		AssignmentState<frame_support::traits::ConstU32<4>, frame_support::traits::ConstU32<4>>;
 	assert_eq!(State::Assigned.encode(), [0]);
 	assert_eq!(State::Committed(H256::zero()).encode()[0], 1);
 	assert_eq!(State::Paid.encode(), [3]);

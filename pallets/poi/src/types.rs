@@ -1,7 +1,10 @@
 //! The pallet's stored types.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{pallet_prelude::*, traits::fungible::Inspect, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
+use frame_support::{
+	pallet_prelude::*, traits::fungible::Inspect, CloneNoBound, DebugNoBound, EqNoBound,
+	PartialEqNoBound,
+};
 use scale_info::TypeInfo;
 use sp_core::H256;
 pub use zkp_primitives::poi::{Agreement, Framework, InferenceResult};
@@ -44,7 +47,19 @@ pub struct ModelInfo<AccountId, Balance, MaxCidLen: Get<u32>, MaxSchemaLen: Get<
 }
 
 /// What an agent declares about its machine (informative: shown to users, not enforced).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	Default,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
 pub struct Hardware {
 	pub cpu_cores: u16,
 	pub memory_gib: u16,
@@ -80,7 +95,18 @@ pub struct AgentInfo<Balance, BlockNumber> {
 }
 
 /// How a task's result is verified.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
 pub enum VerificationMode {
 	/// `redundancy` agents (at least two) run the task; a majority that agrees wins.
 	#[codec(index = 0)]
@@ -92,7 +118,18 @@ pub enum VerificationMode {
 }
 
 /// Why a task ended without a result; its reward went back to its owner.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
 pub enum RefundReason {
 	/// Too few agents committed or revealed a result, and no replacement could be drawn.
 	#[codec(index = 0)]
@@ -136,7 +173,18 @@ pub enum TaskPhase<BlockNumber> {
 }
 
 /// Why an agent was penalized.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
 pub enum PenaltyReason {
 	/// No commitment by the commit deadline, on a task that proved runnable.
 	#[codec(index = 0)]
@@ -151,7 +199,17 @@ pub enum PenaltyReason {
 
 /// A result as stored on chain: an [`InferenceResult`] with bounded fields (the same SCALE
 /// encoding).
-#[derive(CloneNoBound, DebugNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, TypeInfo, MaxEncodedLen, DecodeWithMemTracking)]
+#[derive(
+	CloneNoBound,
+	DebugNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	Encode,
+	Decode,
+	TypeInfo,
+	MaxEncodedLen,
+	DecodeWithMemTracking,
+)]
 #[scale_info(skip_type_params(MaxCidLen, MaxSketchLen))]
 pub struct TaskResult<MaxCidLen: Get<u32>, MaxSketchLen: Get<u32>> {
 	pub output_hash: H256,
@@ -173,7 +231,9 @@ impl<C: Get<u32>, S: Get<u32>> TaskResult<C, S> {
 }
 
 /// One agent's part in a task.
-#[derive(CloneNoBound, DebugNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, TypeInfo, MaxEncodedLen)]
+#[derive(
+	CloneNoBound, DebugNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, TypeInfo, MaxEncodedLen,
+)]
 #[scale_info(skip_type_params(MaxCidLen, MaxSketchLen))]
 pub enum AssignmentState<MaxCidLen: Get<u32>, MaxSketchLen: Get<u32>> {
 	/// Drawn; no commitment yet.
@@ -211,7 +271,14 @@ pub struct Assignment<AccountId, MaxCidLen: Get<u32>, MaxSketchLen: Get<u32>> {
 /// An inference task.
 #[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen)]
 #[scale_info(skip_type_params(MaxCidLen, MaxSketchLen, MaxAssignments))]
-pub struct InferenceTask<AccountId, Balance, BlockNumber, MaxCidLen: Get<u32>, MaxSketchLen: Get<u32>, MaxAssignments: Get<u32>> {
+pub struct InferenceTask<
+	AccountId,
+	Balance,
+	BlockNumber,
+	MaxCidLen: Get<u32>,
+	MaxSketchLen: Get<u32>,
+	MaxAssignments: Get<u32>,
+> {
 	pub owner: AccountId,
 	pub model: ModelId,
 	/// The input file on IPFS.
@@ -247,7 +314,10 @@ impl<A, B, N, C: Get<u32>, S: Get<u32>, M: Get<u32>> InferenceTask<A, B, N, C, S
 
 	/// Agents that committed (and have not revealed yet).
 	pub fn committed(&self) -> usize {
-		self.assignments.iter().filter(|a| matches!(a.state, AssignmentState::Committed(_))).count()
+		self.assignments
+			.iter()
+			.filter(|a| matches!(a.state, AssignmentState::Committed(_)))
+			.count()
 	}
 
 	/// Agreeing results needed: a strict majority of `redundancy`.

@@ -38,7 +38,9 @@ fn provider<T: Config>(index: u32, sectors: u32) -> T::AccountId {
 
 /// A file that fills a whole sector.
 fn sector_file<T: Config>() -> Vec<u8> {
-	(0..Posp::<T>::sector_bytes() as u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect()
+	(0..Posp::<T>::sector_bytes() as u32)
+		.map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+		.collect()
 }
 
 /// A CID of the longest length accepted.
@@ -58,8 +60,16 @@ fn assign_waiting<T: Config>() {
 fn order<T: Config>(data: &[u8], replicas: u8) -> OrderId {
 	let user = funded::<T>("user", 0);
 	let id = NextOrderId::<T>::get();
-	Posp::<T>::do_place_order(user, longest_cid::<T>(), data.len() as u64, merkle::data_root(data), replicas, 10, T::MinPricePerPeriod::get())
-		.expect("enough providers");
+	Posp::<T>::do_place_order(
+		user,
+		longest_cid::<T>(),
+		data.len() as u64,
+		merkle::data_root(data),
+		replicas,
+		10,
+		T::MinPricePerPeriod::get(),
+	)
+	.expect("enough providers");
 	assign_waiting::<T>();
 	id
 }
@@ -90,9 +100,13 @@ fn partly_sealed<T: Config>(seed: &[u8; 32], data: &[u8], leaves: &[u32]) -> Sea
 		let (chain, parents) = match leaf.checked_sub(1) {
 			None => (sealer.initial_chain(), Sealer::parent_sums(&[]).expect("no parents")),
 			Some(previous) => {
-				let slices: Vec<&[u8]> = sealer.parents(leaf).iter().map(|p| &bytes[leaf_range(*p)]).collect();
+				let slices: Vec<&[u8]> =
+					sealer.parents(leaf).iter().map(|p| &bytes[leaf_range(*p)]).collect();
 				let sums = Sealer::parent_sums(&slices).expect("canonical filler");
-				(Sealer::last_element(&bytes[leaf_range(previous)]).expect("canonical filler"), sums)
+				(
+					Sealer::last_element(&bytes[leaf_range(previous)]).expect("canonical filler"),
+					sums,
+				)
 			},
 		};
 		let mut out = vec![0u8; SEALED_LEAF_BYTES];
@@ -144,22 +158,39 @@ mod benchmarks {
 	/// have a second, unchallenged sector and take a replica; the last replica finds nobody
 	/// and the order stays on an almost full waiting list.
 	#[benchmark]
-	fn place_order(r: Linear<1, { T::MaxReplicas::get() }>, p: Linear<{ T::MaxReplicas::get() }, { T::MaxProviders::get() }>) {
-		let deadline = frame_system::Pallet::<T>::block_number().saturating_add(T::ChallengePeriod::get());
+	fn place_order(
+		r: Linear<1, { T::MaxReplicas::get() }>,
+		p: Linear<{ T::MaxReplicas::get() }, { T::MaxProviders::get() }>,
+	) {
+		let deadline =
+			frame_system::Pallet::<T>::block_number().saturating_add(T::ChallengePeriod::get());
 		for i in 0..p {
 			let who = provider::<T>(i, if i + 1 < r { 2 } else { 1 });
-			Challenges::<T>::insert(&who, Challenge { sector: 0, leaves: Default::default(), deadline });
+			Challenges::<T>::insert(
+				&who,
+				Challenge { sector: 0, leaves: Default::default(), deadline },
+			);
 		}
 		let waiting = T::MaxOrdersAwaitingRepair::get().saturating_sub(1);
 		let later = BlockNumberFor::<T>::max_value();
-		OrdersAwaitingRepair::<T>::put(BoundedVec::truncate_from((1_000..1_000 + waiting as OrderId).map(|o| (o, later)).collect()));
+		OrdersAwaitingRepair::<T>::put(BoundedVec::truncate_from(
+			(1_000..1_000 + waiting as OrderId).map(|o| (o, later)).collect(),
+		));
 		let user = funded::<T>("user", 0);
 		let root = H256::repeat_byte(3);
 
 		#[block]
 		{
-			Posp::<T>::do_place_order(user, longest_cid::<T>(), 1_000, root, r as u8, 10, T::MinPricePerPeriod::get())
-				.expect("enough providers");
+			Posp::<T>::do_place_order(
+				user,
+				longest_cid::<T>(),
+				1_000,
+				root,
+				r as u8,
+				10,
+				T::MinPricePerPeriod::get(),
+			)
+			.expect("enough providers");
 			assign_waiting::<T>();
 		}
 
@@ -177,11 +208,18 @@ mod benchmarks {
 		let leaves = challenged_leaves::<T>(l);
 		let sealed = partly_sealed::<T>(&seed, &data, &leaves);
 		Posp::<T>::do_confirm_sector(who.clone(), 0, sealed.root()).expect("sealing");
-		let deadline = frame_system::Pallet::<T>::block_number().saturating_add(T::ChallengeDeadline::get());
-		Challenges::<T>::insert(&who, Challenge { sector: 0, leaves: leaves.clone().try_into().unwrap(), deadline });
+		let deadline =
+			frame_system::Pallet::<T>::block_number().saturating_add(T::ChallengeDeadline::get());
+		Challenges::<T>::insert(
+			&who,
+			Challenge { sector: 0, leaves: leaves.clone().try_into().unwrap(), deadline },
+		);
 		let hashes = merkle::data_leaf_hashes(&data);
 		let sealer = Posp::<T>::sealer(&seed);
-		let proofs: Vec<_> = leaves.iter().map(|i| sealed.prove(&sealer, *i, &hashes).expect("in range")).collect();
+		let proofs: Vec<_> = leaves
+			.iter()
+			.map(|i| sealed.prove(&sealer, *i, &hashes).expect("in range"))
+			.collect();
 		let proofs: BoundedVec<_, T::LeavesPerChallenge> = proofs.try_into().unwrap();
 
 		#[extrinsic_call]
@@ -194,7 +232,9 @@ mod benchmarks {
 	/// `c` unanswered challenges expire, each on a sector holding a replica that is repaired
 	/// by another provider, and each the provider's third strike (forced out).
 	#[benchmark]
-	fn expire_challenges(c: Linear<1, { T::MaxChallengesPerPeriod::get().min(T::MaxProviders::get() / 2) }>) {
+	fn expire_challenges(
+		c: Linear<1, { T::MaxChallengesPerPeriod::get().min(T::MaxProviders::get() / 2) }>,
+	) {
 		let mut holders = Vec::new();
 		for i in 0..c {
 			let who = provider::<T>(i, 1);
@@ -209,7 +249,10 @@ mod benchmarks {
 		let now = frame_system::Pallet::<T>::block_number().saturating_add(One::one());
 		for who in holders.iter() {
 			let deadline = now.saturating_sub(One::one());
-			Challenges::<T>::insert(who, Challenge { sector: 0, leaves: Default::default(), deadline });
+			Challenges::<T>::insert(
+				who,
+				Challenge { sector: 0, leaves: Default::default(), deadline },
+			);
 		}
 		ChallengeDeadlineAt::<T>::put(now.saturating_sub(One::one()));
 
@@ -242,7 +285,9 @@ mod benchmarks {
 
 	/// `c` providers are challenged (one sector and `LeavesPerChallenge` leaves each).
 	#[benchmark]
-	fn issue_challenges(c: Linear<1, { T::MaxChallengesPerPeriod::get().min(T::MaxProviders::get()) }>) {
+	fn issue_challenges(
+		c: Linear<1, { T::MaxChallengesPerPeriod::get().min(T::MaxProviders::get()) }>,
+	) {
 		for i in 0..c {
 			provider::<T>(i, 1);
 		}

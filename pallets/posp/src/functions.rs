@@ -87,7 +87,10 @@ impl<T: Config> Pallet<T> {
 
 	/// Updates a provider's counters for a sector that stops being active (it is resealed or
 	/// handed a replica): it is no longer challenged, free or proven.
-	pub(crate) fn deactivate(info: &mut ProviderInfo<BalanceOf<T>>, sector: &SectorInfo<BlockNumberFor<T>>) {
+	pub(crate) fn deactivate(
+		info: &mut ProviderInfo<BalanceOf<T>>,
+		sector: &SectorInfo<BlockNumberFor<T>>,
+	) {
 		if matches!(sector.state, SectorState::Active { .. }) {
 			info.active_sectors.saturating_dec();
 			if sector.content == SectorContent::Empty {
@@ -108,7 +111,12 @@ impl<T: Config> Pallet<T> {
 		let content = SectorContent::Empty;
 		let state = SectorState::Sealing { deadline };
 		Sectors::<T>::insert(who, sector, SectorInfo { content, state, seed, proven: false });
-		Self::deposit_event(Event::SectorSealingRequired { provider: who.clone(), sector, content, deadline });
+		Self::deposit_event(Event::SectorSealingRequired {
+			provider: who.clone(),
+			sector,
+			content,
+			deadline,
+		});
 	}
 
 	/// Per block: assign waiting orders; expire unanswered challenges after their deadline;
@@ -119,12 +127,15 @@ impl<T: Config> Pallet<T> {
 		DrawNonce::<T>::kill();
 		let providers = ProviderList::<T>::decode_len().unwrap_or(0) as u32;
 		let assigned = Self::assign_waiting(now);
-		weight.saturating_accrue(Self::assignment_weight(providers).saturating_mul(assigned.into()));
+		weight
+			.saturating_accrue(Self::assignment_weight(providers).saturating_mul(assigned.into()));
 		if let Some(deadline) = ChallengeDeadlineAt::<T>::get() {
 			if now > deadline {
 				let expired = Self::expire_challenges(now);
 				weight.saturating_accrue(T::WeightInfo::expire_challenges(expired));
-				weight.saturating_accrue(T::WeightInfo::fault_with_repair(providers).saturating_mul(expired.into()));
+				weight.saturating_accrue(
+					T::WeightInfo::fault_with_repair(providers).saturating_mul(expired.into()),
+				);
 			}
 		}
 		let period = T::ChallengePeriod::get();
@@ -132,18 +143,23 @@ impl<T: Config> Pallet<T> {
 			let closed = Self::close_period(now);
 			let (challenged, sectors_read) = Self::issue_challenges(now);
 			weight.saturating_accrue(T::WeightInfo::close_period(closed.sectors_visited));
-			weight.saturating_accrue(T::WeightInfo::fault_with_repair(providers).saturating_mul(closed.faults.into()));
+			weight.saturating_accrue(
+				T::WeightInfo::fault_with_repair(providers).saturating_mul(closed.faults.into()),
+			);
 			weight.saturating_accrue(T::DbWeight::get().writes(closed.orders_removed.into()));
 			weight.saturating_accrue(T::WeightInfo::issue_challenges(challenged));
 			// The benchmark's providers have one sector each; count the others' reads.
-			weight.saturating_accrue(T::DbWeight::get().reads(sectors_read.saturating_sub(challenged).into()));
+			weight.saturating_accrue(
+				T::DbWeight::get().reads(sectors_read.saturating_sub(challenged).into()),
+			);
 		}
 		weight
 	}
 
 	/// What assigning one waiting order costs at most: placing it with every replica to draw.
 	pub(crate) fn assignment_weight(providers: u32) -> Weight {
-		let sector_reads = (T::MaxReplicas::get() as u64).saturating_mul(T::MaxSectorsPerProvider::get() as u64);
+		let sector_reads =
+			(T::MaxReplicas::get() as u64).saturating_mul(T::MaxSectorsPerProvider::get() as u64);
 		T::WeightInfo::place_order(T::MaxReplicas::get(), providers.max(T::MaxReplicas::get()))
 			.saturating_add(T::DbWeight::get().reads(sector_reads))
 	}
@@ -154,41 +170,73 @@ impl<T: Config> Pallet<T> {
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use frame_support::traits::fungible::InspectHold;
 		let list = ProviderList::<T>::get();
-		ensure!(list.len() == Providers::<T>::iter_keys().count(), "ProviderList differs from Providers");
+		ensure!(
+			list.len() == Providers::<T>::iter_keys().count(),
+			"ProviderList differs from Providers"
+		);
 		for provider in list.iter() {
 			let info = Providers::<T>::get(provider).ok_or("listed provider not registered")?;
 			let sectors: alloc::vec::Vec<_> = Sectors::<T>::iter_prefix_values(provider).collect();
-			let active = |s: &&SectorInfo<BlockNumberFor<T>>| matches!(s.state, SectorState::Active { .. });
+			let active =
+				|s: &&SectorInfo<BlockNumberFor<T>>| matches!(s.state, SectorState::Active { .. });
 			ensure!(sectors.len() as u32 == info.sectors, "sector count");
-			ensure!(sectors.iter().filter(active).count() as u32 == info.active_sectors, "active sectors");
 			ensure!(
-				sectors.iter().filter(active).filter(|s| s.content == SectorContent::Empty).count() as u32 ==
-					info.free_sectors,
+				sectors.iter().filter(active).count() as u32 == info.active_sectors,
+				"active sectors"
+			);
+			ensure!(
+				sectors
+					.iter()
+					.filter(active)
+					.filter(|s| s.content == SectorContent::Empty)
+					.count() as u32 == info.free_sectors,
 				"free sectors"
 			);
-			ensure!(sectors.iter().filter(active).filter(|s| s.proven).count() as u32 == info.proven_sectors, "proven");
-			ensure!(sectors.iter().all(|s| s.proven <= active(&s)), "a sealing sector is never proven");
+			ensure!(
+				sectors.iter().filter(active).filter(|s| s.proven).count() as u32 ==
+					info.proven_sectors,
+				"proven"
+			);
+			ensure!(
+				sectors.iter().all(|s| s.proven <= active(&s)),
+				"a sealing sector is never proven"
+			);
 			ensure!(!Departures::<T>::contains_key(provider), "a registered provider is departing");
 		}
 		for (provider, challenge) in Challenges::<T>::iter() {
-			let sector = Sectors::<T>::get(&provider, challenge.sector).ok_or("challenge on no sector")?;
-			ensure!(matches!(sector.state, SectorState::Active { .. }), "challenge on an inactive sector");
+			let sector =
+				Sectors::<T>::get(&provider, challenge.sector).ok_or("challenge on no sector")?;
+			ensure!(
+				matches!(sector.state, SectorState::Active { .. }),
+				"challenge on an inactive sector"
+			);
 		}
-		let mut escrow: alloc::collections::btree_map::BTreeMap<T::AccountId, BalanceOf<T>> = Default::default();
+		let mut escrow: alloc::collections::btree_map::BTreeMap<T::AccountId, BalanceOf<T>> =
+			Default::default();
 		for (id, order) in Orders::<T>::iter() {
 			let entry = escrow.entry(order.owner.clone()).or_insert_with(Zero::zero);
 			*entry = entry.saturating_add(order.escrow);
 			ensure!(order.holders.len() <= order.replicas as usize, "more holders than replicas");
 			for replica in order.holders.iter() {
-				let sector = Sectors::<T>::get(&replica.provider, replica.sector).ok_or("replica in no sector")?;
-				ensure!(sector.content == (SectorContent::Data { order: id }), "replica sector holds other data");
+				let sector = Sectors::<T>::get(&replica.provider, replica.sector)
+					.ok_or("replica in no sector")?;
+				ensure!(
+					sector.content == (SectorContent::Data { order: id }),
+					"replica sector holds other data"
+				);
 			}
 			if order.status == OrderStatus::Expired {
-				ensure!(order.escrow.is_zero() && order.holders.is_empty(), "expired order holds escrow or replicas");
+				ensure!(
+					order.escrow.is_zero() && order.holders.is_empty(),
+					"expired order holds escrow or replicas"
+				);
 			}
 		}
 		for (owner, total) in escrow {
-			ensure!(T::Currency::balance_on_hold(&HoldReason::OrderEscrow.into(), &owner) == total, "escrow held");
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::OrderEscrow.into(), &owner) == total,
+				"escrow held"
+			);
 		}
 		for provider in list.iter() {
 			let info = Providers::<T>::get(provider).ok_or("listed provider not registered")?;
@@ -211,7 +259,8 @@ impl<T: Config> From<ProofError> for Error<T> {
 		match e {
 			ProofError::LeafOutOfRange => Error::<T>::LeafOutOfRange,
 			ProofError::SealedPathMismatch => Error::<T>::SealedPathMismatch,
-			ProofError::PreviousLeafMismatch | ProofError::PreviousPathMismatch => Error::<T>::PreviousLeafMismatch,
+			ProofError::PreviousLeafMismatch | ProofError::PreviousPathMismatch =>
+				Error::<T>::PreviousLeafMismatch,
 			ProofError::ParentMismatch => Error::<T>::ParentLeafMismatch,
 			ProofError::Unseal(_) => Error::<T>::UnsealFailed,
 			ProofError::DataPathMismatch => Error::<T>::DataMismatch,
@@ -226,6 +275,10 @@ impl<T: Config> zkp_primitives::posp::StorageContribution<T::AccountId> for Pall
 	}
 
 	fn total_storage_score() -> u128 {
-		ProviderList::<T>::get().iter().filter_map(Providers::<T>::get).map(|i| i.score).sum()
+		ProviderList::<T>::get()
+			.iter()
+			.filter_map(Providers::<T>::get)
+			.map(|i| i.score)
+			.sum()
 	}
 }

@@ -127,7 +127,12 @@ impl<T: Config> Pallet<T> {
 			let _ = leaves.try_push((Self::draw(b"posp/leaf") % range) as u32);
 		}
 		Challenges::<T>::insert(provider, Challenge { sector, leaves: leaves.clone(), deadline });
-		Self::deposit_event(Event::ChallengeIssued { provider: provider.clone(), sector, leaves, deadline });
+		Self::deposit_event(Event::ChallengeIssued {
+			provider: provider.clone(),
+			sector,
+			leaves,
+			deadline,
+		});
 		true
 	}
 }

@@ -2,11 +2,9 @@
 
 use crate::{functions::*, pallet::*, types::*};
 use alloc::vec::Vec;
-use frame_support::{
-	traits::{
-		fungible::MutateHold,
-		tokens::{Fortitude, Precision},
-	},
+use frame_support::traits::{
+	fungible::MutateHold,
+	tokens::{Fortitude, Precision},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::traits::{Saturating, Zero};
@@ -15,7 +13,12 @@ impl<T: Config> Pallet<T> {
 	/// A fault: at most one strike per provider per period; the strike costs its share of the
 	/// collateral; the sector is to be sealed again (empty), a replica in it goes elsewhere;
 	/// three strikes in a row force the provider out.
-	pub(crate) fn fault(who: &T::AccountId, sector: SectorIndex, reason: FaultReason, now: BlockNumberFor<T>) {
+	pub(crate) fn fault(
+		who: &T::AccountId,
+		sector: SectorIndex,
+		reason: FaultReason,
+		now: BlockNumberFor<T>,
+	) {
 		let Some(mut info) = Providers::<T>::get(who) else { return };
 		let slashed = Self::strike(who, &mut info);
 		let strike = info.strikes;
@@ -29,7 +32,13 @@ impl<T: Config> Pallet<T> {
 		} else {
 			Providers::<T>::insert(who, info.clone());
 		}
-		Self::deposit_event(Event::ProviderFaulted { provider: who.clone(), sector, reason, strike, slashed });
+		Self::deposit_event(Event::ProviderFaulted {
+			provider: who.clone(),
+			sector,
+			reason,
+			strike,
+			slashed,
+		});
 		if strike >= STRIKES_TO_EXIT {
 			Self::force_out(who, now);
 		}
@@ -47,9 +56,14 @@ impl<T: Config> Pallet<T> {
 		if penalty.is_zero() {
 			return Zero::zero();
 		}
-		let slashed =
-			T::Currency::burn_held(&HoldReason::Collateral.into(), who, penalty, Precision::BestEffort, Fortitude::Force)
-				.unwrap_or_default();
+		let slashed = T::Currency::burn_held(
+			&HoldReason::Collateral.into(),
+			who,
+			penalty,
+			Precision::BestEffort,
+			Fortitude::Force,
+		)
+		.unwrap_or_default();
 		info.collateral = info.collateral.saturating_sub(slashed);
 		slashed
 	}
@@ -68,7 +82,11 @@ impl<T: Config> Pallet<T> {
 		for order in orders {
 			Self::repair_replica(order, who, now);
 		}
-		Self::deposit_event(Event::ProviderForcedOut { provider: who.clone(), collateral: info.collateral, until });
+		Self::deposit_event(Event::ProviderForcedOut {
+			provider: who.clone(),
+			collateral: info.collateral,
+			until,
+		});
 	}
 
 	/// Faults sectors past their sealing deadline, at most [`SEALING_FAULTS_PER_PERIOD`]
@@ -77,7 +95,9 @@ impl<T: Config> Pallet<T> {
 		let mut faults = 0u32;
 		for provider in ProviderList::<T>::get().iter() {
 			let late: Vec<SectorIndex> = Sectors::<T>::iter_prefix(provider)
-				.filter(|(_, s)| matches!(s.state, SectorState::Sealing { deadline } if deadline < now))
+				.filter(
+					|(_, s)| matches!(s.state, SectorState::Sealing { deadline } if deadline < now),
+				)
 				.map(|(i, _)| i)
 				.collect();
 			for sector in late {

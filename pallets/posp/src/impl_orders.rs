@@ -28,7 +28,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(!cid.is_empty(), Error::<T>::EmptyCid);
 		ensure!(size > 0, Error::<T>::EmptyFile);
 		ensure!(size <= Self::sector_bytes(), Error::<T>::FileTooLarge);
-		ensure!(replicas > 0 && replicas as u32 <= T::MaxReplicas::get(), Error::<T>::InvalidReplicas);
+		ensure!(
+			replicas > 0 && replicas as u32 <= T::MaxReplicas::get(),
+			Error::<T>::InvalidReplicas
+		);
 		ensure!(periods > 0 && periods <= T::MaxOrderPeriods::get(), Error::<T>::InvalidDuration);
 		ensure!(price_per_period >= T::MinPricePerPeriod::get(), Error::<T>::PriceTooLow);
 		let escrow = price_per_period
@@ -49,7 +52,8 @@ impl<T: Config> Pallet<T> {
 		T::Currency::hold(&HoldReason::OrderEscrow.into(), &who, escrow)
 			.map_err(|_| Error::<T>::InsufficientBalance)?;
 		NextOrderId::<T>::put(order_id.saturating_add(1));
-		let expires_at = now.saturating_add(T::ChallengePeriod::get().saturating_mul(periods.into()));
+		let expires_at =
+			now.saturating_add(T::ChallengePeriod::get().saturating_mul(periods.into()));
 		let order = StorageOrder {
 			owner: who.clone(),
 			cid,
@@ -64,7 +68,13 @@ impl<T: Config> Pallet<T> {
 			rejected_by: BoundedVec::new(),
 		};
 		Orders::<T>::insert(order_id, order);
-		Self::deposit_event(Event::OrderPlaced { order: order_id, owner: who, size, replicas, escrow });
+		Self::deposit_event(Event::OrderPlaced {
+			order: order_id,
+			owner: who,
+			size,
+			replicas,
+			escrow,
+		});
 		Ok(())
 	}
 
@@ -120,7 +130,10 @@ impl<T: Config> Pallet<T> {
 		if done && order.status == OrderStatus::Faulty {
 			// A new order keeps `Pending` until its replicas are sealed.
 			order.status = OrderStatus::Repairing;
-			Self::deposit_event(Event::OrderStatusChanged { order: order_id, status: OrderStatus::Repairing });
+			Self::deposit_event(Event::OrderStatusChanged {
+				order: order_id,
+				status: OrderStatus::Repairing,
+			});
 		}
 		Orders::<T>::insert(order_id, order);
 		done
@@ -129,14 +142,18 @@ impl<T: Config> Pallet<T> {
 	/// How many sectors of `provider` a new replica can go to now — its free sealed sectors,
 	/// less the one under an open challenge (it must stay answerable until its deadline) — and
 	/// which sector that challenge is on.
-	fn assignable_sectors(provider: &T::AccountId, info: &ProviderInfo<BalanceOf<T>>) -> (u32, Option<SectorIndex>) {
+	fn assignable_sectors(
+		provider: &T::AccountId,
+		info: &ProviderInfo<BalanceOf<T>>,
+	) -> (u32, Option<SectorIndex>) {
 		if info.free_sectors == 0 {
 			return (0, None);
 		}
 		let challenged = Challenges::<T>::get(provider).map(|c| c.sector);
 		let challenged_free = challenged.is_some_and(|sector| {
-			Sectors::<T>::get(provider, sector)
-				.is_some_and(|s| s.content == SectorContent::Empty && matches!(s.state, SectorState::Active { .. }))
+			Sectors::<T>::get(provider, sector).is_some_and(|s| {
+				s.content == SectorContent::Empty && matches!(s.state, SectorState::Active { .. })
+			})
 		});
 		(info.free_sectors.saturating_sub(challenged_free as u32), challenged)
 	}
@@ -158,19 +175,20 @@ impl<T: Config> Pallet<T> {
 			return 0;
 		}
 		let before = order.holders.len();
-		let mut candidates: Vec<(T::AccountId, u32, Option<SectorIndex>)> = ProviderList::<T>::get()
-			.into_iter()
-			.filter(|p| {
-				!order.holders.iter().any(|r| &r.provider == p) &&
-					!order.rejected_by.contains(p) &&
-					Some(p) != exclude
-			})
-			.filter_map(|p| {
-				let (assignable, challenged) =
-					Providers::<T>::get(&p).map_or((0, None), |i| Self::assignable_sectors(&p, &i));
-				(assignable > 0).then_some((p, assignable, challenged))
-			})
-			.collect();
+		let mut candidates: Vec<(T::AccountId, u32, Option<SectorIndex>)> =
+			ProviderList::<T>::get()
+				.into_iter()
+				.filter(|p| {
+					!order.holders.iter().any(|r| &r.provider == p) &&
+						!order.rejected_by.contains(p) &&
+						Some(p) != exclude
+				})
+				.filter_map(|p| {
+					let (assignable, challenged) = Providers::<T>::get(&p)
+						.map_or((0, None), |i| Self::assignable_sectors(&p, &i));
+					(assignable > 0).then_some((p, assignable, challenged))
+				})
+				.collect();
 		while order.holders.len() < wanted {
 			let total: u64 = candidates.iter().map(|(_, w, _)| *w as u64).sum();
 			if total == 0 {
@@ -202,7 +220,9 @@ impl<T: Config> Pallet<T> {
 		now: BlockNumberFor<T>,
 	) -> bool {
 		let Some((sector, entry)) = Sectors::<T>::iter_prefix(provider).find(|(index, s)| {
-			s.content == SectorContent::Empty && matches!(s.state, SectorState::Active { .. }) && Some(*index) != challenged
+			s.content == SectorContent::Empty &&
+				matches!(s.state, SectorState::Active { .. }) &&
+				Some(*index) != challenged
 		}) else {
 			return false;
 		};
@@ -217,11 +237,21 @@ impl<T: Config> Pallet<T> {
 		});
 		let deadline = Self::sealing_deadline(now);
 		let content = SectorContent::Data { order: order_id };
-		let seed = sector_seed(&Self::provider_bytes(provider), sector, order.data_root.as_fixed_bytes());
+		let seed =
+			sector_seed(&Self::provider_bytes(provider), sector, order.data_root.as_fixed_bytes());
 		let state = SectorState::Sealing { deadline };
 		Sectors::<T>::insert(provider, sector, SectorInfo { content, state, seed, proven: false });
-		Self::deposit_event(Event::ReplicaAssigned { order: order_id, provider: provider.clone(), sector });
-		Self::deposit_event(Event::SectorSealingRequired { provider: provider.clone(), sector, content, deadline });
+		Self::deposit_event(Event::ReplicaAssigned {
+			order: order_id,
+			provider: provider.clone(),
+			sector,
+		});
+		Self::deposit_event(Event::SectorSealingRequired {
+			provider: provider.clone(),
+			sector,
+			content,
+			deadline,
+		});
 		true
 	}
 
@@ -281,7 +311,12 @@ impl<T: Config> Pallet<T> {
 			let _ = order.rejected_by.try_push(who.clone());
 		}
 		let rejections = order.rejected_by.len() as u8;
-		Self::deposit_event(Event::ReplicaRejected { order: order_id, provider: who, sector, rejections });
+		Self::deposit_event(Event::ReplicaRejected {
+			order: order_id,
+			provider: who,
+			sector,
+			rejections,
+		});
 		if rejections as u32 >= T::MaxRejections::get() {
 			Self::stop_drawing(order_id, order, now);
 		} else {
@@ -321,7 +356,9 @@ impl<T: Config> Pallet<T> {
 			return;
 		}
 		for replica in order.holders.iter() {
-			let Some(sector) = Sectors::<T>::get(&replica.provider, replica.sector) else { continue };
+			let Some(sector) = Sectors::<T>::get(&replica.provider, replica.sector) else {
+				continue
+			};
 			if sector.content != (SectorContent::Data { order: order_id }) {
 				continue;
 			}
@@ -334,7 +371,12 @@ impl<T: Config> Pallet<T> {
 		}
 		let refund = order.escrow;
 		if !refund.is_zero() {
-			let _ = T::Currency::release(&HoldReason::OrderEscrow.into(), &order.owner, refund, Precision::BestEffort);
+			let _ = T::Currency::release(
+				&HoldReason::OrderEscrow.into(),
+				&order.owner,
+				refund,
+				Precision::BestEffort,
+			);
 		}
 		order.escrow = Zero::zero();
 		order.holders = BoundedVec::new();
@@ -345,7 +387,10 @@ impl<T: Config> Pallet<T> {
 			Orders::<T>::remove(order_id);
 		}
 		Self::deposit_event(Event::OrderExpired { order: order_id, refund });
-		Self::deposit_event(Event::OrderStatusChanged { order: order_id, status: OrderStatus::Expired });
+		Self::deposit_event(Event::OrderStatusChanged {
+			order: order_id,
+			status: OrderStatus::Expired,
+		});
 	}
 
 	/// Removes the orders that expired in the period that closes (their events stay in the

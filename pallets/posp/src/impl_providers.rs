@@ -13,7 +13,10 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_register_provider(who: T::AccountId, sectors: u32) -> DispatchResult {
 		ensure!(!Providers::<T>::contains_key(&who), Error::<T>::AlreadyRegistered);
 		ensure!(!Departures::<T>::contains_key(&who), Error::<T>::StillDeparting);
-		ensure!(sectors > 0 && sectors <= T::MaxSectorsPerProvider::get(), Error::<T>::InvalidSectorCount);
+		ensure!(
+			sectors > 0 && sectors <= T::MaxSectorsPerProvider::get(),
+			Error::<T>::InvalidSectorCount
+		);
 		let mut list = ProviderList::<T>::get();
 		list.try_push(who.clone()).map_err(|_| Error::<T>::TooManyProviders)?;
 		let collateral = T::CollateralPerSector::get().saturating_mul(sectors.into());
@@ -22,9 +25,16 @@ impl<T: Config> Pallet<T> {
 		ProviderList::<T>::put(list);
 		// A provider that left with strikes comes back with them.
 		let strikes = PastStrikes::<T>::take(&who);
-		Providers::<T>::insert(&who, ProviderInfo { collateral, sectors, strikes, ..Default::default() });
+		Providers::<T>::insert(
+			&who,
+			ProviderInfo { collateral, sectors, strikes, ..Default::default() },
+		);
 		let now = Self::now();
-		Self::deposit_event(Event::ProviderRegistered { provider: who.clone(), sectors, collateral });
+		Self::deposit_event(Event::ProviderRegistered {
+			provider: who.clone(),
+			sectors,
+			collateral,
+		});
 		for sector in 0..sectors {
 			Self::reseal_empty(&who, sector, now);
 		}
@@ -40,13 +50,20 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::ProviderHoldsData
 		);
 		let until = Self::remove_provider(&who, &info);
-		Self::deposit_event(Event::ProviderDeregistered { provider: who, collateral: info.collateral, until });
+		Self::deposit_event(Event::ProviderDeregistered {
+			provider: who,
+			collateral: info.collateral,
+			until,
+		});
 		Ok(info.sectors)
 	}
 
 	/// Removes a provider and its sectors. What is left of its collateral stays held until
 	/// the returned block, and its strikes are kept for a later registration.
-	pub(crate) fn remove_provider(who: &T::AccountId, info: &ProviderInfo<BalanceOf<T>>) -> BlockNumberFor<T> {
+	pub(crate) fn remove_provider(
+		who: &T::AccountId,
+		info: &ProviderInfo<BalanceOf<T>>,
+	) -> BlockNumberFor<T> {
 		let _ = Sectors::<T>::clear_prefix(who, info.sectors, None);
 		Challenges::<T>::remove(who);
 		Providers::<T>::remove(who);
@@ -62,8 +79,12 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_withdraw_collateral(who: T::AccountId) -> DispatchResult {
 		let departure = Departures::<T>::get(&who).ok_or(Error::<T>::NotDeparted)?;
 		ensure!(Self::now() >= departure.until, Error::<T>::CollateralStillBonded);
-		let released =
-			T::Currency::release(&HoldReason::Collateral.into(), &who, departure.collateral, Precision::BestEffort)?;
+		let released = T::Currency::release(
+			&HoldReason::Collateral.into(),
+			&who,
+			departure.collateral,
+			Precision::BestEffort,
+		)?;
 		Departures::<T>::remove(&who);
 		Self::deposit_event(Event::CollateralWithdrawn { provider: who, collateral: released });
 		Ok(())
@@ -71,7 +92,11 @@ impl<T: Config> Pallet<T> {
 
 	/// Records a sector's sealed root. The root is only a claim until the sector answers a
 	/// challenge against it (see [`SectorInfo::proven`]): it earns nothing before.
-	pub(crate) fn do_confirm_sector(who: T::AccountId, sector: SectorIndex, sealed_root: H256) -> DispatchResult {
+	pub(crate) fn do_confirm_sector(
+		who: T::AccountId,
+		sector: SectorIndex,
+		sealed_root: H256,
+	) -> DispatchResult {
 		let mut info = Providers::<T>::get(&who).ok_or(Error::<T>::NotProvider)?;
 		let mut entry = Sectors::<T>::get(&who, sector).ok_or(Error::<T>::UnknownSector)?;
 		ensure!(matches!(entry.state, SectorState::Sealing { .. }), Error::<T>::NotSealing);
@@ -84,7 +109,12 @@ impl<T: Config> Pallet<T> {
 		}
 		Sectors::<T>::insert(&who, sector, entry);
 		Providers::<T>::insert(&who, info);
-		Self::deposit_event(Event::SectorSealed { provider: who, sector, content: entry.content, sealed_root });
+		Self::deposit_event(Event::SectorSealed {
+			provider: who,
+			sector,
+			content: entry.content,
+			sealed_root,
+		});
 		Ok(())
 	}
 
@@ -98,9 +128,15 @@ impl<T: Config> Pallet<T> {
 			}
 			let complete = order.holders.len() == order.replicas as usize &&
 				order.holders.iter().all(|r| r.state == ReplicaState::Active);
-			if complete && order.status != OrderStatus::Active && order.status != OrderStatus::Expired {
+			if complete &&
+				order.status != OrderStatus::Active &&
+				order.status != OrderStatus::Expired
+			{
 				order.status = OrderStatus::Active;
-				Self::deposit_event(Event::OrderStatusChanged { order: order_id, status: OrderStatus::Active });
+				Self::deposit_event(Event::OrderStatusChanged {
+					order: order_id,
+					status: OrderStatus::Active,
+				});
 			}
 		});
 	}

@@ -42,7 +42,11 @@ impl<T: Config> Pallet<T> {
 		let orders_removed = Self::remove_expired_orders();
 		let faults = Self::fault_late_sealing(now);
 		let providers = ProviderList::<T>::get();
-		let total: u64 = providers.iter().filter_map(Providers::<T>::get).map(|i| Self::proven_bytes(&i)).sum();
+		let total: u64 = providers
+			.iter()
+			.filter_map(Providers::<T>::get)
+			.map(|i| Self::proven_bytes(&i))
+			.sum();
 		let mut expiring: Vec<OrderId> = Vec::new();
 		let mut rewarded = 0u32;
 		let mut sectors_visited = 0u32;
@@ -55,14 +59,19 @@ impl<T: Config> Pallet<T> {
 				Self::reward(provider, bytes, total, payments);
 				rewarded += 1;
 			}
-			info.score = info.score.saturating_sub(info.score / 4).saturating_add(bytes as u128 / 4);
+			info.score =
+				info.score.saturating_sub(info.score / 4).saturating_add(bytes as u128 / 4);
 			info.faulted_in_period = false;
 			Providers::<T>::insert(provider, info);
 		}
 		for order_id in expiring.iter() {
 			Self::expire_order(*order_id, now);
 		}
-		Self::deposit_event(Event::PeriodClosed { block: now, proven_bytes: total, providers_rewarded: rewarded });
+		Self::deposit_event(Event::PeriodClosed {
+			block: now,
+			proven_bytes: total,
+			providers_rewarded: rewarded,
+		});
 		PeriodClose { sectors_visited, faults, orders_removed }
 	}
 

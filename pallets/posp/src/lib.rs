@@ -4,30 +4,29 @@
 //! committed. This is one half of ZKP's dual consensus: each provider's proven storage becomes
 //! a contribution score ([`zkp_primitives::posp::StorageContribution`]).
 //!
-//! - **Providers** register with collateral (a balance hold of
-//!   [`Config::CollateralPerSector`] per sector) and commit capacity as fixed-size **sectors**
-//!   of [`Config::SectorLeaves`] KiB. Every sector is **sealed** to the provider's identity
-//!   ([`zkp_posp::seal`]), empty (committed capacity) or holding one replica of an order, and
-//!   confirmed on chain with its sealed Merkle root ([`Pallet::confirm_sector`]).
-//! - **Storage orders** ([`Pallet::place_order`]) name a file already on IPFS by CID, size and
-//!   the Merkle root of its 1 KiB chunks, with a number of replicas, a duration in periods and a
-//!   price per replica and period, escrowed up front (held on the owner's account). Replicas go to providers drawn by chain
-//!   randomness, weighted by free sealed capacity; each provider's agent fetches, pins and seals
-//!   its replica into a free sector and confirms it.
-//! - **Challenges**: every [`Config::ChallengePeriod`] blocks, BABE randomness picks providers,
-//!   one active sector each and [`Config::LeavesPerChallenge`] leaves; the answer
+//! - **Providers** register with collateral (a balance hold of [`Config::CollateralPerSector`] per
+//!   sector) and commit capacity as fixed-size **sectors** of [`Config::SectorLeaves`] KiB. Every
+//!   sector is **sealed** to the provider's identity ([`zkp_posp::seal`]), empty (committed
+//!   capacity) or holding one replica of an order, and confirmed on chain with its sealed Merkle
+//!   root ([`Pallet::confirm_sector`]).
+//! - **Storage orders** ([`Pallet::place_order`]) name a file already on IPFS by CID, size and the
+//!   Merkle root of its 1 KiB chunks, with a number of replicas, a duration in periods and a price
+//!   per replica and period, escrowed up front (held on the owner's account). Replicas go to
+//!   providers drawn by chain randomness, weighted by free sealed capacity; each provider's agent
+//!   fetches, pins and seals its replica into a free sector and confirms it.
+//! - **Challenges**: every [`Config::ChallengePeriod`] blocks, BABE randomness picks providers, one
+//!   active sector each and [`Config::LeavesPerChallenge`] leaves; the answer
 //!   ([`Pallet::submit_proof`], free when valid) opens the sealed leaves, which the chain unseals
 //!   (cheap) and checks against the order's data root, or zeros.
 //! - **Faults**: no valid answer by the deadline, or a sector not sealed in time, is a strike;
 //!   strikes cost 5 %, 10 %, then 15 % of the remaining collateral, three in a row force the
-//!   provider out, and every replica it held is reassigned and re-sealed elsewhere (the order
-//!   shows `Repairing`, or `Faulty` while no provider can take it). Leaving (or being forced
-//!   out) keeps the collateral held for [`Config::CollateralUnbonding`] blocks and the strikes
-//!   on record.
+//!   provider out, and every replica it held is reassigned and re-sealed elsewhere (the order shows
+//!   `Repairing`, or `Faulty` while no provider can take it). Leaving (or being forced out) keeps
+//!   the collateral held for [`Config::CollateralUnbonding`] blocks and the strikes on record.
 //! - **Rewards** at the end of each period: [`Config::RewardPerPeriod`] is minted and shared in
 //!   proportion to *proven* sealed bytes — sectors that answered a challenge since they were
-//!   sealed; a confirmed root alone earns nothing — and every proven replica is paid its
-//!   order's price.
+//!   sealed; a confirmed root alone earns nothing — and every proven replica is paid its order's
+//!   price.
 //!
 //! Answers are produced by the provider's **off-chain worker** ([`offchain`]): it asks the
 //! local `zkp-agent` over loopback HTTP to seal sectors and to open challenged leaves, and
@@ -252,8 +251,13 @@ pub mod pallet {
 
 	/// Providers that left, with the collateral they can withdraw after a delay.
 	#[pallet::storage]
-	pub type Departures<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::AccountId, Departure<BalanceOf<T>, BlockNumberFor<T>>, OptionQuery>;
+	pub type Departures<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Departure<BalanceOf<T>, BlockNumberFor<T>>,
+		OptionQuery,
+	>;
 
 	/// Strikes of providers that left: a provider that registers again starts with them.
 	#[pallet::storage]
@@ -267,8 +271,11 @@ pub mod pallet {
 	/// rejected replicas and lost replicas no provider could take. Assigned in `on_initialize`
 	/// of a later block, with randomness that did not exist when they were queued.
 	#[pallet::storage]
-	pub type OrdersAwaitingRepair<T: Config> =
-		StorageValue<_, BoundedVec<(OrderId, BlockNumberFor<T>), T::MaxOrdersAwaitingRepair>, ValueQuery>;
+	pub type OrdersAwaitingRepair<T: Config> = StorageValue<
+		_,
+		BoundedVec<(OrderId, BlockNumberFor<T>), T::MaxOrdersAwaitingRepair>,
+		ValueQuery,
+	>;
 
 	/// Outstanding challenges, one per provider at most.
 	#[pallet::storage]
@@ -294,20 +301,45 @@ pub mod pallet {
 		/// A provider registered `sectors` sectors, holding `collateral`.
 		ProviderRegistered { provider: T::AccountId, sectors: u32, collateral: BalanceOf<T> },
 		/// A provider left; its collateral can be withdrawn from block `until`.
-		ProviderDeregistered { provider: T::AccountId, collateral: BalanceOf<T>, until: BlockNumberFor<T> },
+		ProviderDeregistered {
+			provider: T::AccountId,
+			collateral: BalanceOf<T>,
+			until: BlockNumberFor<T>,
+		},
 		/// A provider that left took its collateral back.
 		CollateralWithdrawn { provider: T::AccountId, collateral: BalanceOf<T> },
 		/// Every provider able to store an order's missing replica refused it, while others
 		/// keep sealed replicas: the order goes on with `replicas` replicas.
 		ReplicasReduced { order: OrderId, replicas: u8 },
 		/// A sector is to be sealed by `deadline`.
-		SectorSealingRequired { provider: T::AccountId, sector: SectorIndex, content: SectorContent, deadline: BlockNumberFor<T> },
+		SectorSealingRequired {
+			provider: T::AccountId,
+			sector: SectorIndex,
+			content: SectorContent,
+			deadline: BlockNumberFor<T>,
+		},
 		/// A sector's sealed root was confirmed.
-		SectorSealed { provider: T::AccountId, sector: SectorIndex, content: SectorContent, sealed_root: H256 },
+		SectorSealed {
+			provider: T::AccountId,
+			sector: SectorIndex,
+			content: SectorContent,
+			sealed_root: H256,
+		},
 		/// An order was placed.
-		OrderPlaced { order: OrderId, owner: T::AccountId, size: u64, replicas: u8, escrow: BalanceOf<T> },
+		OrderPlaced {
+			order: OrderId,
+			owner: T::AccountId,
+			size: u64,
+			replicas: u8,
+			escrow: BalanceOf<T>,
+		},
 		/// A provider could not fetch or check an assigned replica and gave it back.
-		ReplicaRejected { order: OrderId, provider: T::AccountId, sector: SectorIndex, rejections: u8 },
+		ReplicaRejected {
+			order: OrderId,
+			provider: T::AccountId,
+			sector: SectorIndex,
+			rejections: u8,
+		},
 		/// A replica was assigned to a provider's sector.
 		ReplicaAssigned { order: OrderId, provider: T::AccountId, sector: SectorIndex },
 		/// An order's status changed.
@@ -315,16 +347,36 @@ pub mod pallet {
 		/// An order expired; `refund` of unspent escrow went back to its owner.
 		OrderExpired { order: OrderId, refund: BalanceOf<T> },
 		/// A provider was challenged.
-		ChallengeIssued { provider: T::AccountId, sector: SectorIndex, leaves: BoundedVec<u32, T::LeavesPerChallenge>, deadline: BlockNumberFor<T> },
+		ChallengeIssued {
+			provider: T::AccountId,
+			sector: SectorIndex,
+			leaves: BoundedVec<u32, T::LeavesPerChallenge>,
+			deadline: BlockNumberFor<T>,
+		},
 		/// A challenge was answered and the answer verified.
 		ProofVerified { provider: T::AccountId, sector: SectorIndex },
 		/// A fault: strike `strike` cost `slashed` of the collateral.
-		ProviderFaulted { provider: T::AccountId, sector: SectorIndex, reason: FaultReason, strike: u8, slashed: BalanceOf<T> },
+		ProviderFaulted {
+			provider: T::AccountId,
+			sector: SectorIndex,
+			reason: FaultReason,
+			strike: u8,
+			slashed: BalanceOf<T>,
+		},
 		/// Three strikes in a row: the provider is out; its collateral left can be withdrawn
 		/// from block `until`.
-		ProviderForcedOut { provider: T::AccountId, collateral: BalanceOf<T>, until: BlockNumberFor<T> },
+		ProviderForcedOut {
+			provider: T::AccountId,
+			collateral: BalanceOf<T>,
+			until: BlockNumberFor<T>,
+		},
 		/// Period rewards: `reward` minted for `proven_bytes`, `order_payments` from escrow.
-		ProviderRewarded { provider: T::AccountId, proven_bytes: u64, reward: BalanceOf<T>, order_payments: BalanceOf<T> },
+		ProviderRewarded {
+			provider: T::AccountId,
+			proven_bytes: u64,
+			reward: BalanceOf<T>,
+			order_payments: BalanceOf<T>,
+		},
 		/// A period ended (challenges for the next one follow).
 		PeriodClosed { block: BlockNumberFor<T>, proven_bytes: u64, providers_rewarded: u32 },
 	}
@@ -452,7 +504,11 @@ pub mod pallet {
 		/// Confirms that `sector` is sealed, with the Merkle root of its sealed leaves.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::confirm_sector())]
-		pub fn confirm_sector(origin: OriginFor<T>, sector: SectorIndex, sealed_root: H256) -> DispatchResult {
+		pub fn confirm_sector(
+			origin: OriginFor<T>,
+			sector: SectorIndex,
+			sealed_root: H256,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_confirm_sector(who, sector, sealed_root)
 		}
@@ -480,7 +536,8 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			Self::do_place_order(who, cid, size, data_root, replicas, periods, price_per_period)?;
 			let providers = ProviderList::<T>::decode_len().unwrap_or(0) as u32;
-			let sector_reads = (replicas as u64).saturating_mul(T::MaxSectorsPerProvider::get() as u64);
+			let sector_reads =
+				(replicas as u64).saturating_mul(T::MaxSectorsPerProvider::get() as u64);
 			Ok(Some(
 				T::WeightInfo::place_order(replicas as u32, providers)
 					.saturating_add(T::DbWeight::get().reads(sector_reads)),

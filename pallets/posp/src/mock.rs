@@ -2,7 +2,10 @@
 //! (8 KiB), 2 sealing rounds, 10-block periods and 3-block challenge deadlines.
 
 use crate as pallet_posp;
-use frame_support::{derive_impl, parameter_types, traits::{ConstU32, Hooks}};
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstU32, Hooks},
+};
 use sp_core::{sr25519, H256};
 use sp_runtime::{
 	traits::{IdentifyAccount, Verify},
@@ -11,8 +14,12 @@ use sp_runtime::{
 
 pub type AccountId = <<MultiSignature as Verify>::Signer as IdentifyAccount>::AccountId;
 pub type Balance = u64;
-type Extrinsic = sp_runtime::generic::UncheckedExtrinsic<AccountId, RuntimeCall, MultiSignature, ()>;
-type Block = sp_runtime::generic::Block<sp_runtime::generic::Header<u64, sp_runtime::traits::BlakeTwo256>, Extrinsic>;
+type Extrinsic =
+	sp_runtime::generic::UncheckedExtrinsic<AccountId, RuntimeCall, MultiSignature, ()>;
+type Block = sp_runtime::generic::Block<
+	sp_runtime::generic::Header<u64, sp_runtime::traits::BlakeTwo256>,
+	Extrinsic,
+>;
 
 #[frame_support::runtime]
 mod runtime {
@@ -70,7 +77,9 @@ impl<LocalCall> frame_system::offchain::CreateSignedTransaction<LocalCall> for T
 where
 	RuntimeCall: From<LocalCall>,
 {
-	fn create_signed_transaction<C: frame_system::offchain::AppCrypto<Self::Public, Self::Signature>>(
+	fn create_signed_transaction<
+		C: frame_system::offchain::AppCrypto<Self::Public, Self::Signature>,
+	>(
 		call: RuntimeCall,
 		_public: MultiSigner,
 		account: AccountId,
@@ -136,12 +145,24 @@ pub fn account(n: u8) -> AccountId {
 	AccountId::new([n; 32])
 }
 pub const ENDOWMENT: Balance = 1_000_000;
-pub fn alice() -> AccountId { account(1) }
-pub fn bob() -> AccountId { account(2) }
-pub fn charlie() -> AccountId { account(3) }
-pub fn dave() -> AccountId { account(4) }
-pub fn user() -> AccountId { account(9) }
-pub fn poor() -> AccountId { account(10) }
+pub fn alice() -> AccountId {
+	account(1)
+}
+pub fn bob() -> AccountId {
+	account(2)
+}
+pub fn charlie() -> AccountId {
+	account(3)
+}
+pub fn dave() -> AccountId {
+	account(4)
+}
+pub fn user() -> AccountId {
+	account(9)
+}
+pub fn poor() -> AccountId {
+	account(10)
+}
 
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();

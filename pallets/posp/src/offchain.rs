@@ -2,12 +2,12 @@
 //!
 //! On every imported block, for each `posp` key in the node keystore whose account is a
 //! registered provider:
-//! 1. if the provider has an outstanding challenge, it asks the agent to open the challenged
-//!    leaves (`POST /posp/prove`, fast: reads from the agent's sealed store) and submits
+//! 1. if the provider has an outstanding challenge, it asks the agent to open the challenged leaves
+//!    (`POST /posp/prove`, fast: reads from the agent's sealed store) and submits
 //!    [`Call::submit_proof`];
-//! 2. for every sector waiting to be sealed, it starts or polls the sealing job
-//!    (`POST /posp/seal`, idempotent; the agent fetches, pins and seals in the background) and,
-//!    once sealed, submits [`Call::confirm_sector`] with the sealed root.
+//! 2. for every sector waiting to be sealed, it starts or polls the sealing job (`POST /posp/seal`,
+//!    idempotent; the agent fetches, pins and seals in the background) and, once sealed, submits
+//!    [`Call::confirm_sector`] with the sealed root.
 //!
 //! Nothing slow runs here: each HTTP call has a short deadline and a sealing job is only polled,
 //! in later blocks. Results are not trusted: the chain verifies every answer.
@@ -31,8 +31,8 @@ use sp_runtime::{
 	traits::{IdentifyAccount, Saturating},
 	RuntimeAppPublic,
 };
-use zkp_primitives::offchain;
 use zkp_posp::api::{DataRef, ProveRequest, ProveResponse, SealRequest, SealStatus};
+use zkp_primitives::offchain;
 
 pub use zkp_primitives::offchain::DEFAULT_AGENT_URL;
 /// Off-chain storage key of the agent URL (a provider-specific key appends its account id).
@@ -58,7 +58,8 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn offchain_work(now: BlockNumberFor<T>) {
 		let keys = <T::AuthorityId as AppCrypto<T::Public, T::Signature>>::RuntimeAppPublic::all();
 		for key in keys {
-			let generic: <T::AuthorityId as AppCrypto<T::Public, T::Signature>>::GenericPublic = key.into();
+			let generic: <T::AuthorityId as AppCrypto<T::Public, T::Signature>>::GenericPublic =
+				key.into();
 			let public: T::Public = generic.into();
 			let account = public.clone().into_account();
 			if !Providers::<T>::contains_key(&account) {
@@ -84,7 +85,12 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Whether `tag` was submitted less than `after` blocks ago; records it if not.
-	fn recently_sent(account: &T::AccountId, tag: &[u8], now: BlockNumberFor<T>, after: u32) -> bool {
+	fn recently_sent(
+		account: &T::AccountId,
+		tag: &[u8],
+		now: BlockNumberFor<T>,
+		after: u32,
+	) -> bool {
 		offchain::recently_sent(&Self::sent_key(account, tag), now, after.into())
 	}
 
@@ -107,18 +113,30 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	fn serve_provider(account: &T::AccountId, public: T::Public, agent: &offchain::AgentApi, now: BlockNumberFor<T>) -> Result<(), String> {
+	fn serve_provider(
+		account: &T::AccountId,
+		public: T::Public,
+		agent: &offchain::AgentApi,
+		now: BlockNumberFor<T>,
+	) -> Result<(), String> {
 		let provider = Self::provider_bytes(account);
 		let signer = Signer::<T, T::AuthorityId>::all_accounts().with_filter(alloc::vec![public]);
 
 		// 1. Answer the outstanding challenge.
 		if let Some(challenge) = Challenges::<T>::get(account) {
 			let tag = (b"proof", challenge.sector, challenge.deadline).encode();
-			if now <= challenge.deadline && !Self::recently_sent(account, &tag, now, RESUBMIT_PROOF_AFTER) {
+			if now <= challenge.deadline &&
+				!Self::recently_sent(account, &tag, now, RESUBMIT_PROOF_AFTER)
+			{
 				match Self::prove(account, &provider, &challenge, agent) {
 					Ok(proofs) => {
 						let sector = challenge.sector;
-						Self::send_or_forget(&signer, account, &tag, Call::submit_proof { sector, proofs });
+						Self::send_or_forget(
+							&signer,
+							account,
+							&tag,
+							Call::submit_proof { sector, proofs },
+						);
 						log::info!(target: LOG, "answered challenge on sector {} ({} leaves)", sector, challenge.leaves.len());
 					},
 					Err(e) => {
@@ -130,16 +148,21 @@ impl<T: Config> Pallet<T> {
 		}
 
 		// 2. Drive sealing jobs, starting at a different one each block so none starves.
-		let mut sealing: Vec<(SectorIndex, SectorInfo<BlockNumberFor<T>>)> = Sectors::<T>::iter_prefix(account)
-			.filter(|(_, s)| matches!(s.state, SectorState::Sealing { .. }))
-			.collect();
+		let mut sealing: Vec<(SectorIndex, SectorInfo<BlockNumberFor<T>>)> =
+			Sectors::<T>::iter_prefix(account)
+				.filter(|(_, s)| matches!(s.state, SectorState::Sealing { .. }))
+				.collect();
 		offchain::rotate_for_block(&mut sealing, now);
 		for (sector, info) in sealing.into_iter().take(MAX_SEAL_POLLS) {
 			let data = match info.content {
 				SectorContent::Empty => None,
 				SectorContent::Data { order } => {
 					let Some(order) = Orders::<T>::get(order) else { continue };
-					Some(DataRef { cid: order.cid.into_inner(), size: order.size, data_root: order.data_root })
+					Some(DataRef {
+						cid: order.cid.into_inner(),
+						size: order.size,
+						data_root: order.data_root,
+					})
 				},
 			};
 			let request = SealRequest {
@@ -154,7 +177,12 @@ impl<T: Config> Pallet<T> {
 				Ok(SealStatus::Sealed { sealed_root }) => {
 					let tag = (b"confirm", sector, info.seed).encode();
 					if !Self::recently_sent(account, &tag, now, RESUBMIT_AFTER) {
-						Self::send_or_forget(&signer, account, &tag, Call::confirm_sector { sector, sealed_root });
+						Self::send_or_forget(
+							&signer,
+							account,
+							&tag,
+							Call::confirm_sector { sector, sealed_root },
+						);
 						log::info!(target: LOG, "sector {} sealed, confirming root {:?}", sector, sealed_root);
 					}
 				},
@@ -168,7 +196,12 @@ impl<T: Config> Pallet<T> {
 					if matches!(info.content, SectorContent::Data { .. }) &&
 						near && !Self::recently_sent(account, &tag, now, RESUBMIT_AFTER)
 					{
-						Self::send_or_forget(&signer, account, &tag, Call::reject_replica { sector });
+						Self::send_or_forget(
+							&signer,
+							account,
+							&tag,
+							Call::reject_replica { sector },
+						);
 						log::warn!(target: LOG, "sector {}: giving the replica back before its sealing deadline", sector);
 					}
 				},
@@ -192,13 +225,19 @@ impl<T: Config> Pallet<T> {
 			leaves: challenge.leaves.to_vec(),
 		};
 		match Self::call_agent::<ProveResponse>(agent, "/posp/prove", &request.encode())? {
-			ProveResponse::Proofs(proofs) => proofs.try_into().map_err(|_| "too many proofs".into()),
-			ProveResponse::Missing { reason } => Err(format!("agent lacks the replica: {}", String::from_utf8_lossy(&reason))),
+			ProveResponse::Proofs(proofs) =>
+				proofs.try_into().map_err(|_| "too many proofs".into()),
+			ProveResponse::Missing { reason } =>
+				Err(format!("agent lacks the replica: {}", String::from_utf8_lossy(&reason))),
 		}
 	}
 
 	/// POSTs a SCALE body to the agent and decodes the SCALE answer.
-	fn call_agent<R: Decode>(agent: &offchain::AgentApi, path: &str, body: &[u8]) -> Result<R, String> {
+	fn call_agent<R: Decode>(
+		agent: &offchain::AgentApi,
+		path: &str,
+		body: &[u8],
+	) -> Result<R, String> {
 		agent.call(path, body, HTTP_DEADLINE_MS)
 	}
 }

@@ -4,10 +4,7 @@
 
 use crate::{mock::*, pallet::*, types::*, Error, Event};
 use frame_support::{
-	assert_noop, assert_ok,
-	dispatch::Pays,
-	traits::fungible::InspectHold,
-	BoundedVec,
+	assert_noop, assert_ok, dispatch::Pays, traits::fungible::InspectHold, BoundedVec,
 };
 use sp_core::H256;
 use std::{cell::RefCell, collections::HashMap};
@@ -21,7 +18,9 @@ thread_local! {
 }
 
 fn file(size: usize, salt: u32) -> Vec<u8> {
-	(0..size as u32).map(|i| (i.wrapping_add(salt).wrapping_mul(2_654_435_761) >> 11) as u8).collect()
+	(0..size as u32)
+		.map(|i| (i.wrapping_add(salt).wrapping_mul(2_654_435_761) >> 11) as u8)
+		.collect()
 }
 
 fn events() -> Vec<Event<Test>> {
@@ -43,7 +42,10 @@ fn seal_all(who: &AccountId) {
 		};
 		let sealed = SealedSector::seal(&Posp::sealer(&info.seed), &data, SECTOR_LEAVES, |_| ());
 		let root = sealed.root();
-		KEPT.with(|k| k.borrow_mut().insert((who.clone(), index), (sealed, merkle::data_leaf_hashes(&data))));
+		KEPT.with(|k| {
+			k.borrow_mut()
+				.insert((who.clone(), index), (sealed, merkle::data_leaf_hashes(&data)))
+		});
 		assert_ok!(Posp::confirm_sector(RuntimeOrigin::signed(who.clone()), index, root));
 	}
 }
@@ -54,13 +56,19 @@ fn register_and_seal(who: &AccountId, sectors: u32) {
 }
 
 /// The honest answer to `who`'s outstanding challenge.
-fn honest_answer(who: &AccountId) -> (u32, BoundedVec<zkp_posp::LeafProof, frame_support::traits::ConstU32<2>>) {
+fn honest_answer(
+	who: &AccountId,
+) -> (u32, BoundedVec<zkp_posp::LeafProof, frame_support::traits::ConstU32<2>>) {
 	let challenge = Challenges::<Test>::get(who).expect("challenged");
 	let proofs = KEPT.with(|k| {
 		let kept = k.borrow();
 		let (sealed, hashes) = &kept[&(who.clone(), challenge.sector)];
 		let sealer = Posp::sealer(&Sectors::<Test>::get(who, challenge.sector).unwrap().seed);
-		challenge.leaves.iter().map(|l| sealed.prove(&sealer, *l, hashes).unwrap()).collect::<Vec<_>>()
+		challenge
+			.leaves
+			.iter()
+			.map(|l| sealed.prove(&sealer, *l, hashes).unwrap())
+			.collect::<Vec<_>>()
 	});
 	(challenge.sector, proofs.try_into().unwrap())
 }
@@ -132,25 +140,49 @@ fn registering_holds_collateral_and_asks_for_sealed_capacity() {
 #[test]
 fn bad_registrations_fail_and_change_nothing() {
 	build_and_execute(|| {
-		assert_noop!(Posp::register_provider(RuntimeOrigin::signed(alice()), 0), Error::<Test>::InvalidSectorCount);
-		assert_noop!(Posp::register_provider(RuntimeOrigin::signed(alice()), 5), Error::<Test>::InvalidSectorCount);
-		assert_noop!(Posp::register_provider(RuntimeOrigin::signed(poor()), 1), Error::<Test>::InsufficientBalance);
+		assert_noop!(
+			Posp::register_provider(RuntimeOrigin::signed(alice()), 0),
+			Error::<Test>::InvalidSectorCount
+		);
+		assert_noop!(
+			Posp::register_provider(RuntimeOrigin::signed(alice()), 5),
+			Error::<Test>::InvalidSectorCount
+		);
+		assert_noop!(
+			Posp::register_provider(RuntimeOrigin::signed(poor()), 1),
+			Error::<Test>::InsufficientBalance
+		);
 		assert_ok!(Posp::register_provider(RuntimeOrigin::signed(alice()), 1));
-		assert_noop!(Posp::register_provider(RuntimeOrigin::signed(alice()), 1), Error::<Test>::AlreadyRegistered);
+		assert_noop!(
+			Posp::register_provider(RuntimeOrigin::signed(alice()), 1),
+			Error::<Test>::AlreadyRegistered
+		);
 		for n in 2..=4 {
 			assert_ok!(Posp::register_provider(RuntimeOrigin::signed(account(n)), 1));
 		}
-		assert_noop!(Posp::register_provider(RuntimeOrigin::signed(user()), 1), Error::<Test>::TooManyProviders);
+		assert_noop!(
+			Posp::register_provider(RuntimeOrigin::signed(user()), 1),
+			Error::<Test>::TooManyProviders
+		);
 	});
 }
 
 #[test]
 fn bad_confirmations_fail_and_change_nothing() {
 	build_and_execute(|| {
-		assert_noop!(Posp::confirm_sector(RuntimeOrigin::signed(alice()), 0, H256::zero()), Error::<Test>::NotProvider);
+		assert_noop!(
+			Posp::confirm_sector(RuntimeOrigin::signed(alice()), 0, H256::zero()),
+			Error::<Test>::NotProvider
+		);
 		register_and_seal(&alice(), 1);
-		assert_noop!(Posp::confirm_sector(RuntimeOrigin::signed(alice()), 1, H256::zero()), Error::<Test>::UnknownSector);
-		assert_noop!(Posp::confirm_sector(RuntimeOrigin::signed(alice()), 0, H256::zero()), Error::<Test>::NotSealing);
+		assert_noop!(
+			Posp::confirm_sector(RuntimeOrigin::signed(alice()), 1, H256::zero()),
+			Error::<Test>::UnknownSector
+		);
+		assert_noop!(
+			Posp::confirm_sector(RuntimeOrigin::signed(alice()), 0, H256::zero()),
+			Error::<Test>::NotSealing
+		);
 	});
 }
 
@@ -163,7 +195,13 @@ fn orders_escrow_payment_and_become_active_when_every_replica_is_sealed() {
 		let before = Balances::free_balance(user());
 		let order = place(&user(), 5_000, 2, 4);
 		assert_eq!(Balances::free_balance(user()), before - 10 * 2 * 4);
-		assert_eq!(Balances::balance_on_hold(&RuntimeHoldReason::Posp(crate::HoldReason::OrderEscrow), &user()), 80);
+		assert_eq!(
+			Balances::balance_on_hold(
+				&RuntimeHoldReason::Posp(crate::HoldReason::OrderEscrow),
+				&user()
+			),
+			80
+		);
 		let o = Orders::<Test>::get(order).unwrap();
 		assert_eq!((o.status, o.holders.len()), (OrderStatus::Pending, 2));
 		assert_ne!(o.holders[0].provider, o.holders[1].provider);
@@ -174,7 +212,9 @@ fn orders_escrow_payment_and_become_active_when_every_replica_is_sealed() {
 			seal_all(&r.provider);
 		}
 		assert_eq!(Orders::<Test>::get(order).unwrap().status, OrderStatus::Active);
-		assert!(events().contains(&Event::OrderStatusChanged { order, status: OrderStatus::Active }));
+		assert!(
+			events().contains(&Event::OrderStatusChanged { order, status: OrderStatus::Active })
+		);
 	});
 }
 
@@ -182,7 +222,11 @@ fn orders_escrow_payment_and_become_active_when_every_replica_is_sealed() {
 fn bad_orders_fail_and_change_nothing() {
 	build_and_execute(|| {
 		let root = H256::repeat_byte(1);
-		let place = |who: AccountId, cid: BoundedVec<u8, _>, size: u64, replicas: u8, periods: u32| {
+		let place = |who: AccountId,
+		             cid: BoundedVec<u8, _>,
+		             size: u64,
+		             replicas: u8,
+		             periods: u32| {
 			Posp::place_order(RuntimeOrigin::signed(who), cid, size, root, replicas, periods, 10)
 		};
 		assert_noop!(place(user(), cid(), 100, 1, 1), Error::<Test>::NotEnoughProviders);
@@ -236,7 +280,8 @@ fn bad_answers_fail_with_typed_errors_and_change_nothing() {
 		place(&user(), 8 * 1024, 2, 10);
 		seal_all(&alice());
 		seal_all(&bob());
-		let submit = |sector, proofs| Posp::submit_proof(RuntimeOrigin::signed(alice()), sector, proofs);
+		let submit =
+			|sector, proofs| Posp::submit_proof(RuntimeOrigin::signed(alice()), sector, proofs);
 		assert_noop!(submit(0, BoundedVec::new()), Error::<Test>::NoChallenge);
 		run_to_block(PERIOD);
 		let (sector, good) = honest_answer(&alice());
@@ -297,7 +342,10 @@ fn a_replica_sealed_without_the_file_does_not_verify() {
 		KEPT.with(|k| k.borrow_mut().insert((alice(), 0), (fake, hashes)));
 		run_to_block(PERIOD);
 		let (sector, proofs) = honest_answer(&alice());
-		assert_noop!(Posp::submit_proof(RuntimeOrigin::signed(alice()), sector, proofs), Error::<Test>::DataMismatch);
+		assert_noop!(
+			Posp::submit_proof(RuntimeOrigin::signed(alice()), sector, proofs),
+			Error::<Test>::DataMismatch
+		);
 	});
 }
 
@@ -311,7 +359,8 @@ fn missed_challenges_escalate_5_10_15_percent_then_force_out_and_repair() {
 		let holder = Orders::<Test>::get(order).unwrap().holders[0].provider.clone();
 		seal_all(&holder);
 		assert_eq!(Orders::<Test>::get(order).unwrap().status, OrderStatus::Active);
-		let honest: Vec<AccountId> = [alice(), bob(), charlie()].into_iter().filter(|p| p != &holder).collect();
+		let honest: Vec<AccountId> =
+			[alice(), bob(), charlie()].into_iter().filter(|p| p != &holder).collect();
 
 		let mut collateral = 2_000u64;
 		let mut strike = 0;
@@ -356,7 +405,9 @@ fn missed_challenges_escalate_5_10_15_percent_then_force_out_and_repair() {
 		let o = Orders::<Test>::get(order).unwrap();
 		assert_eq!(o.holders.len(), 1);
 		assert!(honest.contains(&o.holders[0].provider));
-		assert!(events().contains(&Event::OrderStatusChanged { order, status: OrderStatus::Repairing }));
+		assert!(
+			events().contains(&Event::OrderStatusChanged { order, status: OrderStatus::Repairing })
+		);
 		seal_all(&o.holders[0].provider);
 		assert_eq!(Orders::<Test>::get(order).unwrap().status, OrderStatus::Active);
 	});
@@ -393,7 +444,9 @@ fn missed_sealing_deadline_is_a_fault() {
 		run_to_block(SEAL_DEADLINE + PERIOD);
 		let faults: Vec<_> = events()
 			.into_iter()
-			.filter(|e| matches!(e, Event::ProviderFaulted { reason: FaultReason::MissedSealing, .. }))
+			.filter(|e| {
+				matches!(e, Event::ProviderFaulted { reason: FaultReason::MissedSealing, .. })
+			})
 			.collect();
 		// Two late sectors, one strike for the period.
 		assert_eq!(faults.len(), 2);
@@ -421,8 +474,10 @@ fn periods_mint_rewards_by_proven_bytes_and_pay_proven_replicas() {
 		// One proven sector each: the reward is shared half and half; the replica is paid
 		// only if its own sector is one of the proven ones.
 		assert_eq!(Balances::total_issuance(), issuance + 900);
-		let replica_proven = Sectors::<Test>::get(&replica.provider, replica.sector).unwrap().proven;
-		let paid = |who: &AccountId| if *who == replica.provider && replica_proven { 10 } else { 0 };
+		let replica_proven =
+			Sectors::<Test>::get(&replica.provider, replica.sector).unwrap().proven;
+		let paid =
+			|who: &AccountId| if *who == replica.provider && replica_proven { 10 } else { 0 };
 		assert_eq!(Balances::free_balance(alice()), a0 + 450 + paid(&alice()));
 		assert_eq!(Balances::free_balance(bob()), b0 + 450 + paid(&bob()));
 		assert!(events().contains(&Event::ProviderRewarded {
@@ -461,14 +516,23 @@ fn a_faulty_period_earns_nothing_and_unspent_escrow_is_refunded() {
 #[test]
 fn deregistering_keeps_the_collateral_held_until_the_unbonding_delay() {
 	build_and_execute(|| {
-		assert_noop!(Posp::deregister_provider(RuntimeOrigin::signed(alice())), Error::<Test>::NotProvider);
+		assert_noop!(
+			Posp::deregister_provider(RuntimeOrigin::signed(alice())),
+			Error::<Test>::NotProvider
+		);
 		register_and_seal(&alice(), 2);
 		let order = place(&user(), 1_000, 1, 1);
-		assert_noop!(Posp::deregister_provider(RuntimeOrigin::signed(alice())), Error::<Test>::ProviderHoldsData);
+		assert_noop!(
+			Posp::deregister_provider(RuntimeOrigin::signed(alice())),
+			Error::<Test>::ProviderHoldsData
+		);
 		seal_all(&alice());
 		run_to_block(PERIOD);
 		assert!(Challenges::<Test>::get(alice()).is_some());
-		assert_noop!(Posp::deregister_provider(RuntimeOrigin::signed(alice())), Error::<Test>::ChallengeOutstanding);
+		assert_noop!(
+			Posp::deregister_provider(RuntimeOrigin::signed(alice())),
+			Error::<Test>::ChallengeOutstanding
+		);
 		answer(&alice());
 		run_to_block(2 * PERIOD);
 		assert_eq!(Orders::<Test>::get(order).unwrap().status, OrderStatus::Expired);
@@ -478,19 +542,34 @@ fn deregistering_keeps_the_collateral_held_until_the_unbonding_delay() {
 		seal_all(&alice());
 		assert_ok!(Posp::deregister_provider(RuntimeOrigin::signed(alice())));
 		let until = System::block_number() + UNBONDING;
-		assert!(events().contains(&Event::ProviderDeregistered { provider: alice(), collateral: 2_000, until }));
+		assert!(events().contains(&Event::ProviderDeregistered {
+			provider: alice(),
+			collateral: 2_000,
+			until
+		}));
 		assert!(Providers::<Test>::get(alice()).is_none());
 		assert_eq!(Sectors::<Test>::iter_prefix(alice()).count(), 0);
 		assert!(ProviderList::<Test>::get().is_empty());
 		// The collateral stays held; she cannot come back before taking it, nor take it early.
 		assert_eq!(held(&alice()), 2_000);
-		assert_noop!(Posp::register_provider(RuntimeOrigin::signed(alice()), 1), Error::<Test>::StillDeparting);
-		assert_noop!(Posp::withdraw_collateral(RuntimeOrigin::signed(alice())), Error::<Test>::CollateralStillBonded);
-		assert_noop!(Posp::withdraw_collateral(RuntimeOrigin::signed(bob())), Error::<Test>::NotDeparted);
+		assert_noop!(
+			Posp::register_provider(RuntimeOrigin::signed(alice()), 1),
+			Error::<Test>::StillDeparting
+		);
+		assert_noop!(
+			Posp::withdraw_collateral(RuntimeOrigin::signed(alice())),
+			Error::<Test>::CollateralStillBonded
+		);
+		assert_noop!(
+			Posp::withdraw_collateral(RuntimeOrigin::signed(bob())),
+			Error::<Test>::NotDeparted
+		);
 		run_to_block(until);
 		assert_ok!(Posp::withdraw_collateral(RuntimeOrigin::signed(alice())));
 		assert_eq!(held(&alice()), 0);
-		assert!(events().contains(&Event::CollateralWithdrawn { provider: alice(), collateral: 2_000 }));
+		assert!(
+			events().contains(&Event::CollateralWithdrawn { provider: alice(), collateral: 2_000 })
+		);
 	});
 }
 
@@ -504,14 +583,26 @@ fn an_unfetchable_replica_is_given_back_without_a_strike_and_the_order_ends_afte
 		let order = place(&user(), 2_000, 1, 10);
 		let first = Orders::<Test>::get(order).unwrap().holders[0].provider.clone();
 		// Bad inputs first: nothing changes.
-		assert_noop!(Posp::reject_replica(RuntimeOrigin::signed(user()), 0), Error::<Test>::NotProvider);
-		assert_noop!(Posp::reject_replica(RuntimeOrigin::signed(first.clone()), 1), Error::<Test>::UnknownSector);
+		assert_noop!(
+			Posp::reject_replica(RuntimeOrigin::signed(user()), 0),
+			Error::<Test>::NotProvider
+		);
+		assert_noop!(
+			Posp::reject_replica(RuntimeOrigin::signed(first.clone()), 1),
+			Error::<Test>::UnknownSector
+		);
 		let idle = [alice(), bob(), charlie()].into_iter().find(|p| *p != first).unwrap();
-		assert_noop!(Posp::reject_replica(RuntimeOrigin::signed(idle), 0), Error::<Test>::NotAReplica);
+		assert_noop!(
+			Posp::reject_replica(RuntimeOrigin::signed(idle), 0),
+			Error::<Test>::NotAReplica
+		);
 
 		assert_ok!(Posp::reject_replica(RuntimeOrigin::signed(first.clone()), 0));
 		let o = Orders::<Test>::get(order).unwrap();
-		assert_eq!((o.rejected_by.to_vec(), o.holders.len(), o.status), (vec![first.clone()], 0, OrderStatus::Pending));
+		assert_eq!(
+			(o.rejected_by.to_vec(), o.holders.len(), o.status),
+			(vec![first.clone()], 0, OrderStatus::Pending)
+		);
 		// Redrawn two blocks later, never to the provider that refused it.
 		assert_eq!(waiting(), vec![order]);
 		run_to_block(System::block_number() + 2);
@@ -526,7 +617,12 @@ fn an_unfetchable_replica_is_given_back_without_a_strike_and_the_order_ends_afte
 		let o = Orders::<Test>::get(order).unwrap();
 		assert_eq!((o.status, o.escrow, o.holders.len()), (OrderStatus::Expired, 0, 0));
 		assert_eq!(Balances::free_balance(user()), user_free);
-		assert!(events().contains(&Event::ReplicaRejected { order, provider: first, sector: 0, rejections: 1 }));
+		assert!(events().contains(&Event::ReplicaRejected {
+			order,
+			provider: first,
+			sector: 0,
+			rejections: 1
+		}));
 	});
 }
 
@@ -537,10 +633,21 @@ fn a_sealed_replica_cannot_be_rejected_and_orders_below_the_minimum_price_fail()
 		let order = place(&user(), 2_000, 1, 10);
 		seal_all(&alice());
 		assert_eq!(Orders::<Test>::get(order).unwrap().status, OrderStatus::Active);
-		assert_noop!(Posp::reject_replica(RuntimeOrigin::signed(alice()), 0), Error::<Test>::NotSealing);
+		assert_noop!(
+			Posp::reject_replica(RuntimeOrigin::signed(alice()), 0),
+			Error::<Test>::NotSealing
+		);
 		register_and_seal(&bob(), 1);
 		assert_noop!(
-			Posp::place_order(RuntimeOrigin::signed(user()), cid(), 100, H256::repeat_byte(1), 1, 1, 0),
+			Posp::place_order(
+				RuntimeOrigin::signed(user()),
+				cid(),
+				100,
+				H256::repeat_byte(1),
+				1,
+				1,
+				0
+			),
 			Error::<Test>::PriceTooLow
 		);
 	});
@@ -615,8 +722,10 @@ fn waiting_orders_that_ended_get_no_replicas() {
 			assert_eq!((o.status, o.holders.len()), (OrderStatus::Expired, 0));
 		}
 		assert!(OrdersAwaitingRepair::<Test>::get().is_empty());
-		assert!(Sectors::<Test>::iter_prefix(alice()).all(|(_, s)| s.content != SectorContent::Data { order: short }));
-		assert!(Sectors::<Test>::iter_prefix(alice()).all(|(_, s)| s.content != SectorContent::Data { order: ended }));
+		assert!(Sectors::<Test>::iter_prefix(alice())
+			.all(|(_, s)| s.content != SectorContent::Data { order: short }));
+		assert!(Sectors::<Test>::iter_prefix(alice())
+			.all(|(_, s)| s.content != SectorContent::Data { order: ended }));
 		// An expired order is removed when the period closes.
 		run_to_block(2 * PERIOD);
 		assert!(Orders::<Test>::get(short).is_none());
@@ -628,9 +737,22 @@ fn an_order_that_would_wait_is_refused_when_the_waiting_list_is_full() {
 	build_and_execute(|| {
 		register_and_seal(&alice(), 1);
 		run_to_block(PERIOD);
-		OrdersAwaitingRepair::<Test>::put(BoundedVec::truncate_from(vec![(90, 1), (91, 1), (92, 1), (93, 1)]));
+		OrdersAwaitingRepair::<Test>::put(BoundedVec::truncate_from(vec![
+			(90, 1),
+			(91, 1),
+			(92, 1),
+			(93, 1),
+		]));
 		assert_noop!(
-			Posp::place_order(RuntimeOrigin::signed(user()), cid(), 100, H256::repeat_byte(1), 1, 1, 10),
+			Posp::place_order(
+				RuntimeOrigin::signed(user()),
+				cid(),
+				100,
+				H256::repeat_byte(1),
+				1,
+				1,
+				10
+			),
 			Error::<Test>::TooManyOrdersWaiting
 		);
 		OrdersAwaitingRepair::<Test>::kill();
@@ -676,7 +798,11 @@ fn attack_confirming_roots_nobody_can_open_earns_nothing_and_costs_collateral() 
 		let attacker = dave();
 		assert_ok!(Posp::register_provider(RuntimeOrigin::signed(attacker.clone()), 4));
 		for sector in 0..4 {
-			assert_ok!(Posp::confirm_sector(RuntimeOrigin::signed(attacker.clone()), sector, H256::repeat_byte(sector as u8 + 1)));
+			assert_ok!(Posp::confirm_sector(
+				RuntimeOrigin::signed(attacker.clone()),
+				sector,
+				H256::repeat_byte(sector as u8 + 1)
+			));
 		}
 		register_and_seal(&alice(), 1);
 		let free = Balances::free_balance(&attacker);
@@ -689,7 +815,12 @@ fn attack_confirming_roots_nobody_can_open_earns_nothing_and_costs_collateral() 
 		run_to_block(2 * PERIOD);
 		assert_eq!(Balances::free_balance(&attacker), free, "no reward, ever");
 		assert_eq!(Posp::storage_score(&attacker), 0);
-		assert!(events().contains(&Event::ProviderRewarded { provider: alice(), proven_bytes: 8 * 1024, reward: 900, order_payments: 0 }));
+		assert!(events().contains(&Event::ProviderRewarded {
+			provider: alice(),
+			proven_bytes: 8 * 1024,
+			reward: 900,
+			order_payments: 0
+		}));
 		// It leaves when its next challenge has lapsed: the collateral stays held and the
 		// strikes come back with it.
 		run_to_block(2 * PERIOD + DEADLINE + 1);
@@ -698,7 +829,10 @@ fn attack_confirming_roots_nobody_can_open_earns_nothing_and_costs_collateral() 
 		let collateral = held(&attacker);
 		assert_ok!(Posp::deregister_provider(RuntimeOrigin::signed(attacker.clone())));
 		assert_eq!(held(&attacker), collateral);
-		assert_noop!(Posp::register_provider(RuntimeOrigin::signed(attacker.clone()), 4), Error::<Test>::StillDeparting);
+		assert_noop!(
+			Posp::register_provider(RuntimeOrigin::signed(attacker.clone()), 4),
+			Error::<Test>::StillDeparting
+		);
 		run_to_block(System::block_number() + UNBONDING);
 		assert_ok!(Posp::withdraw_collateral(RuntimeOrigin::signed(attacker.clone())));
 		assert_ok!(Posp::register_provider(RuntimeOrigin::signed(attacker.clone()), 1));
@@ -719,7 +853,10 @@ fn a_sector_the_chain_takes_back_is_no_longer_challenged() {
 		let holders = Orders::<Test>::get(order).unwrap().holders;
 		let (kept, refused) = (holders[0].clone(), holders[1].clone());
 		seal_all(&kept.provider);
-		assert_ok!(Posp::reject_replica(RuntimeOrigin::signed(refused.provider.clone()), refused.sector));
+		assert_ok!(Posp::reject_replica(
+			RuntimeOrigin::signed(refused.provider.clone()),
+			refused.sector
+		));
 		run_to_block(PERIOD);
 		assert_eq!(Challenges::<Test>::get(&kept.provider).map(|c| c.sector), Some(kept.sector));
 		run_to_block(PERIOD + 1);
@@ -743,16 +880,25 @@ fn attack_rejections_never_wipe_sealed_replicas() {
 		let holders = Orders::<Test>::get(order).unwrap().holders;
 		let (kept, first) = (holders[0].clone(), holders[1].clone());
 		seal_all(&kept.provider);
-		assert_ok!(Posp::reject_replica(RuntimeOrigin::signed(first.provider.clone()), first.sector));
+		assert_ok!(Posp::reject_replica(
+			RuntimeOrigin::signed(first.provider.clone()),
+			first.sector
+		));
 		run_to_block(System::block_number() + 2);
 		let second = Orders::<Test>::get(order).unwrap().holders[1].clone();
 		assert!(second.provider != first.provider && second.provider != kept.provider);
-		assert_ok!(Posp::reject_replica(RuntimeOrigin::signed(second.provider.clone()), second.sector));
+		assert_ok!(Posp::reject_replica(
+			RuntimeOrigin::signed(second.provider.clone()),
+			second.sector
+		));
 		let o = Orders::<Test>::get(order).unwrap();
 		assert_eq!((o.status, o.replicas, o.holders.len()), (OrderStatus::Active, 1, 1));
 		assert_eq!(o.rejected_by.to_vec(), vec![first.provider, second.provider]);
 		assert!(events().contains(&Event::ReplicasReduced { order, replicas: 1 }));
-		assert_eq!(Sectors::<Test>::get(&kept.provider, kept.sector).unwrap().content, SectorContent::Data { order });
+		assert_eq!(
+			Sectors::<Test>::get(&kept.provider, kept.sector).unwrap().content,
+			SectorContent::Data { order }
+		);
 	});
 }
 
@@ -794,7 +940,9 @@ fn sealing_faults_are_charged_in_the_hook() {
 		let weight = <Posp as frame_support::traits::Hooks<u64>>::on_initialize(boundary);
 		let faults = events()
 			.iter()
-			.filter(|e| matches!(e, Event::ProviderFaulted { reason: FaultReason::MissedSealing, .. }))
+			.filter(|e| {
+				matches!(e, Event::ProviderFaulted { reason: FaultReason::MissedSealing, .. })
+			})
 			.count() as u64;
 		assert_eq!(faults, 16);
 		assert!(weight.ref_time() >= <() as WeightInfo>::fault_with_repair(4).ref_time() * faults);

@@ -37,7 +37,18 @@ pub struct ProviderInfo<Balance> {
 }
 
 /// What a sector holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
 pub enum SectorContent {
 	/// Committed capacity: sealed zeros, free for an order.
 	#[codec(index = 0)]
@@ -48,7 +59,18 @@ pub enum SectorContent {
 }
 
 /// Where a sector is in its life.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
 pub enum SectorState<BlockNumber> {
 	/// Waiting for the provider to seal it and confirm its sealed root before `deadline`.
 	#[codec(index = 0)]
@@ -73,7 +95,18 @@ pub struct SectorInfo<BlockNumber> {
 }
 
 /// Where one replica of an order stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
 pub enum ReplicaState {
 	/// Assigned; the provider is fetching, pinning and sealing it.
 	#[codec(index = 0)]
@@ -95,7 +128,18 @@ pub struct Replica<AccountId> {
 }
 
 /// An order's status, visible in storage and events: a user's data is never dropped silently.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
 pub enum OrderStatus {
 	/// Placed; not every replica is sealed yet.
 	#[codec(index = 0)]
@@ -162,7 +206,18 @@ pub struct Challenge<BlockNumber, MaxLeaves: Get<u32>> {
 }
 
 /// Why a provider was faulted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
 pub enum FaultReason {
 	/// No valid answer to a challenge before its deadline.
 	#[codec(index = 0)]

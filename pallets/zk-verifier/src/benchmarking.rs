@@ -26,7 +26,11 @@ where
 	who
 }
 
-fn registered<T: Config>(who: &T::AccountId, inputs: u32, proofs: u32) -> (H256, Vec<(Vec<u8>, Vec<[u8; 32]>)>) {
+fn registered<T: Config>(
+	who: &T::AccountId,
+	inputs: u32,
+	proofs: u32,
+) -> (H256, Vec<(Vec<u8>, Vec<[u8; 32]>)>) {
 	let (vk, batch) = zkp_groth16::simulate::fixture(CURVE, inputs as usize, proofs as usize, 7);
 	let hash = ZkVerifier::<T>::do_register_vk(who.clone(), CURVE, vk).expect("valid key");
 	(hash, batch)
@@ -87,7 +91,10 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), hash, bounded(items));
 
-		assert_eq!(AttestationLeaves::<T>::get(frame_system::Pallet::<T>::block_number()).len() as u32, b);
+		assert_eq!(
+			AttestationLeaves::<T>::get(frame_system::Pallet::<T>::block_number()).len() as u32,
+			b
+		);
 	}
 
 	/// The same verification done inside the runtime (no host call): the pure-WASM cost, for
@@ -131,11 +138,13 @@ mod benchmarks {
 	#[benchmark]
 	fn on_finalize_attest(l: Linear<0, { T::MaxStatementsPerBlock::get() }>) {
 		let now = frame_system::Pallet::<T>::block_number();
-		let leaves: Vec<H256> = (0..l).map(|i| {
-			let mut b = [7u8; 32];
-			b[..4].copy_from_slice(&i.to_le_bytes());
-			H256(b)
-		}).collect();
+		let leaves: Vec<H256> = (0..l)
+			.map(|i| {
+				let mut b = [7u8; 32];
+				b[..4].copy_from_slice(&i.to_le_bytes());
+				H256(b)
+			})
+			.collect();
 		AttestationLeaves::<T>::insert(now, bounded::<_, T::MaxStatementsPerBlock>(leaves));
 
 		#[block]

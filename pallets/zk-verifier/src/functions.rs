@@ -5,10 +5,7 @@ use crate::{pallet::*, types::*, WeightInfo};
 use alloc::vec::Vec;
 use frame_support::{
 	pallet_prelude::*,
-	traits::{
-		fungible::MutateHold,
-		tokens::Precision,
-	},
+	traits::{fungible::MutateHold, tokens::Precision},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_core::H256;
@@ -48,10 +45,17 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Validates, stores and charges the deposit for a key; returns its hash.
-	pub(crate) fn do_register_vk(who: T::AccountId, curve: Curve, vk: Vec<u8>) -> Result<H256, DispatchError> {
+	pub(crate) fn do_register_vk(
+		who: T::AccountId,
+		curve: Curve,
+		vk: Vec<u8>,
+	) -> Result<H256, DispatchError> {
 		let info = zkp_groth16::validate_vk(curve, &vk).map_err(Error::<T>::from)?;
 		let vk_hash = H256(zkp_groth16::vk_hash(curve, &vk));
-		ensure!(!VerificationKeys::<T>::contains_key(vk_hash), Error::<T>::VerificationKeyAlreadyRegistered);
+		ensure!(
+			!VerificationKeys::<T>::contains_key(vk_hash),
+			Error::<T>::VerificationKeyAlreadyRegistered
+		);
 		let deposit = Self::vk_deposit(vk.len());
 		T::Currency::hold(&HoldReason::VerificationKey.into(), &who, deposit)?;
 		let vk: VkBytes = vk.try_into().map_err(|_| Error::<T>::InvalidLength)?;
@@ -70,10 +74,16 @@ impl<T: Config> Pallet<T> {
 
 	/// Removes the caller's key and releases its deposit.
 	pub(crate) fn do_unregister_vk(who: T::AccountId, vk_hash: H256) -> DispatchResult {
-		let entry = VerificationKeys::<T>::get(vk_hash).ok_or(Error::<T>::UnknownVerificationKey)?;
+		let entry =
+			VerificationKeys::<T>::get(vk_hash).ok_or(Error::<T>::UnknownVerificationKey)?;
 		ensure!(entry.owner == who, Error::<T>::NotVerificationKeyOwner);
 		ensure!(KeyHolds::<T>::get(vk_hash) == 0, Error::<T>::VerificationKeyInUse);
-		T::Currency::release(&HoldReason::VerificationKey.into(), &who, entry.deposit, Precision::BestEffort)?;
+		T::Currency::release(
+			&HoldReason::VerificationKey.into(),
+			&who,
+			entry.deposit,
+			Precision::BestEffort,
+		)?;
 		VerificationKeys::<T>::remove(vk_hash);
 		Self::deposit_event(Event::VkUnregistered { vk_hash, owner: who });
 		Ok(())
@@ -131,7 +141,8 @@ impl<T: Config> Pallet<T> {
 		if Self::attestation_room(for_pallet) < 1 {
 			return Err(ProofVerificationError::AttestationCapacity);
 		}
-		T::Backend::verify(key.curve, &key.vk, proof, inputs).map_err(ProofVerificationError::Rejected)?;
+		T::Backend::verify(key.curve, &key.vk, proof, inputs)
+			.map_err(ProofVerificationError::Rejected)?;
 		let statement =
 			H256(zkp_groth16::statement_hash(key.curve, key.hash.as_fixed_bytes(), inputs));
 		Self::attest(statement).map_err(|_| ProofVerificationError::AttestationCapacity)?;
@@ -148,27 +159,41 @@ impl<T: Config> Pallet<T> {
 			match e {
 				ProofVerificationError::Rejected(e) => Error::<T>::from(e),
 				ProofVerificationError::AttestationCapacity => Error::<T>::TooManyStatementsInBlock,
-				ProofVerificationError::UnknownVerificationKey => Error::<T>::UnknownVerificationKey,
+				ProofVerificationError::UnknownVerificationKey =>
+					Error::<T>::UnknownVerificationKey,
 			}
 			.into()
 		})
 	}
 
 	/// Verifies a batch against a registered key and attests every statement.
-	pub(crate) fn do_submit_batch(vk_hash: H256, batch: Vec<BatchItem>) -> Result<Vec<H256>, DispatchError> {
+	pub(crate) fn do_submit_batch(
+		vk_hash: H256,
+		batch: Vec<BatchItem>,
+	) -> Result<Vec<H256>, DispatchError> {
 		ensure!(!batch.is_empty(), Error::<T>::EmptyBatch);
 		ensure!(batch.len() as u32 <= T::MaxBatchSize::get(), Error::<T>::BatchTooLarge);
-		let entry = VerificationKeys::<T>::get(vk_hash).ok_or(Error::<T>::UnknownVerificationKey)?;
-		if let Some(index) = batch.iter().position(|item| item.inputs.len() as u32 != entry.public_inputs) {
+		let entry =
+			VerificationKeys::<T>::get(vk_hash).ok_or(Error::<T>::UnknownVerificationKey)?;
+		if let Some(index) =
+			batch.iter().position(|item| item.inputs.len() as u32 != entry.public_inputs)
+		{
 			return Err(Error::<T>::InvalidProofInBatch { index: index as u8 }.into());
 		}
-		ensure!(Self::attestation_room(false) >= batch.len() as u32, Error::<T>::TooManyStatementsInBlock);
-		let batch: Vec<(Vec<u8>, Vec<PublicInput>)> =
-			batch.into_iter().map(|item| (item.proof.into_inner(), item.inputs.into_inner())).collect();
+		ensure!(
+			Self::attestation_room(false) >= batch.len() as u32,
+			Error::<T>::TooManyStatementsInBlock
+		);
+		let batch: Vec<(Vec<u8>, Vec<PublicInput>)> = batch
+			.into_iter()
+			.map(|item| (item.proof.into_inner(), item.inputs.into_inner()))
+			.collect();
 		T::Backend::verify_batch(entry.curve, &entry.vk, &batch).map_err(Error::<T>::from)?;
 		let statements: Vec<H256> = batch
 			.iter()
-			.map(|(_, inputs)| H256(zkp_groth16::statement_hash(entry.curve, vk_hash.as_fixed_bytes(), inputs)))
+			.map(|(_, inputs)| {
+				H256(zkp_groth16::statement_hash(entry.curve, vk_hash.as_fixed_bytes(), inputs))
+			})
 			.collect();
 		for statement in &statements {
 			Self::attest(*statement)?;
@@ -179,10 +204,11 @@ impl<T: Config> Pallet<T> {
 	/// Appends a statement to this block's attestation leaves.
 	fn attest(statement: H256) -> DispatchResult {
 		let now = frame_system::Pallet::<T>::block_number();
-		let index = AttestationLeaves::<T>::try_mutate(now, |leaves| -> Result<u32, DispatchError> {
-			leaves.try_push(statement).map_err(|_| Error::<T>::TooManyStatementsInBlock)?;
-			Ok(leaves.len() as u32 - 1)
-		})?;
+		let index =
+			AttestationLeaves::<T>::try_mutate(now, |leaves| -> Result<u32, DispatchError> {
+				leaves.try_push(statement).map_err(|_| Error::<T>::TooManyStatementsInBlock)?;
+				Ok(leaves.len() as u32 - 1)
+			})?;
 		StatementLocations::<T>::insert(statement, (now, index));
 		Ok(())
 	}
@@ -196,7 +222,11 @@ impl<T: Config> Pallet<T> {
 		let root = binary_merkle_tree::merkle_root_raw::<Keccak256, _>(leaves.iter().copied());
 		let count = leaves.len() as u32;
 		AttestationRoots::<T>::insert(now, AttestationRoot { root, leaves: count });
-		Self::deposit_event(Event::AttestationRootStored { block_number: now, root, leaves: count });
+		Self::deposit_event(Event::AttestationRootStored {
+			block_number: now,
+			root,
+			leaves: count,
+		});
 	}
 
 	/// `on_initialize`: forgets the attestations of the block that left the retention window.
@@ -210,7 +240,10 @@ impl<T: Config> Pallet<T> {
 		let expired = now.saturating_sub(retention);
 		let leaves = AttestationLeaves::<T>::take(expired);
 		for leaf in leaves.iter() {
-			if StatementLocations::<T>::get(leaf).map(|(block, _)| block == expired).unwrap_or(false) {
+			if StatementLocations::<T>::get(leaf)
+				.map(|(block, _)| block == expired)
+				.unwrap_or(false)
+			{
 				StatementLocations::<T>::remove(leaf);
 			}
 		}
@@ -224,7 +257,10 @@ impl<T: Config> Pallet<T> {
 		let (block_number, leaf_index) = StatementLocations::<T>::get(statement)?;
 		let root = AttestationRoots::<T>::get(block_number)?;
 		let leaves = AttestationLeaves::<T>::get(block_number);
-		let proof = binary_merkle_tree::merkle_proof_raw::<Keccak256, _>(leaves.iter().copied(), leaf_index);
+		let proof = binary_merkle_tree::merkle_proof_raw::<Keccak256, _>(
+			leaves.iter().copied(),
+			leaf_index,
+		);
 		Some(AttestationProof {
 			statement,
 			block_number,
@@ -242,13 +278,19 @@ impl<T: Config> Pallet<T> {
 }
 
 impl<T: Config> ProofVerifier for Pallet<T> {
-	fn verify_proof(vk_hash: &H256, proof: &[u8], inputs: &[PublicInput]) -> Result<H256, ProofVerificationError> {
-		let key = Self::registered_vk(*vk_hash).ok_or(ProofVerificationError::UnknownVerificationKey)?;
+	fn verify_proof(
+		vk_hash: &H256,
+		proof: &[u8],
+		inputs: &[PublicInput],
+	) -> Result<H256, ProofVerificationError> {
+		let key =
+			Self::registered_vk(*vk_hash).ok_or(ProofVerificationError::UnknownVerificationKey)?;
 		Self::check_and_attest(&key, proof, inputs, true)
 	}
 
 	fn hold_key(vk_hash: &H256) -> Result<u32, ProofVerificationError> {
-		let entry = VerificationKeys::<T>::get(vk_hash).ok_or(ProofVerificationError::UnknownVerificationKey)?;
+		let entry = VerificationKeys::<T>::get(vk_hash)
+			.ok_or(ProofVerificationError::UnknownVerificationKey)?;
 		KeyHolds::<T>::mutate(vk_hash, |holds| *holds = holds.saturating_add(1));
 		Ok(entry.public_inputs)
 	}

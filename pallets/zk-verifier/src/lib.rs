@@ -3,22 +3,22 @@
 //! Verifies Groth16 proofs (BN254 and BLS12-381) for users and for other pallets, so that
 //! private data and models can be *proven*, never shown.
 //!
-//! - **Verification keys** are registered once ([`Pallet::register_vk`]): validated (every
-//!   point canonical, on its curve and in the prime-order subgroup, at most
+//! - **Verification keys** are registered once ([`Pallet::register_vk`]): validated (every point
+//!   canonical, on its curve and in the prime-order subgroup, at most
 //!   [`zkp_groth16::MAX_PUBLIC_INPUTS`] inputs), stored under their hash
 //!   ([`zkp_groth16::vk_hash`]), with a deposit held from the owner until
 //!   [`Pallet::unregister_vk`].
 //! - **Proofs** ([`Pallet::submit_proof`]) are checked against a registered key (or a key given
-//!   inline). A valid proof records its *statement* ([`zkp_groth16::statement_hash`]: proof
-//!   system, key hash and public inputs) and emits [`Event::ProofVerified`]; an invalid one is
-//!   rejected with a typed error and changes nothing.
+//!   inline). A valid proof records its *statement* ([`zkp_groth16::statement_hash`]: proof system,
+//!   key hash and public inputs) and emits [`Event::ProofVerified`]; an invalid one is rejected
+//!   with a typed error and changes nothing.
 //! - **Batches** ([`Pallet::submit_batch`]) of proofs of one key are verified together with a
-//!   random linear combination whose coefficients come from a hash of the whole batch; one
-//!   bad proof fails the batch and is named ([`Error::InvalidProofInBatch`]).
-//! - **Attestations**: the statements verified in a block are the leaves of a keccak-256
-//!   binary Merkle tree whose root is stored per block ([`AttestationRoots`]); the runtime API
-//!   returns a statement's path so another chain or a contract can check "this proof was
-//!   verified on ZKP" ([`zkp_primitives::zk::attestation_root`]).
+//!   random linear combination whose coefficients come from a hash of the whole batch; one bad
+//!   proof fails the batch and is named ([`Error::InvalidProofInBatch`]).
+//! - **Attestations**: the statements verified in a block are the leaves of a keccak-256 binary
+//!   Merkle tree whose root is stored per block ([`AttestationRoots`]); the runtime API returns a
+//!   statement's path so another chain or a contract can check "this proof was verified on ZKP"
+//!   ([`zkp_primitives::zk::attestation_root`]).
 //! - **Other pallets** verify through [`zkp_primitives::zk::ProofVerifier`], implemented here.
 //!
 //! Verification runs through [`Config::Backend`]: the node's native host function in the
@@ -214,9 +214,13 @@ pub mod pallet {
 
 		fn integrity_test() {
 			assert!(T::ReservedStatementsPerBlock::get() <= T::MaxStatementsPerBlock::get());
-			assert!(T::MaxBatchSize::get() >= 1 && T::MaxBatchSize::get() <= 255, "batch size fits the error index");
 			assert!(
-				T::MaxStatementsPerBlock::get().saturating_sub(T::ReservedStatementsPerBlock::get()) >=
+				T::MaxBatchSize::get() >= 1 && T::MaxBatchSize::get() <= 255,
+				"batch size fits the error index"
+			);
+			assert!(
+				T::MaxStatementsPerBlock::get()
+					.saturating_sub(T::ReservedStatementsPerBlock::get()) >=
 					T::MaxBatchSize::get(),
 				"a full batch fits a block"
 			);
@@ -293,5 +297,4 @@ pub mod pallet {
 	fn batch_inputs_hint(batch: &BoundedVec<BatchItem, ConstU32<MAX_BATCH_BOUND>>) -> u32 {
 		batch.iter().map(|item| item.inputs.len() as u32).max().unwrap_or(0)
 	}
-
 }

@@ -44,7 +44,12 @@ fn register(f: &Fixture, who: u64) -> H256 {
 }
 
 fn submit(hash: H256, proof: &[u8], ins: &[[u8; 32]]) -> sp_runtime::DispatchResult {
-	ZkVerifier::submit_proof(RuntimeOrigin::signed(BOB), VkOrHash::Hash(hash), proof_bytes(proof), inputs(ins))
+	ZkVerifier::submit_proof(
+		RuntimeOrigin::signed(BOB),
+		VkOrHash::Hash(hash),
+		proof_bytes(proof),
+		inputs(ins),
+	)
 }
 
 fn held(who: u64) -> Balance {
@@ -68,14 +73,23 @@ fn register_and_unregister_hold_and_return_the_deposit() {
 		let entry = VerificationKeys::<Test>::get(hash).unwrap();
 		assert_eq!((entry.owner, entry.curve, entry.public_inputs), (ALICE, Curve::Bn254, 3));
 		System::assert_last_event(
-			Event::VkRegistered { vk_hash: hash, owner: ALICE, curve: Curve::Bn254, public_inputs: 3 }.into(),
+			Event::VkRegistered {
+				vk_hash: hash,
+				owner: ALICE,
+				curve: Curve::Bn254,
+				public_inputs: 3,
+			}
+			.into(),
 		);
 
 		assert_noop!(
 			ZkVerifier::register_vk(RuntimeOrigin::signed(BOB), f.curve, vk_bytes(&f.vk)),
 			Error::<Test>::VerificationKeyAlreadyRegistered
 		);
-		assert_noop!(ZkVerifier::unregister_vk(RuntimeOrigin::signed(BOB), hash), Error::<Test>::NotVerificationKeyOwner);
+		assert_noop!(
+			ZkVerifier::unregister_vk(RuntimeOrigin::signed(BOB), hash),
+			Error::<Test>::NotVerificationKeyOwner
+		);
 		assert_noop!(
 			ZkVerifier::unregister_vk(RuntimeOrigin::signed(ALICE), H256::zero()),
 			Error::<Test>::UnknownVerificationKey
@@ -99,12 +113,17 @@ fn bad_keys_are_rejected_with_typed_errors_and_nothing_changes() {
 			Error::<Test>::PointNotOnCurve
 		);
 		assert_noop!(
-			ZkVerifier::register_vk(RuntimeOrigin::signed(ALICE), f.curve, vk_bytes(&f.vk[..f.vk.len() - 1])),
+			ZkVerifier::register_vk(
+				RuntimeOrigin::signed(ALICE),
+				f.curve,
+				vk_bytes(&f.vk[..f.vk.len() - 1])
+			),
 			Error::<Test>::InvalidLength
 		);
 		// A BLS12-381 key declared as BN254: its bytes do not parse as a BN254 key (here the
 		// input count lands on other bytes).
-		let wrong_curve = ZkVerifier::register_vk(RuntimeOrigin::signed(ALICE), Curve::Bn254, vk_bytes(&f.vk));
+		let wrong_curve =
+			ZkVerifier::register_vk(RuntimeOrigin::signed(ALICE), Curve::Bn254, vk_bytes(&f.vk));
 		assert!(
 			matches!(
 				wrong_curve,
@@ -115,7 +134,9 @@ fn bad_keys_are_rejected_with_typed_errors_and_nothing_changes() {
 			"{wrong_curve:?}"
 		);
 		// Cannot pay the deposit.
-		assert!(ZkVerifier::register_vk(RuntimeOrigin::signed(POOR), f.curve, vk_bytes(&f.vk)).is_err());
+		assert!(
+			ZkVerifier::register_vk(RuntimeOrigin::signed(POOR), f.curve, vk_bytes(&f.vk)).is_err()
+		);
 		assert_eq!(VerificationKeys::<Test>::iter().count(), 0);
 		assert_eq!(held(ALICE), 0);
 	});
@@ -128,8 +149,11 @@ fn valid_proofs_verify_and_are_attested_on_both_curves() {
 			let hash = register(&f, ALICE);
 			for (proof, ins) in &f.proofs {
 				assert_ok!(submit(hash, proof, ins));
-				let statement = H256(zkp_groth16::statement_hash(f.curve, hash.as_fixed_bytes(), ins));
-				System::assert_last_event(Event::ProofVerified { statement, vk_hash: hash, who: BOB }.into());
+				let statement =
+					H256(zkp_groth16::statement_hash(f.curve, hash.as_fixed_bytes(), ins));
+				System::assert_last_event(
+					Event::ProofVerified { statement, vk_hash: hash, who: BOB }.into(),
+				);
 				assert_eq!(StatementLocations::<Test>::get(statement).map(|l| l.0), Some(1));
 			}
 		}
@@ -179,7 +203,10 @@ fn bad_proofs_are_rejected_with_typed_errors_and_nothing_changes() {
 		let mut big = ins.clone();
 		big[1] = [0xff; 32];
 		assert_noop!(submit(hash, proof, &big), Error::<Test>::InvalidPublicInput);
-		assert_noop!(submit(H256::repeat_byte(9), proof, ins), Error::<Test>::UnknownVerificationKey);
+		assert_noop!(
+			submit(H256::repeat_byte(9), proof, ins),
+			Error::<Test>::UnknownVerificationKey
+		);
 		assert!(AttestationLeaves::<Test>::get(1).is_empty());
 	});
 }
@@ -216,13 +243,22 @@ fn too_many_inputs_are_rejected() {
 		let header = Curve::Bn254.g1_len() + 3 * Curve::Bn254.g2_len();
 		let mut too_many = vk[..header].to_vec();
 		too_many.extend_from_slice(&66u64.to_le_bytes());
-		too_many.extend(std::iter::repeat(vk[header + 8..header + 8 + 64].to_vec()).take(66).flatten());
+		too_many
+			.extend(std::iter::repeat(vk[header + 8..header + 8 + 64].to_vec()).take(66).flatten());
 		// 66 IC points of BN254 still fit the bound on key bytes.
 		assert_noop!(
-			ZkVerifier::register_vk(RuntimeOrigin::signed(ALICE), Curve::Bn254, vk_bytes(&too_many)),
+			ZkVerifier::register_vk(
+				RuntimeOrigin::signed(ALICE),
+				Curve::Bn254,
+				vk_bytes(&too_many)
+			),
 			Error::<Test>::TooManyPublicInputs
 		);
-		assert_ok!(ZkVerifier::register_vk(RuntimeOrigin::signed(ALICE), Curve::Bn254, vk_bytes(&vk)));
+		assert_ok!(ZkVerifier::register_vk(
+			RuntimeOrigin::signed(ALICE),
+			Curve::Bn254,
+			vk_bytes(&vk)
+		));
 	});
 }
 
@@ -246,7 +282,11 @@ fn batches_verify_together_and_a_bad_proof_fails_the_whole_batch() {
 				ZkVerifier::submit_batch(RuntimeOrigin::signed(BOB), hash, items(&bad)),
 				Error::<Test>::InvalidProofInBatch { index: 4 }
 			);
-			assert_ok!(ZkVerifier::submit_batch(RuntimeOrigin::signed(BOB), hash, items(&f.proofs)));
+			assert_ok!(ZkVerifier::submit_batch(
+				RuntimeOrigin::signed(BOB),
+				hash,
+				items(&f.proofs)
+			));
 			assert_eq!(AttestationLeaves::<Test>::get(1).len(), before + 6);
 			assert_noop!(
 				ZkVerifier::submit_batch(RuntimeOrigin::signed(BOB), hash, items(&[])),
@@ -255,8 +295,11 @@ fn batches_verify_together_and_a_bad_proof_fails_the_whole_batch() {
 		}
 		let f = bn254(0, 9);
 		let hash = register(&f, ALICE);
-		let nine: Vec<BatchItem> =
-			f.proofs.iter().map(|(p, i)| BatchItem { proof: proof_bytes(p), inputs: inputs(i) }).collect();
+		let nine: Vec<BatchItem> = f
+			.proofs
+			.iter()
+			.map(|(p, i)| BatchItem { proof: proof_bytes(p), inputs: inputs(i) })
+			.collect();
 		assert_noop!(
 			ZkVerifier::submit_batch(RuntimeOrigin::signed(BOB), hash, nine.try_into().unwrap()),
 			Error::<Test>::BatchTooLarge
@@ -268,14 +311,21 @@ fn batches_verify_together_and_a_bad_proof_fails_the_whole_batch() {
 fn block_capacity_is_enforced_and_part_is_kept_for_other_pallets() {
 	new_test_ext().execute_with(|| {
 		let (vk, batch) = zkp_groth16::simulate::fixture(Curve::Bn254, 1, 17, 3);
-		assert_ok!(ZkVerifier::register_vk(RuntimeOrigin::signed(ALICE), Curve::Bn254, vk_bytes(&vk)));
+		assert_ok!(ZkVerifier::register_vk(
+			RuntimeOrigin::signed(ALICE),
+			Curve::Bn254,
+			vk_bytes(&vk)
+		));
 		let hash = H256(zkp_groth16::vk_hash(Curve::Bn254, &vk));
 		let users = (16 - RESERVED_STATEMENTS) as usize;
 		for (p, i) in &batch[..users] {
 			assert_ok!(submit(hash, p, i));
 		}
 		// Users cannot take the statements kept for other pallets (PoI's ZK reveals) ...
-		assert_noop!(submit(hash, &batch[users].0, &batch[users].1), Error::<Test>::TooManyStatementsInBlock);
+		assert_noop!(
+			submit(hash, &batch[users].0, &batch[users].1),
+			Error::<Test>::TooManyStatementsInBlock
+		);
 		// ... which still get them, up to the block's capacity.
 		for (p, i) in &batch[users..16] {
 			assert_ok!(<ZkVerifier as ProofVerifier>::verify_proof(&hash, p, i));
@@ -295,8 +345,14 @@ fn a_key_held_by_another_pallet_cannot_be_unregistered() {
 		let f = bn254(0, 1);
 		let hash = register(&f, ALICE);
 		assert_eq!(<ZkVerifier as ProofVerifier>::hold_key(&hash), Ok(f.proofs[0].1.len() as u32));
-		assert_eq!(<ZkVerifier as ProofVerifier>::hold_key(&H256::zero()), Err(ProofVerificationError::UnknownVerificationKey));
-		assert_noop!(ZkVerifier::unregister_vk(RuntimeOrigin::signed(ALICE), hash), Error::<Test>::VerificationKeyInUse);
+		assert_eq!(
+			<ZkVerifier as ProofVerifier>::hold_key(&H256::zero()),
+			Err(ProofVerificationError::UnknownVerificationKey)
+		);
+		assert_noop!(
+			ZkVerifier::unregister_vk(RuntimeOrigin::signed(ALICE), hash),
+			Error::<Test>::VerificationKeyInUse
+		);
 		<ZkVerifier as ProofVerifier>::release_key(&hash);
 		assert!(!KeyHolds::<Test>::contains_key(hash));
 		assert_ok!(ZkVerifier::unregister_vk(RuntimeOrigin::signed(ALICE), hash));
@@ -307,12 +363,20 @@ fn a_key_held_by_another_pallet_cannot_be_unregistered() {
 fn attestation_paths_prove_statements_against_the_block_root() {
 	new_test_ext().execute_with(|| {
 		let (vk, batch) = zkp_groth16::simulate::fixture(Curve::Bls12_381, 2, 7, 4);
-		assert_ok!(ZkVerifier::register_vk(RuntimeOrigin::signed(ALICE), Curve::Bls12_381, vk_bytes(&vk)));
+		assert_ok!(ZkVerifier::register_vk(
+			RuntimeOrigin::signed(ALICE),
+			Curve::Bls12_381,
+			vk_bytes(&vk)
+		));
 		let hash = H256(zkp_groth16::vk_hash(Curve::Bls12_381, &vk));
 		let mut statements = vec![];
 		for (p, i) in &batch {
 			assert_ok!(submit(hash, p, i));
-			statements.push(H256(zkp_groth16::statement_hash(Curve::Bls12_381, hash.as_fixed_bytes(), i)));
+			statements.push(H256(zkp_groth16::statement_hash(
+				Curve::Bls12_381,
+				hash.as_fixed_bytes(),
+				i,
+			)));
 		}
 		// No root before the block is finalized.
 		assert!(ZkVerifier::attestation_proof(statements[0]).is_none());
@@ -321,10 +385,16 @@ fn attestation_paths_prove_statements_against_the_block_root() {
 		assert_eq!(root.leaves, 7);
 		for (i, s) in statements.iter().enumerate() {
 			let p = ZkVerifier::attestation_proof(*s).unwrap();
-			assert_eq!((p.block_number, p.leaf_index, p.leaf_count, p.root), (1, i as u32, 7, root.root));
+			assert_eq!(
+				(p.block_number, p.leaf_index, p.leaf_count, p.root),
+				(1, i as u32, 7, root.root)
+			);
 			assert_eq!(attestation_root(s, p.leaf_index, p.leaf_count, &p.proof), Some(root.root));
 			// A path for another leaf position or another statement does not reach the root.
-			assert_ne!(attestation_root(&H256::repeat_byte(1), p.leaf_index, 7, &p.proof), Some(root.root));
+			assert_ne!(
+				attestation_root(&H256::repeat_byte(1), p.leaf_index, 7, &p.proof),
+				Some(root.root)
+			);
 		}
 		// Retention: after 5 more blocks the attestation is forgotten.
 		for _ in 0..5 {
@@ -343,7 +413,10 @@ fn other_pallets_verify_through_the_proof_verifier_trait() {
 		let hash = register(&f, ALICE);
 		let (proof, ins) = &f.proofs[0];
 		let statement = <ZkVerifier as ProofVerifier>::verify_proof(&hash, proof, ins).unwrap();
-		assert_eq!(statement, H256(zkp_groth16::statement_hash(f.curve, hash.as_fixed_bytes(), ins)));
+		assert_eq!(
+			statement,
+			H256(zkp_groth16::statement_hash(f.curve, hash.as_fixed_bytes(), ins))
+		);
 		assert_eq!(StatementLocations::<Test>::get(statement).map(|l| l.0), Some(1));
 		let mut bad = ins.clone();
 		bad[0][0] ^= 1;
@@ -363,10 +436,16 @@ fn host_and_in_runtime_backends_agree() {
 	// In native tests both run the same code; the WASM comparison is in the node benchmarks.
 	for f in [bn254(2, 3), bls(2, 3)] {
 		for (p, i) in &f.proofs {
-			assert_eq!(HostGroth16::verify(f.curve, &f.vk, p, i), InRuntimeGroth16::verify(f.curve, &f.vk, p, i));
+			assert_eq!(
+				HostGroth16::verify(f.curve, &f.vk, p, i),
+				InRuntimeGroth16::verify(f.curve, &f.vk, p, i)
+			);
 			let mut bad = i.clone();
 			bad[0][0] ^= 1;
-			assert_eq!(HostGroth16::verify(f.curve, &f.vk, p, &bad), InRuntimeGroth16::verify(f.curve, &f.vk, p, &bad));
+			assert_eq!(
+				HostGroth16::verify(f.curve, &f.vk, p, &bad),
+				InRuntimeGroth16::verify(f.curve, &f.vk, p, &bad)
+			);
 		}
 		assert_eq!(HostGroth16::verify_batch(f.curve, &f.vk, &f.proofs), Ok(()));
 	}

@@ -71,7 +71,10 @@ pub struct DecodedProof<E: Pairing> {
 
 /// Decodes one uncompressed point and validates it: canonical coordinates and flags, on the
 /// curve, in the prime-order subgroup, and (unless allowed) not the identity.
-pub fn decode_point<C: SWCurveConfig>(bytes: &[u8], allow_identity: bool) -> Result<Affine<C>, Error> {
+pub fn decode_point<C: SWCurveConfig>(
+	bytes: &[u8],
+	allow_identity: bool,
+) -> Result<Affine<C>, Error> {
 	if bytes.len() != Affine::<C>::identity().uncompressed_size() {
 		return Err(Error::InvalidLength);
 	}
@@ -81,7 +84,9 @@ pub fn decode_point<C: SWCurveConfig>(bytes: &[u8], allow_identity: bool) -> Res
 	// of the identity, so bytes that do not re-serialize to themselves are rejected (keys and
 	// proofs are then not malleable and `vk_hash` names exactly one key).
 	let mut canonical = Vec::with_capacity(bytes.len());
-	point.serialize_with_mode(&mut canonical, Compress::No).map_err(|_| Error::InvalidEncoding)?;
+	point
+		.serialize_with_mode(&mut canonical, Compress::No)
+		.map_err(|_| Error::InvalidEncoding)?;
 	if canonical != bytes {
 		return Err(Error::InvalidEncoding);
 	}
@@ -104,7 +109,8 @@ pub fn decode_vk<E: PairingCurve>(curve: Curve, bytes: &[u8]) -> Result<DecodedV
 	if bytes.len() < header {
 		return Err(Error::InvalidLength);
 	}
-	let count_bytes: [u8; 8] = bytes[header - 8..header].try_into().map_err(|_| Error::InvalidLength)?;
+	let count_bytes: [u8; 8] =
+		bytes[header - 8..header].try_into().map_err(|_| Error::InvalidLength)?;
 	let count = u64::from_le_bytes(count_bytes);
 	if count == 0 || count > (MAX_PUBLIC_INPUTS as u64) + 1 {
 		return Err(Error::TooManyPublicInputs);
@@ -156,7 +162,9 @@ pub fn decode_inputs<F: PrimeField>(inputs: &[PublicInput]) -> Result<Vec<F>, Er
 pub fn encode_scalar<F: PrimeField>(value: &F) -> PublicInput {
 	let mut out = [0u8; SCALAR_LEN];
 	let mut bytes = Vec::with_capacity(SCALAR_LEN);
-	value.serialize_with_mode(&mut bytes, Compress::No).expect("writing to a Vec cannot fail");
+	value
+		.serialize_with_mode(&mut bytes, Compress::No)
+		.expect("writing to a Vec cannot fail");
 	out[..bytes.len()].copy_from_slice(&bytes);
 	out
 }
@@ -164,13 +172,16 @@ pub fn encode_scalar<F: PrimeField>(value: &F) -> PublicInput {
 /// Encodes an arkworks verifying key canonically (uncompressed).
 pub fn encode_vk<E: Pairing>(vk: &ark_groth16::VerifyingKey<E>) -> Vec<u8> {
 	let mut out = Vec::new();
-	vk.serialize_with_mode(&mut out, Compress::No).expect("writing to a Vec cannot fail");
+	vk.serialize_with_mode(&mut out, Compress::No)
+		.expect("writing to a Vec cannot fail");
 	out
 }
 
 /// Encodes an arkworks proof canonically (uncompressed).
 pub fn encode_proof<E: Pairing>(proof: &ark_groth16::Proof<E>) -> Vec<u8> {
 	let mut out = Vec::new();
-	proof.serialize_with_mode(&mut out, Compress::No).expect("writing to a Vec cannot fail");
+	proof
+		.serialize_with_mode(&mut out, Compress::No)
+		.expect("writing to a Vec cannot fail");
 	out
 }

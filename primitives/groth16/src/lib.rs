@@ -6,14 +6,14 @@
 //!
 //! - [`Curve`]: BN254 (`bn128` in snarkjs) and BLS12-381.
 //! - The **canonical encoding** ([`encoding`]): arkworks' *uncompressed* serialization of
-//!   `ark_groth16::VerifyingKey` and `ark_groth16::Proof`, and 32-byte little-endian public
-//!   inputs. Decoding reports *why* bytes are rejected: wrong length, non-canonical field
-//!   element, point not on the curve, point not in the prime-order subgroup, identity point.
+//!   `ark_groth16::VerifyingKey` and `ark_groth16::Proof`, and 32-byte little-endian public inputs.
+//!   Decoding reports *why* bytes are rejected: wrong length, non-canonical field element, point
+//!   not on the curve, point not in the prime-order subgroup, identity point.
 //! - [`verify`] for one proof (a 4-pair multi-Miller loop and one final exponentiation) and
-//!   [`verify_batch`] for many proofs of one key (a random linear combination checked with one
-//!   `n + 3`-pair multi-Miller loop and one final exponentiation).
-//! - [`vk_hash`] and [`statement_hash`]: keccak-256 hashes, domain-separated, that name a key
-//!   and a verified statement on chain and in attestations (EVM-friendly).
+//!   [`verify_batch`] for many proofs of one key (a random linear combination checked with one `n +
+//!   3`-pair multi-Miller loop and one final exponentiation).
+//! - [`vk_hash`] and [`statement_hash`]: keccak-256 hashes, domain-separated, that name a key and a
+//!   verified statement on chain and in attestations (EVM-friendly).
 //! - [`snarkjs`] (with `std`): conversion of `verification_key.json`, `proof.json` and
 //!   `public.json` exactly as snarkjs writes them, and of arkworks-serialized (compressed or
 //!   uncompressed) keys and proofs, into the canonical encoding.
@@ -47,7 +47,16 @@ pub type PublicInput = [u8; SCALAR_LEN];
 
 /// The pairing-friendly curve of a Groth16 key or proof.
 #[derive(
-	Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
 )]
 pub enum Curve {
 	/// BN254 (alt_bn128; snarkjs `bn128`, Ethereum's precompiles).
@@ -106,7 +115,16 @@ impl Curve {
 
 /// Why a key, proof or input was rejected. Every variant is a distinct, documented reason.
 #[derive(
-	Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
 )]
 pub enum Error {
 	/// The bytes have the wrong length for their curve and input count.
@@ -195,7 +213,8 @@ impl core::fmt::Display for Error {
 			Error::PointNotOnCurve => "point is not on the curve",
 			Error::PointNotInSubgroup => "point is not in the prime-order subgroup",
 			Error::PointAtInfinity => "point must not be the identity",
-			Error::TooManyPublicInputs => "verification key has too many (or zero IC) public inputs",
+			Error::TooManyPublicInputs =>
+				"verification key has too many (or zero IC) public inputs",
 			Error::PublicInputCountMismatch => "number of public inputs differs from the key's",
 			Error::InvalidPublicInput => "public input is not a canonical scalar (>= modulus)",
 			Error::VerificationFailed => "proof does not verify for these public inputs",

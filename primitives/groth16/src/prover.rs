@@ -32,7 +32,8 @@ impl<F: Field> ConstraintSynthesizer<F> for Circuit<F> {
 		let missing = || SynthesisError::AssignmentMissing;
 		let a = cs.new_witness_variable(|| self.a.ok_or_else(missing))?;
 		let b = cs.new_witness_variable(|| self.b.ok_or_else(missing))?;
-		let c = cs.new_input_variable(|| Ok(self.a.ok_or_else(missing)? * self.b.ok_or_else(missing)?))?;
+		let c = cs
+			.new_input_variable(|| Ok(self.a.ok_or_else(missing)? * self.b.ok_or_else(missing)?))?;
 		cs.enforce_r1cs_constraint(|| lc!() + a, || lc!() + b, || lc!() + c)?;
 		for x in self.extra {
 			let xi = cs.new_input_variable(|| x.ok_or_else(missing))?;
@@ -59,8 +60,10 @@ pub fn fixture<E: Pairing>(curve: Curve, extra: usize, n: usize, seed: u64) -> F
 		.map(|_| {
 			let (a, b) = (E::ScalarField::rand(&mut rng), E::ScalarField::rand(&mut rng));
 			let xs: Vec<_> = (0..extra).map(|_| E::ScalarField::rand(&mut rng)).collect();
-			let circuit = Circuit { a: Some(a), b: Some(b), extra: xs.iter().copied().map(Some).collect() };
-			let proof = Groth16::<E>::prove(&pk, circuit, &mut rng).expect("proving a satisfied circuit");
+			let circuit =
+				Circuit { a: Some(a), b: Some(b), extra: xs.iter().copied().map(Some).collect() };
+			let proof =
+				Groth16::<E>::prove(&pk, circuit, &mut rng).expect("proving a satisfied circuit");
 			let mut inputs = vec![encode_scalar(&(a * b))];
 			inputs.extend(xs.iter().map(encode_scalar));
 			(encode_proof(&proof), inputs)

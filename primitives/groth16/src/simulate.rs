@@ -36,12 +36,20 @@ impl Scalars {
 	}
 }
 
-fn build<E: PairingCurve>(public_inputs: usize, proofs: usize, seed: u64) -> (Vec<u8>, Vec<(Vec<u8>, Vec<PublicInput>)>) {
+fn build<E: PairingCurve>(
+	public_inputs: usize,
+	proofs: usize,
+	seed: u64,
+) -> (Vec<u8>, Vec<(Vec<u8>, Vec<PublicInput>)>) {
 	let mut rng = Scalars { seed: keccak_256(&seed.to_le_bytes()), counter: 0 };
 	let g1 = E::G1Affine::generator();
 	let g2 = E::G2Affine::generator();
-	let (alpha, beta, gamma, delta): (E::ScalarField, E::ScalarField, E::ScalarField, E::ScalarField) =
-		(rng.next(), rng.next(), rng.next(), rng.next());
+	let (alpha, beta, gamma, delta): (
+		E::ScalarField,
+		E::ScalarField,
+		E::ScalarField,
+		E::ScalarField,
+	) = (rng.next(), rng.next(), rng.next(), rng.next());
 	let u: Vec<E::ScalarField> = (0..=public_inputs).map(|_| rng.next()).collect();
 	let vk = ark_groth16::VerifyingKey::<E> {
 		alpha_g1: (g1 * alpha).into_affine(),
@@ -69,7 +77,12 @@ fn build<E: PairingCurve>(public_inputs: usize, proofs: usize, seed: u64) -> (Ve
 }
 
 /// A key with `public_inputs` inputs and `proofs` proofs that satisfy it.
-pub fn fixture(curve: Curve, public_inputs: usize, proofs: usize, seed: u64) -> (Vec<u8>, Vec<(Vec<u8>, Vec<PublicInput>)>) {
+pub fn fixture(
+	curve: Curve,
+	public_inputs: usize,
+	proofs: usize,
+	seed: u64,
+) -> (Vec<u8>, Vec<(Vec<u8>, Vec<PublicInput>)>) {
 	match curve {
 		Curve::Bn254 => build::<ark_bn254::Bn254>(public_inputs, proofs, seed),
 		Curve::Bls12_381 => build::<ark_bls12_381::Bls12_381>(public_inputs, proofs, seed),

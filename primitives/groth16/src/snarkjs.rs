@@ -1,10 +1,10 @@
 //! Conversion from what provers write into the canonical encoding, in one place for the CLI,
 //! the scripts' helpers and the tests.
 //!
-//! - **snarkjs**: `verification_key.json`, `proof.json`, `public.json` exactly as snarkjs
-//!   writes them (`protocol: "groth16"`, `curve: "bn128" | "bls12381"`, decimal strings,
-//!   projective `[x, y, "1"]` G1 points and `[[x.c0, x.c1], [y.c0, y.c1], ["1", "0"]]` G2
-//!   points; `[0, 1, 0]` is the identity).
+//! - **snarkjs**: `verification_key.json`, `proof.json`, `public.json` exactly as snarkjs writes
+//!   them (`protocol: "groth16"`, `curve: "bn128" | "bls12381"`, decimal strings, projective `[x,
+//!   y, "1"]` G1 points and `[[x.c0, x.c1], [y.c0, y.c1], ["1", "0"]]` G2 points; `[0, 1, 0]` is
+//!   the identity).
 //! - **arkworks**: `VerifyingKey` / `Proof` serialized compressed or uncompressed.
 //!
 //! Conversion checks syntax and ranges (every coordinate and input must be below its modulus)
@@ -94,11 +94,18 @@ where
 	if z != C::BaseField::ONE {
 		return err(format!("{what}: projective z must be 0 or 1"));
 	}
-	Ok(Affine::new_unchecked(field(&a[0], &format!("{what}.x"))?, field(&a[1], &format!("{what}.y"))?))
+	Ok(Affine::new_unchecked(
+		field(&a[0], &format!("{what}.x"))?,
+		field(&a[1], &format!("{what}.y"))?,
+	))
 }
 
 /// A snarkjs G2 point `[[x0, x1], [y0, y1], [z0, z1]]` over the quadratic extension.
-fn g2<C, F>(v: &Value, what: &str, make: impl Fn(F, F) -> C::BaseField) -> Result<Affine<C>, FormatError>
+fn g2<C, F>(
+	v: &Value,
+	what: &str,
+	make: impl Fn(F, F) -> C::BaseField,
+) -> Result<Affine<C>, FormatError>
 where
 	C: SWCurveConfig,
 	F: PrimeField,
@@ -106,7 +113,10 @@ where
 	let a = array(v, 3, what)?;
 	let coord = |i: usize, name: &str| -> Result<C::BaseField, FormatError> {
 		let c = array(&a[i], 2, &format!("{what}.{name}"))?;
-		Ok(make(field(&c[0], &format!("{what}.{name}[0]"))?, field(&c[1], &format!("{what}.{name}[1]"))?))
+		Ok(make(
+			field(&c[0], &format!("{what}.{name}[0]"))?,
+			field(&c[1], &format!("{what}.{name}[1]"))?,
+		))
 	};
 	let z = coord(2, "z")?;
 	if z.is_zero() {
@@ -120,7 +130,8 @@ where
 
 fn serialize<T: CanonicalSerialize>(t: &T) -> Vec<u8> {
 	let mut out = Vec::new();
-	t.serialize_with_mode(&mut out, Compress::No).expect("writing to a Vec cannot fail");
+	t.serialize_with_mode(&mut out, Compress::No)
+		.expect("writing to a Vec cannot fail");
 	out
 }
 
@@ -135,7 +146,10 @@ macro_rules! snarkjs_curve {
 					.ok_or_else(|| FormatError("verification key: missing IC".into()))?;
 				if let Some(n) = v.get("nPublic").and_then(Value::as_u64) {
 					if n as usize + 1 != ic.len() {
-						return err(format!("verification key: nPublic {n} but {} IC points", ic.len()));
+						return err(format!(
+							"verification key: nPublic {n} but {} IC points",
+							ic.len()
+						));
 					}
 				}
 				let vk = ark_groth16::VerifyingKey::<$pairing> {
@@ -161,11 +175,14 @@ macro_rules! snarkjs_curve {
 				Ok(serialize(&proof))
 			}
 			pub fn inputs(v: &Value) -> Result<Vec<PublicInput>, FormatError> {
-				let list = v.as_array().ok_or_else(|| FormatError("public inputs: expected an array".into()))?;
+				let list = v
+					.as_array()
+					.ok_or_else(|| FormatError("public inputs: expected an array".into()))?;
 				list.iter()
 					.enumerate()
 					.map(|(i, x)| {
-						let f: <$pairing as Pairing>::ScalarField = field(x, &format!("public[{i}]"))?;
+						let f: <$pairing as Pairing>::ScalarField =
+							field(x, &format!("public[{i}]"))?;
 						Ok(encoding::encode_scalar(&f))
 					})
 					.collect()
@@ -174,7 +191,14 @@ macro_rules! snarkjs_curve {
 	};
 }
 
-snarkjs_curve!(bn254, ark_bn254::Bn254, ark_bn254::g1::Config, ark_bn254::g2::Config, ark_bn254::Fq, ark_bn254::Fq2);
+snarkjs_curve!(
+	bn254,
+	ark_bn254::Bn254,
+	ark_bn254::g1::Config,
+	ark_bn254::g2::Config,
+	ark_bn254::Fq,
+	ark_bn254::Fq2
+);
 snarkjs_curve!(
 	bls12_381,
 	ark_bls12_381::Bls12_381,
@@ -228,7 +252,11 @@ pub fn inputs_from_json(curve: Curve, text: &str) -> Result<Vec<PublicInput>, Fo
 }
 
 /// All three snarkjs files at once.
-pub fn from_snarkjs(vk_json: &str, proof_json: &str, public_json: &str) -> Result<Canonical, FormatError> {
+pub fn from_snarkjs(
+	vk_json: &str,
+	proof_json: &str,
+	public_json: &str,
+) -> Result<Canonical, FormatError> {
 	let (curve, vk) = vk_from_json(vk_json)?;
 	Ok(Canonical {
 		curve,
@@ -240,7 +268,10 @@ pub fn from_snarkjs(vk_json: &str, proof_json: &str, public_json: &str) -> Resul
 
 /// `bytes` read as an arkworks `T`, compressed or uncompressed (the whole input, nothing
 /// left over), written back uncompressed.
-fn recanonicalize<T: CanonicalSerialize + CanonicalDeserialize>(bytes: &[u8], what: &str) -> Result<Vec<u8>, FormatError> {
+fn recanonicalize<T: CanonicalSerialize + CanonicalDeserialize>(
+	bytes: &[u8],
+	what: &str,
+) -> Result<Vec<u8>, FormatError> {
 	for compress in [Compress::No, Compress::Yes] {
 		if let Ok(t) = T::deserialize_with_mode(bytes, compress, Validate::No) {
 			if t.serialized_size(compress) == bytes.len() {
@@ -254,9 +285,12 @@ fn recanonicalize<T: CanonicalSerialize + CanonicalDeserialize>(bytes: &[u8], wh
 /// An arkworks-serialized (compressed or uncompressed) `VerifyingKey` in canonical form.
 pub fn vk_from_arkworks(curve: Curve, bytes: &[u8]) -> Result<Vec<u8>, FormatError> {
 	match curve {
-		Curve::Bn254 => recanonicalize::<ark_groth16::VerifyingKey<ark_bn254::Bn254>>(bytes, "verifying key"),
-		Curve::Bls12_381 =>
-			recanonicalize::<ark_groth16::VerifyingKey<ark_bls12_381::Bls12_381>>(bytes, "verifying key"),
+		Curve::Bn254 =>
+			recanonicalize::<ark_groth16::VerifyingKey<ark_bn254::Bn254>>(bytes, "verifying key"),
+		Curve::Bls12_381 => recanonicalize::<ark_groth16::VerifyingKey<ark_bls12_381::Bls12_381>>(
+			bytes,
+			"verifying key",
+		),
 	}
 }
 
@@ -264,7 +298,8 @@ pub fn vk_from_arkworks(curve: Curve, bytes: &[u8]) -> Result<Vec<u8>, FormatErr
 pub fn proof_from_arkworks(curve: Curve, bytes: &[u8]) -> Result<Vec<u8>, FormatError> {
 	match curve {
 		Curve::Bn254 => recanonicalize::<ark_groth16::Proof<ark_bn254::Bn254>>(bytes, "proof"),
-		Curve::Bls12_381 => recanonicalize::<ark_groth16::Proof<ark_bls12_381::Bls12_381>>(bytes, "proof"),
+		Curve::Bls12_381 =>
+			recanonicalize::<ark_groth16::Proof<ark_bls12_381::Bls12_381>>(bytes, "proof"),
 	}
 }
 
@@ -273,7 +308,10 @@ pub fn inputs_from_bytes(bytes: &[u8]) -> Result<Vec<PublicInput>, FormatError> 
 	if bytes.len() % SCALAR_LEN != 0 {
 		return err("public inputs: length is not a multiple of 32");
 	}
-	Ok(bytes.chunks_exact(SCALAR_LEN).map(|c| c.try_into().expect("chunk of 32")).collect())
+	Ok(bytes
+		.chunks_exact(SCALAR_LEN)
+		.map(|c| c.try_into().expect("chunk of 32"))
+		.collect())
 }
 
 /// `0x`-prefixed lowercase hex.

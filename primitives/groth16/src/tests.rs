@@ -43,7 +43,10 @@ fn tampered_or_foreign_inputs_fail() {
 		assert_eq!(verify(f.curve, &f.vk, proof, &tampered), Err(Error::VerificationFailed));
 		// A valid proof, but for the other statement's inputs.
 		assert_eq!(verify(f.curve, &f.vk, proof, &f.proofs[1].1), Err(Error::VerificationFailed));
-		assert_eq!(verify(f.curve, &f.vk, proof, &inputs[..2]), Err(Error::PublicInputCountMismatch));
+		assert_eq!(
+			verify(f.curve, &f.vk, proof, &inputs[..2]),
+			Err(Error::PublicInputCountMismatch)
+		);
 		let mut too_big = inputs.clone();
 		too_big[0] = [0xff; 32];
 		assert_eq!(verify(f.curve, &f.vk, proof, &too_big), Err(Error::InvalidPublicInput));
@@ -70,7 +73,10 @@ fn swapped_points_and_foreign_keys_fail() {
 		assert_eq!(verify(f.curve, &other.vk, proof, inputs), Err(Error::VerificationFailed));
 	}
 	// A BN254 proof is not a BLS12-381 proof.
-	assert_eq!(verify(Curve::Bls12_381, &bls.vk, &bn.proofs[0].0, &bls.proofs[0].1), Err(Error::InvalidLength));
+	assert_eq!(
+		verify(Curve::Bls12_381, &bls.vk, &bn.proofs[0].0, &bls.proofs[0].1),
+		Err(Error::InvalidLength)
+	);
 }
 
 /// A point on the curve but (with overwhelming probability) outside the prime-order subgroup.
@@ -199,7 +205,8 @@ fn batch_weights_stop_cancelling_forgeries() {
 	let p = crate::encoding::decode_proof::<E>(Curve::Bn254, proof).unwrap();
 	let delta = ark_bn254::G1Affine::generator();
 	let plus = ark_groth16::Proof::<E> { a: (p.a + delta).into_affine(), b: p.b, c: p.c };
-	let minus = ark_groth16::Proof::<E> { a: (p.a.into_group() - delta).into_affine(), b: p.b, c: p.c };
+	let minus =
+		ark_groth16::Proof::<E> { a: (p.a.into_group() - delta).into_affine(), b: p.b, c: p.c };
 	let batch = vec![(encode_proof(&plus), inputs.clone()), (encode_proof(&minus), inputs.clone())];
 	assert_eq!(verify_batch(Curve::Bn254, &f.vk, &batch), Err(Error::InvalidProofInBatch(0)));
 }
@@ -257,9 +264,12 @@ fn arkworks_compressed_and_uncompressed_are_accepted() {
 	.unwrap();
 	let a = <E as Pairing>::ScalarField::from(3u64);
 	let b = <E as Pairing>::ScalarField::from(5u64);
-	let proof =
-		Groth16::<E>::prove(&pk, crate::prover::Circuit { a: Some(a), b: Some(b), extra: vec![] }, &mut rng)
-			.unwrap();
+	let proof = Groth16::<E>::prove(
+		&pk,
+		crate::prover::Circuit { a: Some(a), b: Some(b), extra: vec![] },
+		&mut rng,
+	)
+	.unwrap();
 	let mut vk_c = Vec::new();
 	vk.serialize_compressed(&mut vk_c).unwrap();
 	let mut proof_c = Vec::new();
@@ -301,7 +311,8 @@ fn snarkjs_fixtures_verify() {
 	use crate::snarkjs::from_snarkjs;
 	// The package directory at run time (`cargo test` sets it): a test binary reused from a
 	// build in another checkout would otherwise look in that checkout.
-	let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into());
+	let manifest =
+		std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into());
 	let dir = std::path::Path::new(&manifest).join("../../fixtures/zk");
 	let mut seen = std::collections::BTreeSet::new();
 	for entry in std::fs::read_dir(&dir).expect("fixtures/zk exists") {
@@ -311,12 +322,18 @@ fn snarkjs_fixtures_verify() {
 		let mut proofs = 0;
 		for file in std::fs::read_dir(&path).unwrap() {
 			let name = file.unwrap().file_name().into_string().unwrap();
-			let Some(suffix) = name.strip_prefix("proof").and_then(|s| s.strip_suffix(".json")) else {
+			let Some(suffix) = name.strip_prefix("proof").and_then(|s| s.strip_suffix(".json"))
+			else {
 				continue;
 			};
 			let c = from_snarkjs(&vk_json, &read(&name), &read(&format!("public{suffix}.json")))
 				.unwrap_or_else(|e| panic!("{}/{name}: {e}", path.display()));
-			assert_eq!(verify(c.curve, &c.vk, &c.proof, &c.inputs), Ok(()), "{}/{name}", path.display());
+			assert_eq!(
+				verify(c.curve, &c.vk, &c.proof, &c.inputs),
+				Ok(()),
+				"{}/{name}",
+				path.display()
+			);
 			let mut tampered = c.inputs.clone();
 			tampered[0][0] ^= 1;
 			assert_eq!(verify(c.curve, &c.vk, &c.proof, &tampered), Err(Error::VerificationFailed));
@@ -325,7 +342,10 @@ fn snarkjs_fixtures_verify() {
 		}
 		assert!(proofs > 0, "{} has no proof", path.display());
 	}
-	assert!(seen.contains("Bn254") && seen.contains("Bls12_381"), "fixtures for both curves: {seen:?}");
+	assert!(
+		seen.contains("Bn254") && seen.contains("Bls12_381"),
+		"fixtures for both curves: {seen:?}"
+	);
 }
 
 #[cfg(feature = "std")]
@@ -333,15 +353,26 @@ fn snarkjs_fixtures_verify() {
 fn snarkjs_input_errors_are_clear() {
 	use crate::snarkjs::{inputs_from_json, proof_from_json, vk_from_json};
 	assert!(vk_from_json("{").unwrap_err().0.contains("not JSON"));
-	assert!(vk_from_json(r#"{"protocol":"plonk","curve":"bn128"}"#).unwrap_err().0.contains("groth16"));
-	assert!(vk_from_json(r#"{"protocol":"groth16","curve":"bls12377"}"#).unwrap_err().0.contains("unsupported curve"));
+	assert!(vk_from_json(r#"{"protocol":"plonk","curve":"bn128"}"#)
+		.unwrap_err()
+		.0
+		.contains("groth16"));
+	assert!(vk_from_json(r#"{"protocol":"groth16","curve":"bls12377"}"#)
+		.unwrap_err()
+		.0
+		.contains("unsupported curve"));
 	// p (the BN254 base field modulus) itself is out of range.
 	let p = <ark_bn254::Fq as PrimeField>::MODULUS.to_string();
-	let proof = format!(r#"{{"pi_a":["{p}","1","1"],"pi_b":[["1","0"],["1","0"],["1","0"]],"pi_c":["1","2","1"]}}"#);
+	let proof = format!(
+		r#"{{"pi_a":["{p}","1","1"],"pi_b":[["1","0"],["1","0"],["1","0"]],"pi_c":["1","2","1"]}}"#
+	);
 	assert!(proof_from_json(Curve::Bn254, &proof).unwrap_err().0.contains("pi_a.x"));
 	// r (the BN254 scalar modulus) is not a valid public input.
 	let r = <ark_bn254::Fr as PrimeField>::MODULUS.to_string();
-	assert!(inputs_from_json(Curve::Bn254, &format!(r#"["{r}"]"#)).unwrap_err().0.contains("public[0]"));
+	assert!(inputs_from_json(Curve::Bn254, &format!(r#"["{r}"]"#))
+		.unwrap_err()
+		.0
+		.contains("public[0]"));
 	assert!(inputs_from_json(Curve::Bn254, r#"["12x"]"#).is_err());
 }
 
@@ -371,7 +402,8 @@ fn a_key_with_delta_equal_to_minus_gamma_is_refused() {
 	fn forge_and_refuse<E: Pairing>(curve: Curve) {
 		let mut rng = StdRng::seed_from_u64(7);
 		let gamma = E::G2::rand(&mut rng).into_affine();
-		let gamma_abc: Vec<E::G1Affine> = (0..2).map(|_| E::G1::rand(&mut rng).into_affine()).collect();
+		let gamma_abc: Vec<E::G1Affine> =
+			(0..2).map(|_| E::G1::rand(&mut rng).into_affine()).collect();
 		let vk = ark_groth16::VerifyingKey::<E> {
 			alpha_g1: E::G1::rand(&mut rng).into_affine(),
 			beta_g2: E::G2::rand(&mut rng).into_affine(),
@@ -383,11 +415,17 @@ fn a_key_with_delta_equal_to_minus_gamma_is_refused() {
 		let l = (gamma_abc[0].into_group() + gamma_abc[1] * input).into_affine();
 		let forged = ark_groth16::Proof::<E> { a: vk.alpha_g1, b: vk.beta_g2, c: l };
 		let pvk = ark_groth16::prepare_verifying_key(&vk);
-		assert!(Groth16::<E>::verify_proof(&pvk, &forged, &[input]).unwrap(), "the forgery works against arkworks");
+		assert!(
+			Groth16::<E>::verify_proof(&pvk, &forged, &[input]).unwrap(),
+			"the forgery works against arkworks"
+		);
 		let bytes = encode_vk(&vk);
 		assert_eq!(validate_vk(curve, &bytes), Err(Error::DegenerateVerificationKey));
 		let inputs = [encode_scalar(&input)];
-		assert_eq!(verify(curve, &bytes, &encode_proof(&forged), &inputs), Err(Error::DegenerateVerificationKey));
+		assert_eq!(
+			verify(curve, &bytes, &encode_proof(&forged), &inputs),
+			Err(Error::DegenerateVerificationKey)
+		);
 	}
 	forge_and_refuse::<ark_bn254::Bn254>(Curve::Bn254);
 	forge_and_refuse::<ark_bls12_381::Bls12_381>(Curve::Bls12_381);

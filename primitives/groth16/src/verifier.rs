@@ -20,11 +20,15 @@ use ark_ff::{One, PrimeField, Zero};
 use core::ops::Neg;
 
 /// `IC₀ + Σ xⱼ·ICⱼ` as one multi-scalar multiplication.
-fn prepare_inputs<E: Pairing>(vk: &DecodedVk<E>, inputs: &[E::ScalarField]) -> Result<E::G1, Error> {
+fn prepare_inputs<E: Pairing>(
+	vk: &DecodedVk<E>,
+	inputs: &[E::ScalarField],
+) -> Result<E::G1, Error> {
 	if inputs.len() != vk.public_inputs() {
 		return Err(Error::PublicInputCountMismatch);
 	}
-	let msm = E::G1::msm(&vk.gamma_abc_g1[1..], inputs).map_err(|_| Error::PublicInputCountMismatch)?;
+	let msm =
+		E::G1::msm(&vk.gamma_abc_g1[1..], inputs).map_err(|_| Error::PublicInputCountMismatch)?;
 	Ok(msm + vk.gamma_abc_g1[0])
 }
 
@@ -42,7 +46,11 @@ fn verify_decoded<E: Pairing>(
 	inputs: &[E::ScalarField],
 ) -> Result<(), Error> {
 	let l = prepare_inputs(vk, inputs)?;
-	let g1 = E::G1::normalize_batch(&[l.neg(), proof.c.into_group().neg(), vk.alpha_g1.into_group().neg()]);
+	let g1 = E::G1::normalize_batch(&[
+		l.neg(),
+		proof.c.into_group().neg(),
+		vk.alpha_g1.into_group().neg(),
+	]);
 	check_pairing::<E>(
 		alloc::vec![proof.a, g1[0], g1[1], g1[2]],
 		alloc::vec![proof.b, vk.gamma_g2, vk.delta_g2, vk.beta_g2],
@@ -134,7 +142,8 @@ pub fn verify_batch<E: PairingCurve>(
 			ic_scalars[j + 1] += *ri * x;
 		}
 	}
-	let l_sum = E::G1::msm(&vk.gamma_abc_g1, &ic_scalars).map_err(|_| Error::PublicInputCountMismatch)?;
+	let l_sum =
+		E::G1::msm(&vk.gamma_abc_g1, &ic_scalars).map_err(|_| Error::PublicInputCountMismatch)?;
 	let c_points: Vec<E::G1Affine> = proofs.iter().map(|p| p.c).collect();
 	let c_sum = E::G1::msm(&c_points, &r).map_err(|_| Error::PublicInputCountMismatch)?;
 	let alpha_sum = vk.alpha_g1 * r_sum;
@@ -162,4 +171,3 @@ pub fn verify_batch<E: PairingCurve>(
 	// Every proof verifies alone, so the combination cannot fail; keep a typed error anyway.
 	Err(Error::VerificationFailed)
 }
-

@@ -4,14 +4,14 @@
 //! off-chain worker (it decodes the agent's answers with it) and by `zkp-agent` (it seals
 //! sectors and builds answers with it). Nothing here touches storage or the network.
 //!
-//! - [`seal`]: sealing of a sector to `(provider, sector, content)` over a depth-robust graph
-//!   of leaves: each 31-byte element depends on the element before it and on the same element
-//!   of the leaf's parents (the previous leaf and three bucket-sampled earlier leaves), through
-//!   `rounds` rounds of the SLOTH square-root permutation over the BN254 base field. Sealing
-//!   costs one 254-bit exponentiation per element and round and is sequential along the
-//!   sector; unsealing (what the chain does) costs one squaring per element and round.
-//! - [`merkle`]: binary Merkle trees (blake2-256, the SDK's `binary-merkle-tree`) over the
-//!   1 KiB data chunks of a file and over the sealed leaves of a sector.
+//! - [`seal`]: sealing of a sector to `(provider, sector, content)` over a depth-robust graph of
+//!   leaves: each 31-byte element depends on the element before it and on the same element of the
+//!   leaf's parents (the previous leaf and three bucket-sampled earlier leaves), through `rounds`
+//!   rounds of the SLOTH square-root permutation over the BN254 base field. Sealing costs one
+//!   254-bit exponentiation per element and round and is sequential along the sector; unsealing
+//!   (what the chain does) costs one squaring per element and round.
+//! - [`merkle`]: binary Merkle trees (blake2-256, the SDK's `binary-merkle-tree`) over the 1 KiB
+//!   data chunks of a file and over the sealed leaves of a sector.
 //! - [`proof`]: the answer to a challenge and its verification.
 //! - [`sector`]: a sealed sector in memory, and honest answers from it.
 //! - [`api`]: the SCALE messages the off-chain worker and the agent exchange over HTTP.

@@ -23,7 +23,9 @@ use sp_core::{bounded::BoundedVec, ConstU32};
 pub type MerklePath = BoundedVec<Hash, ConstU32<MAX_PATH_LEN>>;
 
 /// A sealed leaf and its path to the sector's sealed root.
-#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+#[derive(
+	Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+)]
 pub struct SealedLeaf {
 	/// The 1088 sealed bytes.
 	pub bytes: BoundedVec<u8, ConstU32<{ SEALED_LEAF_BYTES as u32 }>>,
@@ -32,7 +34,9 @@ pub struct SealedLeaf {
 }
 
 /// The answer for one challenged leaf.
-#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+#[derive(
+	Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+)]
 pub struct LeafProof {
 	/// The challenged leaf index.
 	pub index: u32,
@@ -121,7 +125,8 @@ pub fn verify_leaf_proof(
 					return Err(ProofError::ParentMismatch);
 				}
 			}
-			let mut leaves: [&[u8]; 1 + DRG_RANDOM_PARENTS] = [&previous.bytes[..]; 1 + DRG_RANDOM_PARENTS];
+			let mut leaves: [&[u8]; 1 + DRG_RANDOM_PARENTS] =
+				[&previous.bytes[..]; 1 + DRG_RANDOM_PARENTS];
 			for (slot, opening) in leaves.iter_mut().skip(1).zip(proof.parents.iter()) {
 				*slot = &opening.bytes[..];
 			}
@@ -156,13 +161,13 @@ mod tests {
 		(sealer, sector)
 	}
 
-
 	#[test]
 	fn honest_answers_verify_for_data_padding_and_empty_sectors() {
 		let data: Vec<u8> = (0..3000u32).map(|i| (i % 256) as u8 ^ 0x5a).collect();
 		let data_root = merkle::data_root(&data);
 		let hashes = merkle::data_leaf_hashes(&data);
-		let (sealer, sector) = seal(&sector_seed(&[1; 32], 0, data_root.as_fixed_bytes()), &data, 8);
+		let (sealer, sector) =
+			seal(&sector_seed(&[1; 32], 0, data_root.as_fixed_bytes()), &data, 8);
 		let content = SectorContent::Data { data_root, data_leaves: 3 };
 		for i in 0..8 {
 			let proof = sector.prove(&sealer, i, &hashes).unwrap();
@@ -171,19 +176,36 @@ mod tests {
 		assert_eq!(sector.prove(&sealer, 8, &hashes), None);
 		// The same sealed sector is not an empty one, and an empty one verifies as empty.
 		assert_eq!(
-			verify_leaf_proof(&sealer, &sector.root(), 8, SectorContent::Empty, &sector.prove(&sealer, 1, &hashes).unwrap()),
+			verify_leaf_proof(
+				&sealer,
+				&sector.root(),
+				8,
+				SectorContent::Empty,
+				&sector.prove(&sealer, 1, &hashes).unwrap()
+			),
 			Err(ProofError::NotEmpty)
 		);
 		let (cc, cc_sector) = seal(&sector_seed(&[1; 32], 1, &[0; 32]), &[], 4);
-		assert_eq!(verify_leaf_proof(&cc, &cc_sector.root(), 4, SectorContent::Empty, &cc_sector.prove(&cc, 3, &[]).unwrap()), Ok(()));
+		assert_eq!(
+			verify_leaf_proof(
+				&cc,
+				&cc_sector.root(),
+				4,
+				SectorContent::Empty,
+				&cc_sector.prove(&cc, 3, &[]).unwrap()
+			),
+			Ok(())
+		);
 	}
 
 	#[test]
 	fn tampered_answers_fail_with_their_reason() {
-		let data: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+		let data: Vec<u8> =
+			(0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
 		let data_root = merkle::data_root(&data);
 		let hashes = merkle::data_leaf_hashes(&data);
-		let (sealer, sector) = seal(&sector_seed(&[2; 32], 5, data_root.as_fixed_bytes()), &data, 4);
+		let (sealer, sector) =
+			seal(&sector_seed(&[2; 32], 5, data_root.as_fixed_bytes()), &data, 4);
 		let root = sector.root();
 		let content = SectorContent::Data { data_root, data_leaves: 4 };
 		let verify = |p: &LeafProof| verify_leaf_proof(&sealer, &root, 4, content, p);
@@ -216,6 +238,15 @@ mod tests {
 		assert_eq!(verify(&p), Err(ProofError::DataPathMismatch));
 		// Another provider's sealing of the same data does not answer for this one.
 		let (thief, stolen) = seal(&sector_seed(&[3; 32], 5, data_root.as_fixed_bytes()), &data, 4);
-		assert_ne!(verify_leaf_proof(&sealer, &stolen.root(), 4, content, &stolen.prove(&thief, 2, &hashes).unwrap()), Ok(()));
+		assert_ne!(
+			verify_leaf_proof(
+				&sealer,
+				&stolen.root(),
+				4,
+				content,
+				&stolen.prove(&thief, 2, &hashes).unwrap()
+			),
+			Ok(())
+		);
 	}
 }

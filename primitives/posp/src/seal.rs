@@ -28,7 +28,9 @@
 //! The seed is `blake2_256("zkp-posp/seed/v1" ‖ provider ‖ sector ‖ data root)`, so two
 //! identities (or two sectors) never share a sealed replica.
 
-use crate::{ELEMENTS_PER_LEAF, ELEMENT_BYTES, ELEMENT_DATA_BYTES, LEAF_DATA_BYTES, SEALED_LEAF_BYTES};
+use crate::{
+	ELEMENTS_PER_LEAF, ELEMENT_BYTES, ELEMENT_DATA_BYTES, LEAF_DATA_BYTES, SEALED_LEAF_BYTES,
+};
 use ark_bn254::Fq;
 use ark_ff::{BigInteger, BigInteger256, Field, PrimeField};
 
@@ -109,7 +111,13 @@ impl Sealer {
 		exponent.add_with_carry(&BigInteger256::from(1u64));
 		exponent.div2();
 		exponent.div2();
-		Self { seed: *seed, key: derive(b"zkp-posp/key", seed), iv: derive(b"zkp-posp/iv", seed), rounds, exponent }
+		Self {
+			seed: *seed,
+			key: derive(b"zkp-posp/key", seed),
+			iv: derive(b"zkp-posp/iv", seed),
+			rounds,
+			exponent,
+		}
 	}
 
 	/// The parents of leaf `leaf` (≥ 1) in this sector.
@@ -141,13 +149,21 @@ impl Sealer {
 		let t = x.pow(self.exponent);
 		let is_square = t.square() == x;
 		// Squares map to even roots, non-squares to the odd root of −x (t² = −x then).
-		if is_square == is_odd(&t) { -t } else { t }
+		if is_square == is_odd(&t) {
+			-t
+		} else {
+			t
+		}
 	}
 
 	/// ρ⁻¹: one squaring (fast direction).
 	fn square(y: Fq) -> Fq {
 		let s = y.square();
-		if is_odd(&y) { -s } else { s }
+		if is_odd(&y) {
+			-s
+		} else {
+			s
+		}
 	}
 
 	fn element_key(&self, leaf_index: u32, k: usize) -> Fq {
@@ -223,7 +239,9 @@ impl Sealer {
 			for r in (0..self.rounds).rev() {
 				x = Self::square(x) - Fq::from(r as u64);
 			}
-			let m = (x - chain - parents[k] - self.element_key(leaf_index, k)).into_bigint().to_bytes_le();
+			let m = (x - chain - parents[k] - self.element_key(leaf_index, k))
+				.into_bigint()
+				.to_bytes_le();
 			let start = k * ELEMENT_DATA_BYTES;
 			let take = ELEMENT_DATA_BYTES.min(LEAF_DATA_BYTES - start);
 			if m[take..].iter().any(|b| *b != 0) {
@@ -278,11 +296,20 @@ mod tests {
 		// A flipped byte changes the data or fails to decode.
 		let mut bad = sa.clone();
 		bad[100] ^= 1;
-		assert_ne!(sealer.unseal_leaf(0, &bad, sealer.initial_chain(), &no_parents()).ok(), Some(a));
-		assert_eq!(sealer.unseal_leaf(0, &sa[1..], sealer.initial_chain(), &no_parents()), Err(SealError::WrongLength));
+		assert_ne!(
+			sealer.unseal_leaf(0, &bad, sealer.initial_chain(), &no_parents()).ok(),
+			Some(a)
+		);
+		assert_eq!(
+			sealer.unseal_leaf(0, &sa[1..], sealer.initial_chain(), &no_parents()),
+			Err(SealError::WrongLength)
+		);
 		let mut high = sa.clone();
 		high[31] = 0xff;
-		assert_eq!(sealer.unseal_leaf(0, &high, sealer.initial_chain(), &no_parents()), Err(SealError::NonCanonical));
+		assert_eq!(
+			sealer.unseal_leaf(0, &high, sealer.initial_chain(), &no_parents()),
+			Err(SealError::NonCanonical)
+		);
 	}
 
 	#[test]

@@ -48,7 +48,13 @@ impl SealedSector {
 				Sealer::parent_sums(&slices)
 			}
 			.expect("own sealed leaves are canonical");
-			chain = sealer.seal_leaf(leaf, data_chunk(data, leaf), chain, &parents, &mut rest[..SEALED_LEAF_BYTES]);
+			chain = sealer.seal_leaf(
+				leaf,
+				data_chunk(data, leaf),
+				chain,
+				&parents,
+				&mut rest[..SEALED_LEAF_BYTES],
+			);
 			progress(leaf + 1);
 		}
 		Self::from_bytes(bytes)
@@ -80,7 +86,12 @@ impl SealedSector {
 	/// The answer for leaf `index` (`< leaves`) of the sector sealed by `sealer` (only its
 	/// seed matters here: it fixes the parents); `data_leaf_hashes` are the file's chunk hashes
 	/// (empty for committed capacity). `None` if `index` is out of range.
-	pub fn prove(&self, sealer: &Sealer, index: u32, data_leaf_hashes: &[Hash]) -> Option<LeafProof> {
+	pub fn prove(
+		&self,
+		sealer: &Sealer,
+		index: u32,
+		data_leaf_hashes: &[Hash],
+	) -> Option<LeafProof> {
 		if index >= self.leaves() {
 			return None;
 		}

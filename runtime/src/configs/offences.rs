@@ -15,11 +15,8 @@
 
 use crate::{constants::UNITS, AccountId, Balance, Balances, Runtime, RuntimeEvent, Session};
 use frame_support::{
-	parameter_types,
-	traits::Currency,
-	weights::Weight,
+	parameter_types, storage_alias, traits::Currency, weights::Weight, Twox64Concat,
 };
-use frame_support::{storage_alias, Twox64Concat};
 use sp_runtime::Perbill;
 use sp_staking::{
 	offence::{OffenceDetails, OffenceSeverity, OnOffenceHandler},

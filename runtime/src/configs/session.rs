@@ -68,7 +68,8 @@ impl GenesisValidatorSet {
 	/// At genesis `pallet-session` has stored the configured keys but not yet the validator
 	/// list: the validators are the key owners, in a deterministic order.
 	fn genesis_validators() -> Vec<AccountId> {
-		let mut validators: Vec<AccountId> = pallet_session::NextKeys::<Runtime>::iter_keys().collect();
+		let mut validators: Vec<AccountId> =
+			pallet_session::NextKeys::<Runtime>::iter_keys().collect();
 		validators.sort();
 		validators
 	}

@@ -5,8 +5,8 @@
 use super::{RuntimeBlockLength, RuntimeBlockWeights};
 use crate::{
 	AccountId, Balance, Block, BlockNumber, Hash, Nonce, PalletInfo, Runtime, RuntimeCall,
-	RuntimeEvent, RuntimeOrigin, RuntimeTask, Signature, SignedPayload, TxExtension, UncheckedExtrinsic,
-	VERSION,
+	RuntimeEvent, RuntimeOrigin, RuntimeTask, Signature, SignedPayload, TxExtension,
+	UncheckedExtrinsic, VERSION,
 };
 use codec::Encode;
 use frame_support::{derive_impl, parameter_types, weights::constants::ParityDbWeight};
@@ -68,7 +68,9 @@ impl<LocalCall> frame_system::offchain::CreateSignedTransaction<LocalCall> for R
 where
 	RuntimeCall: From<LocalCall>,
 {
-	fn create_signed_transaction<C: frame_system::offchain::AppCrypto<Self::Public, Self::Signature>>(
+	fn create_signed_transaction<
+		C: frame_system::offchain::AppCrypto<Self::Public, Self::Signature>,
+	>(
 		call: RuntimeCall,
 		public: Self::Public,
 		account: AccountId,
@@ -76,13 +78,17 @@ where
 	) -> Option<UncheckedExtrinsic> {
 		use sp_runtime::traits::StaticLookup;
 		let period = (BlockHashCount::get() / 2).next_power_of_two() as u64;
-		let current_block = frame_system::Pallet::<Runtime>::block_number().saturating_sub(1) as u64;
+		let current_block =
+			frame_system::Pallet::<Runtime>::block_number().saturating_sub(1) as u64;
 		let extension: TxExtension = (
 			frame_system::CheckNonZeroSender::<Runtime>::new(),
 			frame_system::CheckSpecVersion::<Runtime>::new(),
 			frame_system::CheckTxVersion::<Runtime>::new(),
 			frame_system::CheckGenesis::<Runtime>::new(),
-			frame_system::CheckEra::<Runtime>::from(sp_runtime::generic::Era::mortal(period, current_block)),
+			frame_system::CheckEra::<Runtime>::from(sp_runtime::generic::Era::mortal(
+				period,
+				current_block,
+			)),
 			frame_system::CheckNonce::<Runtime>::from(nonce),
 			frame_system::CheckWeight::<Runtime>::new(),
 			pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
