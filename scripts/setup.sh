@@ -30,6 +30,11 @@ if ! command -v rustup >/dev/null; then
 fi
 # Installs the toolchain, targets and components that rust-toolchain.toml names.
 rustup toolchain install >/dev/null 2>&1 || rustup show active-toolchain >/dev/null
+# The SDK's formatting options (.rustfmt.toml) are unstable: the test command checks them with
+# the nightly rustfmt (formatting only; nothing is built with nightly).
+if ! cargo +nightly fmt --version >/dev/null 2>&1; then
+	rustup toolchain install nightly --profile minimal --component rustfmt >/dev/null
+fi
 
 # npm packages: the tests' (@polkadot/api, @zombienet/cli) and the ZK tools' (snarkjs, circom2).
 for dir in . scripts/zk; do

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it (.ci/run calls exactly this):
 #   1. setup (installs what is missing) and the release build of the workspace;
-#   2. Rust tests of the runtime, pallets and primitives (`cargo test --release`);
+#   2. Rust tests of the runtime, pallets and primitives (`cargo test --release`), the pallets'
+#      benchmarks as tests, `cargo +nightly fmt --check` (the SDK's .rustfmt.toml) and clippy
+#      with warnings denied;
 #   3. end-to-end tests against real `--dev` nodes with @polkadot/api (tests/e2e: chain basics,
 #      ZK verifier with snarkjs fixtures);
 #   4. the Proof-of-Space end-to-end test: dev node, IPFS daemon, three zkp-agents; sealing,
@@ -64,6 +66,12 @@ bash scripts/build.sh ${ZKP_TIMINGS:+--timings}
 export ZKP_REQUIRE_MINILM=1 ZKP_MINILM_DIR="$(bash scripts/models.sh)"
 
 suite cargo-tests cargo test --release --locked --workspace
+# The pallets' benchmarks, run once each as tests (they would not run otherwise), and the
+# invariants after them.
+suite benchmark-tests cargo test --release --locked -p pallet-posp -p pallet-poi -p pallet-zk-verifier \
+	--features runtime-benchmarks
+# Formatting with the SDK's settings, and clippy on the workspace with warnings denied.
+suite lint bash -c 'cargo +nightly fmt --all -- --check && cargo clippy --release --locked --workspace -- -D warnings'
 # The e2e test files each start their own --dev node on their own ports; they wait on blocks,
 # not on the CPU, so they run side by side.
 suite e2e node --test --test-reporter=spec --test-concurrency=2 tests/e2e/

@@ -151,6 +151,8 @@ pub enum ProofVerificationError {
 	Rejected(Groth16Error),
 	/// The block's attestation capacity is used up; try in a later block.
 	AttestationCapacity,
+	/// The key is registered by another account than the one asking to hold it.
+	NotKeyOwner,
 }
 
 /// What other pallets (PoI results, marketplace claims) use to check a proof against a key
@@ -165,9 +167,11 @@ pub trait ProofVerifier {
 		inputs: &[PublicInput],
 	) -> Result<H256, ProofVerificationError>;
 
-	/// Takes a hold on the key registered as `vk_hash` for a user in another pallet (a model
-	/// that names it): a held key cannot be unregistered. Returns its number of public inputs.
-	fn hold_key(vk_hash: &H256) -> Result<u32, ProofVerificationError>;
+	/// Takes a hold on the key registered as `vk_hash` by `owner` (its 32-byte account id),
+	/// for a user in another pallet (a model that names it): a held key cannot be
+	/// unregistered. Only the key's owner can have it held, so nobody can pin another's key.
+	/// Returns its number of public inputs.
+	fn hold_key(vk_hash: &H256, owner: &[u8; 32]) -> Result<u32, ProofVerificationError>;
 
 	/// Gives back a hold taken with [`ProofVerifier::hold_key`].
 	fn release_key(vk_hash: &H256);

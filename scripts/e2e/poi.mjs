@@ -7,10 +7,13 @@
 //     keys in the node keystore and their own agent URLs and API tokens. A poisoned job for
 //     the next task (same task id, another input), sent without the token, with a wrong one,
 //     through a foreign Host or from a foreign Origin, is refused (401/403): no job is made.
-//  2. Bob adds an input file (JSON sentences) to IPFS and submits a k=3 task. The off-chain
-//     workers have the agents fetch the model and input, run the model, write the output
-//     to IPFS, commit and reveal. The three agree and are paid; the output CID is readable
-//     and holds real embeddings (similar sentences are closer than unrelated ones).
+//     A model naming a ZK key the verifier does not hold is refused.
+//  2. Bob adds an input file (JSON sentences) to IPFS and submits a k=3 task; its agents are
+//     drawn two blocks after the submission (randomness that did not exist when it was
+//     included). The off-chain workers have the agents fetch the model and input, run the
+//     model, write the output to IPFS, commit and reveal. The three agree and are paid; the
+//     recorded output is one that a quorum of them revealed; the output CID is readable and
+//     holds real embeddings (similar sentences are closer than unrelated ones).
 //  3. Ferdie's agent is restarted with `--fault wrong-input` (it runs the model on an altered
 //     input): in the next k=3 task it is outvoted and penalized; Dave and Eve are paid.
 //  4. Ferdie's agent is restarted with `--fault stall` (it never answers): it is penalized
@@ -100,6 +103,11 @@ async function main() {
     say(`poisoned job for task ${nextTask} refused by every agent (${Object.values(codes).join(', ')}), no job made`);
     await Promise.all(agents.map((a) => sendOk(api, api.tx.poi.registerAgent(STAKE, { cpuCores: 2, memoryGib: 24, gpus: 0, gpuMemoryGib: 0 }), a.pair)));
     say(`model ${modelId} registered; Dave, Eve and Ferdie registered as agents with ${STAKE / UNITS} ZKP each`);
+    // A model cannot name a ZK key the verifier does not hold (nor could a held key be removed).
+    const missingKey = await sendOk(api, api.tx.poi.registerModel(packed.cid, packed.contentHash, 'BertEmbedding',
+      'json', 'json', { Tolerance: { scaleBits: 16, tolerance: 64 } }, 8, u8aToHex(new Uint8Array(32).fill(7))), bob).then(() => null, (e) => e.message);
+    if (!missingKey || !missingKey.includes('UnknownZkKey')) throw new Error(`a model with an unknown ZK key was not refused: ${missingKey}`);
+    say('a model naming an unregistered ZK key refused (poi.UnknownZkKey)');
 
     const runTask = async (label, sentences, window) => {
       const cid = addFile(`${label}.json`, JSON.stringify(sentences));
@@ -108,9 +116,28 @@ async function main() {
       await sendOk(api, api.tx.poi.submitTask(modelId, cid, REWARD, 3, window, 'Redundant'), bob);
       const done = await waitFor(() => eventsOf('TaskCompleted', (e) => e.task === id)[0] || eventsOf('TaskRefunded', (e) => e.task === id)[0], 300000, `task ${id}`);
       if (done.method !== 'TaskCompleted') throw new Error(`task ${id} refunded: ${JSON.stringify(done)}`);
+      const submitted = eventsOf('TaskSubmitted', (e) => e.task === id)[0];
+      const drawnAt = eventsOf('TaskAssigned', (e) => e.task === id).map((e) => e.block);
+      if (Number(submitted.drawAt) < submitted.block + 2 || Math.min(...drawnAt) < submitted.block + 2) {
+        throw new Error(`task ${id} included at ${submitted.block} was drawn at ${drawnAt}`);
+      }
+      // The recorded output must be one a quorum of the agents revealed (each reveal is read
+      // from its block's extrinsics).
+      const revealed = [];
+      const revealBlocks = [...new Set(eventsOf('ResultRevealed', (e) => e.task === id).map((e) => e.block))];
+      for (const number of revealBlocks) {
+        const block = await api.rpc.chain.getBlock(await api.rpc.chain.getBlockHash(number));
+        for (const x of block.block.extrinsics) {
+          if (x.method.section === 'poi' && x.method.method === 'revealResult' && x.method.args[0].toNumber() === id) {
+            revealed.push({ agent: x.signer.toString(), outputHash: x.method.args[1].outputHash.toHex() });
+          }
+        }
+      }
+      const vouchers = revealed.filter((r) => r.outputHash === done.outputHash).length;
+      if (vouchers < 2) throw new Error(`task ${id}: the recorded output ${done.outputHash} was revealed by ${vouchers} agent(s)`);
       const task = (await api.query.poi.tasks(id)).unwrap();
       const states = Object.fromEntries(task.assignments.map((a) => [agents.find((x) => x.pair.address === a.agent.toString()).name, a.state.type]));
-      return { id, cid, done, task, states, blocks: done.block - submittedAt };
+      return { id, cid, done, task, states, vouchers, blocks: done.block - submittedAt };
     };
     const name = (address) => agents.find((a) => a.pair.address === address).name;
 
@@ -132,7 +159,8 @@ async function main() {
     const [e0, e1, e2] = parsed.data;
     const close = cosine(e0, e1), far = cosine(e0, e2);
     if (!(close > far + 0.2)) throw new Error(`embeddings do not look real: cos(food, bread) ${close}, cos(food, movie) ${far}`);
-    say(`task ${t1.id}: 3 agents agreed in ${t1.blocks} blocks and were paid; output ${outCidText} (${parsed.shape.join('×')}) ` +
+    say(`task ${t1.id}: drawn 2 blocks after its submission; 3 agents agreed in ${t1.blocks} blocks and were paid; ` +
+      `output revealed by ${t1.vouchers} of them; ${outCidText} (${parsed.shape.join('×')}) ` +
       `hashes to the agreed hash; cos(food, bread) = ${close.toFixed(3)} > cos(food, movie) = ${far.toFixed(3)}`);
 
     // 3. Ferdie lies (runs the model on an altered input).

@@ -7,12 +7,16 @@
 //  1. Dave, Eve and Ferdie register as providers (one 1 MiB sector each); their off-chain
 //     workers have the agents seal the sectors and confirm the sealed roots.
 //  2. Alice adds a file with `zkp-agent storage add` and places a 2-replica order; the two
-//     providers drawn fetch it from IPFS, check its root, pin, seal and confirm: Active.
+//     providers drawn (two blocks after the order, never in its own block) fetch it from IPFS,
+//     check its root, pin, seal and confirm: Active.
 //  3. Challenges are answered by the off-chain workers and verified over several periods;
 //     rewards and order payments are paid.
 //  4. One holder's sealed data is deleted: its next challenge fails (strike 1), the order is
 //     repaired by the third provider and is Active again.
-//  5. That holder's agent is stopped: strike 2 (5 % of collateral), strike 3 (15 %), forced out.
+//  5. That holder's agent is stopped: strikes escalate (5 %, 10 %, 15 % of the collateral left)
+//     to a forced exit; its collateral stays held (unbonding).
+//  6. Charlie, with no agent, registers and confirms a made-up root: it is never rewarded, its
+//     challenge fails (strike 1 costs 5 %), and after leaving its collateral stays held.
 // The last line printed is a one-line summary.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
@@ -89,6 +93,12 @@ async function main() {
     await sendOk(api, api.tx.posp.placeOrder(added.cid, added.size, added.dataRoot, 2, 40, UNITS), alice);
     const order = async () => (await api.query.posp.orders(orderId)).unwrap();
     await waitFor(async () => (await order()).status.isActive, 180000, 'order Active');
+    // Nobody could know the providers when the order was included: drawn two blocks later.
+    const placedAt = eventsOf('OrderPlaced', (e) => Number(e.order) === orderId)[0].block;
+    const assignedAt = eventsOf('ReplicaAssigned', (e) => Number(e.order) === orderId).map((e) => e.block);
+    if (assignedAt.length < 2 || Math.min(...assignedAt) < placedAt + 2) {
+      throw new Error(`replicas drawn at blocks ${assignedAt} for an order placed at ${placedAt}`);
+    }
     const holders = (await order()).holders.map((h) => h.provider.toString());
     say(`order ${orderId} Active, replicas sealed by ${holders.map((a) => providers.find((p) => p.pair.address === a).name).join(' and ')}`);
 
@@ -110,7 +120,7 @@ async function main() {
     const deletedAt = (await api.rpc.chain.getHeader()).number.toNumber();
     say(`deleted ${victim.name}'s sealed store at block ${deletedAt}`);
     const fault1 = await waitFor(() => eventsOf('ProviderFaulted', (e) => e.block > deletedAt && e.provider === victim.pair.address)[0], 120000, 'fault');
-    say(`${victim.name} missed its challenge at block ${fault1.block}: strike ${fault1.strike}, slashed ${fault1.slashed} (0 % on the first strike)`);
+    say(`${victim.name} missed its challenge at block ${fault1.block}: strike ${fault1.strike}, slashed ${fault1.slashed} (5 % on the first strike)`);
     await waitFor(async () => {
       const o = await order();
       return o.status.isActive && o.holders.some((h) => h.provider.toString() === spare.pair.address);
@@ -124,13 +134,36 @@ async function main() {
     const stoppedAt = (await api.rpc.chain.getHeader()).number.toNumber();
     say(`stopped ${victim.name}'s agent at block ${stoppedAt}`);
     await waitFor(() => eventsOf('ProviderForcedOut', (e) => e.provider === victim.pair.address)[0], 300000, 'forced out');
-    const strikes = eventsOf('ProviderFaulted', (e) => e.provider === victim.pair.address).map((e) => `${e.strike}:${BigInt(e.slashed) / (UNITS / 100n)}`);
-    const slashed = eventsOf('ProviderFaulted', (e) => e.provider === victim.pair.address).reduce((a, e) => a + BigInt(e.slashed), 0n);
-    if (slashed !== 100n * UNITS * 5n / 100n + (100n * UNITS * 95n / 100n) * 15n / 100n) throw new Error(`unexpected slash total ${slashed}`);
+    const victimFaults = eventsOf('ProviderFaulted', (e) => e.provider === victim.pair.address);
+    const strikes = victimFaults.map((e) => `${e.strike}:${BigInt(e.slashed) / (UNITS / 100n)}`);
+    const slashed = victimFaults.reduce((a, e) => a + BigInt(e.slashed), 0n);
+    // Each strike burns its share of what is left: 5 %, 10 %, then 15 %.
+    let left = 100n * UNITS;
+    for (const f of victimFaults) {
+      const due = left * [0n, 5n, 10n, 15n][Math.min(Number(f.strike), 3)] / 100n;
+      if (BigInt(f.slashed) !== due) throw new Error(`strike ${f.strike} slashed ${f.slashed}, expected ${due}`);
+      left -= due;
+    }
     if ((await api.query.posp.providers(victim.pair.address)).isSome) throw new Error('forced-out provider still registered');
+    const departure = await api.query.posp.departures(victim.pair.address);
+    if (departure.isNone || departure.unwrap().collateral.toBigInt() !== left) throw new Error(`forced-out collateral not held: ${departure}`);
     const finalOrder = await order();
     if (!finalOrder.status.isActive) throw new Error(`order ${finalOrder.status.type} at the end`);
-    say(`${victim.name} forced out after strikes ${strikes.join(', ')} (strike:cents slashed)`);
+    say(`${victim.name} forced out after strikes ${strikes.join(', ')} (strike:cents slashed); ${left / UNITS} ZKP still held while unbonding`);
+
+    // 6. A provider without an agent confirms a root it cannot open.
+    const charlie = keyring.addFromUri('//Charlie');
+    const joinedAt = (await api.rpc.chain.getHeader()).number.toNumber();
+    await sendOk(api, api.tx.posp.registerProvider(1), charlie);
+    await sendOk(api, api.tx.posp.confirmSector(0, u8aToHex(randomBytes(32))), charlie);
+    const charlieFault = await waitFor(() => eventsOf('ProviderFaulted', (e) => e.provider === charlie.address)[0], 120000, 'made-up root faulted');
+    if (BigInt(charlieFault.slashed) !== 5n * UNITS) throw new Error(`first strike slashed ${charlieFault.slashed}, expected 5 %`);
+    const periods = eventsOf('PeriodClosed', (e) => e.block > joinedAt).length;
+    if (eventsOf('ProviderRewarded', (e) => e.provider === charlie.address).length > 0) throw new Error('a made-up root was rewarded');
+    await sendOk(api, api.tx.posp.deregisterProvider(), charlie);
+    const charlieHeld = (await api.query.posp.departures(charlie.address)).unwrap().collateral.toBigInt();
+    if (charlieHeld !== 95n * UNITS) throw new Error(`collateral after leaving: ${charlieHeld}`);
+    say(`Charlie's made-up root: no reward over ${periods} period(s), strike 1 slashed 5 ZKP, 95 ZKP still held after leaving`);
 
     const totalVerified = eventsOf('ProofVerified').length;
     // How many blocks after its challenge each verified answer landed (deadline: 3 blocks).
@@ -141,7 +174,7 @@ async function main() {
     const maxLatency = Math.max(...latencies);
     console.log(`posp e2e: 3 providers, order ${orderId} (${added.size} B, 2 replicas) Active; ${totalVerified} answers verified, each within ${maxLatency} block(s) of its challenge; ` +
       `deleted replica -> strike 1 at +${fault1.block - deletedAt} blocks, repaired by ${spare.name} at +${repairedAt - deletedAt}; ` +
-      `agent stopped -> strikes 2, 3 slashed ${Number(slashed / (UNITS / 100n)) / 100} ZKP, forced out; ${elapsed()}`);
+      `agent stopped -> forced out, ${Number(slashed / (UNITS / 100n)) / 100} ZKP slashed in all; made-up root never paid, slashed 5 %; ${elapsed()}`);
   } finally {
     if (api) await api.disconnect().catch(() => {});
     await stopNode(node);

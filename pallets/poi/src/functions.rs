@@ -17,7 +17,7 @@ use sp_core::H256;
 use sp_runtime::traits::{One, Saturating, UniqueSaturatedInto, Zero};
 use zkp_primitives::{
 	poi::{agree, commitment, ComputeContribution},
-	zk::{ProofVerifier, PublicInput},
+	zk::{ProofVerificationError, ProofVerifier, PublicInput},
 };
 
 /// Blocks after the wanted one that a full deadline bucket may push a deadline to.
@@ -85,6 +85,16 @@ impl<T: Config> Pallet<T> {
 				mode != VerificationMode::Zk || Agents::<T>::get(a).is_some_and(|i| i.zk_prover)
 			})
 			.collect()
+	}
+
+	/// What finding the provers among `agents` active agents costs, for a ZK-mode task: one
+	/// agent record each, at the submission check and again at the draw (the benchmarks draw
+	/// redundant tasks, which read no agent record).
+	pub fn prover_filter_weight(mode: VerificationMode, agents: u32) -> Weight {
+		match mode {
+			VerificationMode::Zk => T::DbWeight::get().reads(2u64.saturating_mul(agents as u64)),
+			VerificationMode::Redundant => Weight::zero(),
+		}
 	}
 
 	/// The block whose VRF output the randomness comes from (the parent block in the
@@ -182,7 +192,11 @@ impl<T: Config> Pallet<T> {
 		let id = NextModelId::<T>::get();
 		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
 		if let Some(key) = model.zk_key {
-			let inputs = T::ProofVerifier::hold_key(&key).map_err(|_| Error::<T>::UnknownZkKey)?;
+			let owner = zkp_primitives::account_bytes(&model.owner);
+			let inputs = T::ProofVerifier::hold_key(&key, &owner).map_err(|e| match e {
+				ProofVerificationError::NotKeyOwner => Error::<T>::NotZkKeyOwner,
+				_ => Error::<T>::UnknownZkKey,
+			})?;
 			if inputs != ZK_PUBLIC_INPUTS {
 				T::ProofVerifier::release_key(&key);
 				return Err(Error::<T>::ZkKeyMismatch.into());
@@ -675,14 +689,25 @@ impl<T: Config> Pallet<T> {
 						Self::penalize_at(id, task, *i, PenaltyReason::Disagreed);
 					}
 				}
-				Self::penalize_absent(id, task);
+				Self::penalize_absent(id, task, winners.len());
 				Self::complete(id, task, centre, &winners);
 			},
 		}
 	}
 
-	/// Penalizes the agents that did not commit, once the task has proved runnable.
-	fn penalize_absent(id: TaskId, task: &mut TaskOf<T>) {
+	/// Whether `runners` agents producing a result show the task can be run: a majority of
+	/// every agent drawn for it, replacements included. A quorum of commits alone is not
+	/// enough: colluders drawn over several replacement rounds could reach it while the honest
+	/// agents drawn with them could not fetch an input only the colluders have.
+	fn proved_runnable(task: &TaskOf<T>, runners: usize) -> bool {
+		runners.saturating_mul(2) > task.assignments.len()
+	}
+
+	/// Penalizes the agents that did not commit, if the task proved runnable.
+	fn penalize_absent(id: TaskId, task: &mut TaskOf<T>, winners: usize) {
+		if !Self::proved_runnable(task, winners) {
+			return;
+		}
 		for i in 0..task.assignments.len() {
 			if task.assignments[i].state == AssignmentState::Absent {
 				Self::penalize_at(id, task, i, PenaltyReason::NoCommit);
@@ -777,14 +802,14 @@ impl<T: Config> Pallet<T> {
 		if task.committed() == 0 {
 			return Self::refund(id, task, RefundReason::NoResults);
 		}
-		let runnable = task.committed() >= task.quorum();
+		let runnable = Self::proved_runnable(task, task.committed());
 		for &i in &absent {
 			if runnable {
 				Self::penalize_at(id, task, i, PenaltyReason::NoCommit);
 			} else {
+				// Still counted among its open tasks (it cannot withdraw its stake before the
+				// task ends), but no longer asked for a result.
 				task.assignments[i].state = AssignmentState::Absent;
-				let agent = task.assignments[i].agent.clone();
-				Self::close_for(&agent, id);
 			}
 		}
 		if !absent.is_empty() && Self::draw_replacements(id, task, absent.len(), now) {
@@ -866,6 +891,7 @@ impl<T: Config> Pallet<T> {
 						task.redundancy as u32,
 						agents,
 					));
+					weight.saturating_accrue(Self::prover_filter_weight(task.mode, agents));
 					Self::close_commit(id, &mut task, now);
 				},
 				TaskPhase::Reveal { deadline } if deadline == now => {
@@ -955,7 +981,8 @@ impl<T: Config> Pallet<T> {
 					a.state,
 					AssignmentState::Assigned |
 						AssignmentState::Committed(_) |
-						AssignmentState::Revealed(_)
+						AssignmentState::Revealed(_) |
+						AssignmentState::Absent
 				);
 				ensure!(waiting == AgentTasks::<T>::get(&a.agent).contains(&id), "AgentTasks");
 			}

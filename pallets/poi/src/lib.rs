@@ -454,6 +454,8 @@ pub mod pallet {
 		Overflow,
 		/// The ZK key is not registered in the verifier.
 		UnknownZkKey,
+		/// The ZK key was registered by another account than the model's owner.
+		NotZkKeyOwner,
 		/// The ZK key takes another number of public inputs than PoI's statement has.
 		ZkKeyMismatch,
 		/// Only the model's owner can do this.
@@ -562,7 +564,8 @@ pub mod pallet {
 		/// for `MaxAgents` active agents and refunded to the actual count.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::submit_task(*redundancy as u32, T::MaxAgents::get())
-			.saturating_add(T::WeightInfo::draw_task(*redundancy as u32, T::MaxAgents::get())))]
+			.saturating_add(T::WeightInfo::draw_task(*redundancy as u32, T::MaxAgents::get()))
+			.saturating_add(Pallet::<T>::prover_filter_weight(*mode, T::MaxAgents::get())))]
 		pub fn submit_task(
 			origin: OriginFor<T>,
 			model: ModelId,
@@ -577,7 +580,8 @@ pub mod pallet {
 			let agents = ActiveAgents::<T>::decode_len().unwrap_or(0) as u32;
 			Ok(Some(
 				T::WeightInfo::submit_task(redundancy as u32, agents)
-					.saturating_add(T::WeightInfo::draw_task(redundancy as u32, agents)),
+					.saturating_add(T::WeightInfo::draw_task(redundancy as u32, agents))
+					.saturating_add(Self::prover_filter_weight(mode, agents)),
 			)
 			.into())
 		}

@@ -134,7 +134,10 @@ impl ProofVerifier for TestProofVerifier {
 		Ok(H256(sp_io::hashing::blake2_256(proof)))
 	}
 
-	fn hold_key(key: &H256) -> Result<u32, ProofVerificationError> {
+	fn hold_key(key: &H256, owner: &[u8; 32]) -> Result<u32, ProofVerificationError> {
+		if *owner != KEY_OWNER {
+			return Err(ProofVerificationError::NotKeyOwner);
+		}
 		let inputs = if *key == ZK_KEY {
 			crate::ZK_PUBLIC_INPUTS
 		} else if *key == OTHER_SHAPE_KEY {
@@ -154,6 +157,9 @@ impl ProofVerifier for TestProofVerifier {
 		});
 	}
 }
+
+/// Who registered the test keys: the tests' user (account 9).
+pub const KEY_OWNER: [u8; 32] = [9; 32];
 
 /// A registered key with one public input (not PoI's statement).
 pub const OTHER_SHAPE_KEY: H256 = H256([0x2b; 32]);

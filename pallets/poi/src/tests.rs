@@ -1005,16 +1005,27 @@ fn attack_a_colluder_cannot_burn_honest_stakes_on_an_unrunnable_task() {
 		let task = submit(model, 3, VerificationMode::Redundant);
 		let first = assigned(task);
 		let colluder = first[0].clone();
-		commit(&colluder, task, &result(5_000));
-		// The honest two cannot fetch the input and stay silent; replacements are drawn.
+		let garbage = result(5_000);
+		commit(&colluder, task, &garbage);
+		// The honest two cannot fetch the input (only the colluders can) and stay silent:
+		// they are not penalized, and replacements are drawn for them.
 		run_to_block(DRAWN + COMMIT_WINDOW);
-		let all = drawn(task);
-		assert_eq!(all.len(), 5, "a replacement round for the two silent agents");
 		assert_eq!(state_of(task, &first[1]), AssignmentState::Absent);
+		let second = assigned(task);
+		assert_eq!(second.len(), 2, "a replacement round for the two silent agents");
+		// A second colluder is among the replacements: with it a quorum of commits is
+		// reached, but not a majority of everyone drawn.
+		let sybil = second[0].clone();
+		commit(&sybil, task, &garbage);
 		run_to_block(DRAWN + 2 * COMMIT_WINDOW);
-		assert_eq!(phase(task), TaskPhase::Refunded(RefundReason::NotEnoughResults));
-		for a in all.iter() {
-			assert_eq!(stake_of(a), STAKE, "nobody lost stake");
+		reveal(&colluder, task, &garbage);
+		reveal(&sybil, task, &garbage);
+		assert_eq!(phase(task), TaskPhase::Completed);
+		let honest: Vec<_> =
+			drawn(task).into_iter().filter(|a| *a != colluder && *a != sybil).collect();
+		assert_eq!(honest.len(), 3);
+		for a in honest.iter() {
+			assert_eq!(stake_of(a), STAKE, "no honest agent lost stake");
 			assert!(AgentTasks::<Test>::get(a).is_empty());
 		}
 		assert!(!System::events()
@@ -1023,23 +1034,33 @@ fn attack_a_colluder_cannot_burn_honest_stakes_on_an_unrunnable_task() {
 	});
 }
 
-/// Absent agents do pay when the task turns out runnable: the others agreed on a result.
+/// Absent agents do pay when a majority of everyone drawn agreed on a result.
 #[test]
 fn absent_agents_are_penalized_once_the_task_completes() {
 	build_and_execute(|| {
 		let model = register_model(TOLERANCE, SKETCH_LEN, None);
-		register_agents(4);
+		register_agents(5);
 		let task = submit(model, 3, VerificationMode::Redundant);
 		let first = assigned(task);
 		commit(&first[0], task, &result(0));
 		run_to_block(DRAWN + COMMIT_WINDOW);
-		// One commit of three: the two silent ones wait as absent; one replacement is free.
-		let replacement = assigned(task)[0].clone();
-		commit(&replacement, task, &result(1));
-		// Every live agent committed (two of three: a quorum): the reveals start at once.
+		// One commit of three: the two silent ones wait as absent (still holding the task, so
+		// they cannot withdraw their stake before it ends); two replacements are drawn.
+		for silent in &first[1..] {
+			assert_eq!(state_of(task, silent), AssignmentState::Absent);
+			assert!(AgentTasks::<Test>::get(silent).contains(&task));
+		}
+		let replacements = assigned(task);
+		for r in &replacements {
+			commit(r, task, &result(1));
+		}
+		// Every live agent committed: the reveals start at once.
 		assert!(matches!(phase(task), TaskPhase::Reveal { .. }));
 		reveal(&first[0], task, &result(0));
-		reveal(&replacement, task, &result(1));
+		for r in &replacements {
+			reveal(r, task, &result(1));
+		}
+		// Three of the five drawn agreed: the task was runnable, absence is penalized.
 		assert_eq!(phase(task), TaskPhase::Completed);
 		for silent in &first[1..] {
 			assert_eq!(state_of(task, silent), AssignmentState::Penalized(PenaltyReason::NoCommit));
@@ -1096,6 +1117,21 @@ fn attack_a_model_cannot_name_a_missing_or_foreign_key_nor_lose_its_key() {
 		};
 		assert_noop!(call(H256::repeat_byte(9)), Error::<Test>::UnknownZkKey);
 		assert_noop!(call(OTHER_SHAPE_KEY), Error::<Test>::ZkKeyMismatch);
+		// Nobody can pin another's key by naming it in a model.
+		assert_noop!(
+			Poi::register_model(
+				RuntimeOrigin::signed(agent(1)),
+				bounded(b"bafymodel"),
+				H256::repeat_byte(0x11),
+				Framework::BertEmbedding,
+				bounded(b""),
+				bounded(b""),
+				TOLERANCE,
+				SKETCH_LEN,
+				Some(ZK_KEY),
+			),
+			Error::<Test>::NotZkKeyOwner
+		);
 		assert_eq!(key_holds(&OTHER_SHAPE_KEY), 0);
 		let model = register_model(TOLERANCE, SKETCH_LEN, Some(ZK_KEY));
 		// The verifier now refuses to unregister the key (see pallet-zk-verifier's tests).

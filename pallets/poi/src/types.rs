@@ -255,7 +255,8 @@ pub enum AssignmentState<MaxCidLen: Get<u32>, MaxSketchLen: Get<u32>> {
 	#[codec(index = 5)]
 	Unsettled,
 	/// Did not commit while too few others did to show the task can be run: penalized
-	/// (`NoCommit`) only if the task completes, released if it is refunded.
+	/// (`NoCommit`) only if the task completes with a majority of everyone drawn, released
+	/// otherwise.
 	#[codec(index = 6)]
 	Absent,
 }

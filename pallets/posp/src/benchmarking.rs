@@ -171,7 +171,8 @@ mod benchmarks {
 				Challenge { sector: 0, leaves: Default::default(), deadline },
 			);
 		}
-		let waiting = T::MaxOrdersAwaitingRepair::get().saturating_sub(1);
+		// New orders may fill half the list.
+		let waiting = (T::MaxOrdersAwaitingRepair::get() / 2).saturating_sub(1);
 		let later = BlockNumberFor::<T>::max_value();
 		OrdersAwaitingRepair::<T>::put(BoundedVec::truncate_from(
 			(1_000..1_000 + waiting as OrderId).map(|o| (o, later)).collect(),

@@ -66,15 +66,22 @@ impl<T: Config> Pallet<T> {
 		});
 	}
 
-	/// Faults every challenge left unanswered past its deadline. Returns how many.
-	pub(crate) fn expire_challenges(now: BlockNumberFor<T>) -> u32 {
+	/// Faults every challenge left unanswered past its deadline. Returns how many, and the
+	/// replicas forced exits sent to the waiting list.
+	pub(crate) fn expire_challenges(now: BlockNumberFor<T>) -> (u32, u32) {
 		ChallengeDeadlineAt::<T>::kill();
 		let expired: Vec<_> = Challenges::<T>::drain().collect();
 		let count = expired.len() as u32;
+		let mut sent_away = 0u32;
 		for (provider, challenge) in expired {
-			Self::fault(&provider, challenge.sector, FaultReason::MissedChallenge, now);
+			sent_away.saturating_accrue(Self::fault(
+				&provider,
+				challenge.sector,
+				FaultReason::MissedChallenge,
+				now,
+			));
 		}
-		count
+		(count, sent_away)
 	}
 
 	/// Challenges up to `MaxChallengesPerPeriod` providers with active sectors: one random

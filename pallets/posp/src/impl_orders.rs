@@ -47,8 +47,16 @@ impl<T: Config> Pallet<T> {
 		ensure!(eligible >= replicas as usize, Error::<T>::NotEnoughProviders);
 		let now = Self::now();
 		let order_id = NextOrderId::<T>::get();
-		OrdersAwaitingRepair::<T>::try_mutate(|list| list.try_push((order_id, now)))
-			.map_err(|_| Error::<T>::TooManyOrdersWaiting)?;
+		// New orders may fill half the waiting list: the rest stays for lost and refused
+		// replicas, so a flood of orders cannot make repairs fail.
+		let room_for_new = T::MaxOrdersAwaitingRepair::get() / 2;
+		OrdersAwaitingRepair::<T>::try_mutate(|list| {
+			if list.len() as u32 >= room_for_new {
+				return Err(());
+			}
+			list.try_push((order_id, now)).map_err(|_| ())
+		})
+		.map_err(|_| Error::<T>::TooManyOrdersWaiting)?;
 		T::Currency::hold(&HoldReason::OrderEscrow.into(), &who, escrow)
 			.map_err(|_| Error::<T>::InsufficientBalance)?;
 		NextOrderId::<T>::put(order_id.saturating_add(1));
@@ -80,10 +88,35 @@ impl<T: Config> Pallet<T> {
 
 	/// Queues `order_id` for the providers it misses (once), from block `now`. Returns
 	/// `false` if the waiting list is full.
-	fn queue_for_providers(order_id: OrderId, now: BlockNumberFor<T>) -> bool {
+	/// An order queued again (another replica lost or refused) takes the later block, so its
+	/// next draw also uses randomness from after this request.
+	pub(crate) fn queue_for_providers(order_id: OrderId, now: BlockNumberFor<T>) -> bool {
 		OrdersAwaitingRepair::<T>::mutate(|list| {
-			list.iter().any(|(id, _)| *id == order_id) || list.try_push((order_id, now)).is_ok()
+			if let Some(entry) = list.iter_mut().find(|(id, _)| *id == order_id) {
+				entry.1 = entry.1.max(now);
+				return true;
+			}
+			list.try_push((order_id, now)).is_ok()
 		})
+	}
+
+	/// A forced-out provider's replica: taken from it and queued for another provider (drawn
+	/// in a later block); repaired at once only if the waiting list is full.
+	pub(crate) fn queue_lost_replica(
+		order_id: OrderId,
+		who: &T::AccountId,
+		now: BlockNumberFor<T>,
+	) {
+		let Some(mut order) = Orders::<T>::get(order_id) else { return };
+		if order.status == OrderStatus::Expired {
+			return;
+		}
+		if !Self::queue_for_providers(order_id, now) {
+			return Self::repair_replica(order_id, who, now);
+		}
+		order.holders.retain(|r| &r.provider != who);
+		Self::set_status(order_id, &mut order, OrderStatus::Faulty);
+		Orders::<T>::insert(order_id, order);
 	}
 
 	/// `on_initialize`: gives waiting orders their missing replicas, at most
@@ -385,6 +418,7 @@ impl<T: Config> Pallet<T> {
 			Orders::<T>::insert(order_id, order);
 		} else {
 			Orders::<T>::remove(order_id);
+			OrdersAwaitingRepair::<T>::mutate(|list| list.retain(|(id, _)| *id != order_id));
 		}
 		Self::deposit_event(Event::OrderExpired { order: order_id, refund });
 		Self::deposit_event(Event::OrderStatusChanged {

@@ -22,6 +22,10 @@ pub(crate) struct PeriodClose {
 	pub sectors_visited: u32,
 	/// Missed-sealing faults.
 	pub faults: u32,
+	/// Replicas forced exits sent to the waiting list.
+	pub sent_away: u32,
+	/// Orders expired.
+	pub expired: u32,
 	/// Expired orders removed.
 	pub orders_removed: u32,
 }
@@ -40,7 +44,7 @@ impl<T: Config> Pallet<T> {
 	/// sealing deadline, pays rewards and order prices, expires orders and updates scores.
 	pub(crate) fn close_period(now: BlockNumberFor<T>) -> PeriodClose {
 		let orders_removed = Self::remove_expired_orders();
-		let faults = Self::fault_late_sealing(now);
+		let (faults, sent_away) = Self::fault_late_sealing(now);
 		let providers = ProviderList::<T>::get();
 		let total: u64 = providers
 			.iter()
@@ -67,12 +71,13 @@ impl<T: Config> Pallet<T> {
 		for order_id in expiring.iter() {
 			Self::expire_order(*order_id, now);
 		}
+		let expired = expiring.len() as u32;
 		Self::deposit_event(Event::PeriodClosed {
 			block: now,
 			proven_bytes: total,
 			providers_rewarded: rewarded,
 		});
-		PeriodClose { sectors_visited, faults, orders_removed }
+		PeriodClose { sectors_visited, faults, sent_away, expired, orders_removed }
 	}
 
 	/// Pays `provider` its orders' price for every proven replica it keeps (if it proved

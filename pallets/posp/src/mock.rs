@@ -132,7 +132,7 @@ impl pallet_posp::Config for Test {
 	type MaxReplicas = ConstU32<3>;
 	type MaxCidLen = ConstU32<64>;
 	type MaxOrderPeriods = ConstU32<100>;
-	type MaxOrdersAwaitingRepair = ConstU32<4>;
+	type MaxOrdersAwaitingRepair = ConstU32<8>;
 	type MaxRejections = ConstU32<2>;
 	type MinPricePerPeriod = frame_support::traits::ConstU64<1>;
 	type CollateralPerSector = CollateralPerSector;

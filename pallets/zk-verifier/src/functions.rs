@@ -161,6 +161,7 @@ impl<T: Config> Pallet<T> {
 				ProofVerificationError::AttestationCapacity => Error::<T>::TooManyStatementsInBlock,
 				ProofVerificationError::UnknownVerificationKey =>
 					Error::<T>::UnknownVerificationKey,
+				ProofVerificationError::NotKeyOwner => Error::<T>::NotVerificationKeyOwner,
 			}
 			.into()
 		})
@@ -288,9 +289,12 @@ impl<T: Config> ProofVerifier for Pallet<T> {
 		Self::check_and_attest(&key, proof, inputs, true)
 	}
 
-	fn hold_key(vk_hash: &H256) -> Result<u32, ProofVerificationError> {
+	fn hold_key(vk_hash: &H256, owner: &[u8; 32]) -> Result<u32, ProofVerificationError> {
 		let entry = VerificationKeys::<T>::get(vk_hash)
 			.ok_or(ProofVerificationError::UnknownVerificationKey)?;
+		if zkp_primitives::account_bytes(&entry.owner) != *owner {
+			return Err(ProofVerificationError::NotKeyOwner);
+		}
 		KeyHolds::<T>::mutate(vk_hash, |holds| *holds = holds.saturating_add(1));
 		Ok(entry.public_inputs)
 	}
@@ -300,5 +304,34 @@ impl<T: Config> ProofVerifier for Pallet<T> {
 			let left = holds.unwrap_or(0).saturating_sub(1);
 			*holds = (left > 0).then_some(left);
 		});
+	}
+}
+
+#[cfg(any(test, feature = "try-runtime"))]
+impl<T: Config> Pallet<T> {
+	/// The pallet's invariants: each owner's held deposit equals its keys' deposits, every
+	/// held key exists, every block's leaves fit, and every statement location points at its
+	/// leaf.
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+		use frame_support::traits::fungible::InspectHold;
+		let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		for (_, entry) in VerificationKeys::<T>::iter() {
+			let total = deposits.entry(entry.owner.clone()).or_insert_with(Zero::zero);
+			*total = total.saturating_add(entry.deposit);
+		}
+		for (owner, total) in deposits {
+			let held = T::Currency::balance_on_hold(&HoldReason::VerificationKey.into(), &owner);
+			ensure!(held == total, "key deposits held");
+		}
+		for (key, holds) in KeyHolds::<T>::iter() {
+			ensure!(holds > 0, "an empty hold is kept");
+			ensure!(VerificationKeys::<T>::contains_key(key), "a held key was removed");
+		}
+		for (statement, (block, index)) in StatementLocations::<T>::iter() {
+			let leaves = AttestationLeaves::<T>::get(block);
+			ensure!(leaves.get(index as usize) == Some(&statement), "statement location");
+		}
+		Ok(())
 	}
 }

@@ -212,6 +212,11 @@ pub mod pallet {
 			Self::store_attestation_root(now);
 		}
 
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_now: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+
 		fn integrity_test() {
 			assert!(T::ReservedStatementsPerBlock::get() <= T::MaxStatementsPerBlock::get());
 			assert!(

@@ -85,3 +85,11 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 
 /// Statements per block kept for other pallets.
 pub const RESERVED_STATEMENTS: u32 = 4;
+
+/// Runs `test` in a fresh externality, then checks the pallet's invariants.
+pub fn build_and_execute(test: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		test();
+		ZkVerifier::do_try_state().expect("invariants hold");
+	});
+}

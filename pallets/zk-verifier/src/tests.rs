@@ -65,7 +65,7 @@ fn next_block() {
 
 #[test]
 fn register_and_unregister_hold_and_return_the_deposit() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		let f = bn254(2, 0);
 		let hash = register(&f, ALICE);
 		let deposit = ZkVerifier::vk_deposit(f.vk.len());
@@ -103,7 +103,7 @@ fn register_and_unregister_hold_and_return_the_deposit() {
 
 #[test]
 fn bad_keys_are_rejected_with_typed_errors_and_nothing_changes() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		let f = bls(0, 0);
 		let g1 = f.curve.g1_len();
 		let mut off_curve = f.vk.clone();
@@ -144,7 +144,7 @@ fn bad_keys_are_rejected_with_typed_errors_and_nothing_changes() {
 
 #[test]
 fn valid_proofs_verify_and_are_attested_on_both_curves() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		for f in [bn254(1, 2), bls(3, 2)] {
 			let hash = register(&f, ALICE);
 			for (proof, ins) in &f.proofs {
@@ -163,7 +163,7 @@ fn valid_proofs_verify_and_are_attested_on_both_curves() {
 
 #[test]
 fn inline_keys_verify_without_registration() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		let f = bn254(0, 1);
 		let (proof, ins) = &f.proofs[0];
 		assert_ok!(ZkVerifier::submit_proof(
@@ -179,7 +179,7 @@ fn inline_keys_verify_without_registration() {
 
 #[test]
 fn bad_proofs_are_rejected_with_typed_errors_and_nothing_changes() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		let f = bn254(2, 2);
 		let hash = register(&f, ALICE);
 		let (proof, ins) = &f.proofs[0];
@@ -215,7 +215,7 @@ fn bad_proofs_are_rejected_with_typed_errors_and_nothing_changes() {
 fn wrong_subgroup_points_are_rejected() {
 	use ark_ec::short_weierstrass::Affine;
 	use ark_serialize::CanonicalSerialize;
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		let f = bn254(0, 1);
 		let hash = register(&f, ALICE);
 		let mut rng = StdRng::seed_from_u64(5);
@@ -238,7 +238,7 @@ fn wrong_subgroup_points_are_rejected() {
 
 #[test]
 fn too_many_inputs_are_rejected() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		let (vk, _) = zkp_groth16::simulate::fixture(Curve::Bn254, 64, 0, 1);
 		let header = Curve::Bn254.g1_len() + 3 * Curve::Bn254.g2_len();
 		let mut too_many = vk[..header].to_vec();
@@ -264,7 +264,7 @@ fn too_many_inputs_are_rejected() {
 
 #[test]
 fn batches_verify_together_and_a_bad_proof_fails_the_whole_batch() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		for f in [bn254(1, 6), bls(1, 6)] {
 			let hash = register(&f, ALICE);
 			let items = |proofs: &[(Vec<u8>, Vec<[u8; 32]>)]| -> BoundedVec<BatchItem, _> {
@@ -309,7 +309,7 @@ fn batches_verify_together_and_a_bad_proof_fails_the_whole_batch() {
 
 #[test]
 fn block_capacity_is_enforced_and_part_is_kept_for_other_pallets() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		let (vk, batch) = zkp_groth16::simulate::fixture(Curve::Bn254, 1, 17, 3);
 		assert_ok!(ZkVerifier::register_vk(
 			RuntimeOrigin::signed(ALICE),
@@ -341,12 +341,22 @@ fn block_capacity_is_enforced_and_part_is_kept_for_other_pallets() {
 
 #[test]
 fn a_key_held_by_another_pallet_cannot_be_unregistered() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		let f = bn254(0, 1);
 		let hash = register(&f, ALICE);
-		assert_eq!(<ZkVerifier as ProofVerifier>::hold_key(&hash), Ok(f.proofs[0].1.len() as u32));
+		let owner = zkp_primitives::account_bytes(&ALICE);
+		let other = zkp_primitives::account_bytes(&BOB);
+		// Only the key's owner can have it held: nobody can pin another's key.
 		assert_eq!(
-			<ZkVerifier as ProofVerifier>::hold_key(&H256::zero()),
+			<ZkVerifier as ProofVerifier>::hold_key(&hash, &other),
+			Err(ProofVerificationError::NotKeyOwner)
+		);
+		assert_eq!(
+			<ZkVerifier as ProofVerifier>::hold_key(&hash, &owner),
+			Ok(f.proofs[0].1.len() as u32)
+		);
+		assert_eq!(
+			<ZkVerifier as ProofVerifier>::hold_key(&H256::zero(), &owner),
 			Err(ProofVerificationError::UnknownVerificationKey)
 		);
 		assert_noop!(
@@ -361,7 +371,7 @@ fn a_key_held_by_another_pallet_cannot_be_unregistered() {
 
 #[test]
 fn attestation_paths_prove_statements_against_the_block_root() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		let (vk, batch) = zkp_groth16::simulate::fixture(Curve::Bls12_381, 2, 7, 4);
 		assert_ok!(ZkVerifier::register_vk(
 			RuntimeOrigin::signed(ALICE),
@@ -408,7 +418,7 @@ fn attestation_paths_prove_statements_against_the_block_root() {
 
 #[test]
 fn other_pallets_verify_through_the_proof_verifier_trait() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		let f = bls(1, 1);
 		let hash = register(&f, ALICE);
 		let (proof, ins) = &f.proofs[0];

@@ -11,12 +11,14 @@ use frame_support::{parameter_types, traits::Get, weights::Weight};
 use pallet_zk_verifier::WeightInfo as _;
 use sp_runtime::Perbill;
 
-/// One ZK-mode proof check: the ZK verifier's benchmarked `submit_proof` with PoI's two
-/// public inputs (statement and output hash).
+/// One ZK-mode proof check: the ZK verifier's benchmarked `submit_proof` with PoI's three
+/// public inputs (statement, output hash, task and agent).
 pub struct PoiProofWeight;
 impl Get<Weight> for PoiProofWeight {
 	fn get() -> Weight {
-		pallet_zk_verifier::weights::SubstrateWeight::<Runtime>::submit_proof(2)
+		pallet_zk_verifier::weights::SubstrateWeight::<Runtime>::submit_proof(
+			pallet_poi::ZK_PUBLIC_INPUTS,
+		)
 	}
 }
 
