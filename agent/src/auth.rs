@@ -17,7 +17,7 @@
 use hyper::{header, HeaderMap};
 use std::{
 	net::{Ipv4Addr, Ipv6Addr},
-	path::{Path, PathBuf},
+	path::Path,
 };
 
 /// The environment variable that may hold the token.
@@ -182,7 +182,7 @@ fn valid_token(token: &str, source: &str) -> Result<String, String> {
 }
 
 /// The token in `path`, made there (32 random bytes in hex, mode 0600) if there is none.
-fn generated_token(path: &PathBuf) -> Result<String, String> {
+fn generated_token(path: &Path) -> Result<String, String> {
 	if path.exists() {
 		log::info!("API token: {} (no --api-token-file or {TOKEN_ENV} given)", path.display());
 		return read_token_file(path);

@@ -338,7 +338,7 @@ impl Store {
 /// Reads a sealed sector.
 fn load(path: &Path) -> Result<SealedSector, String> {
 	let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-	if bytes.is_empty() || bytes.len() % SEALED_LEAF_BYTES != 0 {
+	if bytes.is_empty() || !bytes.len().is_multiple_of(SEALED_LEAF_BYTES) {
 		return Err("truncated sealed sector".into());
 	}
 	Ok(SealedSector::from_bytes(bytes))

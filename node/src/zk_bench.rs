@@ -5,8 +5,9 @@
 //! - native: arkworks' own `prepare_verifying_key` + `verify_proof`, and `zkp-groth16` natively;
 //! - the runtime (WASM, this node's runtime blob) calling the native host function;
 //! - the same verification done inside WASM;
-//! - per-proof cost of batches of 1, 8 and 64 through the runtime and host function;
-//! and the ratios the ZK issue targets (runtime+host ≤ 1.3× native arkworks; batch of 64 ≥ 3×
+//! - per-proof cost of batches of 1, 8 and 64 through the runtime and host function.
+//!
+//! Then the ratios the ZK issue targets (runtime+host ≤ 1.3× native arkworks; batch of 64 ≥ 3×
 //! cheaper per proof than a single verification).
 
 use codec::Encode;

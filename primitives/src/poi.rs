@@ -218,7 +218,7 @@ mod tests {
 		let noisy: Vec<f32> = v
 			.iter()
 			.enumerate()
-			.map(|(i, x)| x + if i % 2 == 0 { 1e-6 } else { -1e-6 })
+			.map(|(i, x)| x + if i.is_multiple_of(2) { 1e-6 } else { -1e-6 })
 			.collect();
 		let mut other = v.clone();
 		other.rotate_left(1);

@@ -43,7 +43,7 @@ mod native {
 	use super::*;
 
 	pub fn split_inputs(inputs: &[u8]) -> Result<Vec<PublicInput>, Groth16Error> {
-		if inputs.len() % zkp_groth16::SCALAR_LEN != 0 {
+		if !inputs.len().is_multiple_of(zkp_groth16::SCALAR_LEN) {
 			return Err(Groth16Error::InvalidLength);
 		}
 		Ok(inputs
@@ -251,8 +251,11 @@ pub fn attestation_root(
 		let is_last_odd = index == width - 1 && width % 2 == 1;
 		if !is_last_odd {
 			let sibling = path.next()?;
-			hash =
-				if index % 2 == 0 { hash_pair(&hash, sibling) } else { hash_pair(sibling, &hash) };
+			hash = if index.is_multiple_of(2) {
+				hash_pair(&hash, sibling)
+			} else {
+				hash_pair(sibling, &hash)
+			};
 		}
 		index /= 2;
 		width = width / 2 + width % 2;

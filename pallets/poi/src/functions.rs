@@ -202,13 +202,11 @@ impl<T: Config> Pallet<T> {
 				return Err(Error::<T>::ZkKeyMismatch.into());
 			}
 		}
-		if let Err(e) =
-			T::Currency::hold(&HoldReason::ModelDeposit.into(), &model.owner, model.deposit)
-		{
+		let deposit = HoldReason::ModelDeposit.into();
+		if T::Currency::hold(&deposit, &model.owner, model.deposit).is_err() {
 			if let Some(key) = model.zk_key {
 				T::ProofVerifier::release_key(&key);
 			}
-			let _ = e;
 			return Err(Error::<T>::InsufficientBalance.into());
 		}
 		NextModelId::<T>::put(next);

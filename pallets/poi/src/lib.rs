@@ -25,11 +25,11 @@
 //!   committed to the same output file (the recorded output is vouched for by a quorum, not by one
 //!   agent): its agents share the reward; the others are penalized ([`Config::PenaltyFraction`] of
 //!   their stake, burned). An agent that does not commit is replaced (up to
-//!   [`Config::MaxReplacements`] rounds) and penalized only if the task proved runnable — a quorum
-//!   committed, or the task completed; if it is refunded, no absent agent pays. In
-//!   [`VerificationMode::Zk`] every reveal carries a proof checked against the model's key through
-//!   [`zkp_primitives::zk::ProofVerifier`], bound to the task and the agent; ZK tasks are drawn
-//!   only among agents that declared they prove ([`Pallet::set_zk_prover`]).
+//!   [`Config::MaxReplacements`] rounds) and penalized only if the task proved runnable — a
+//!   majority of every agent drawn for it committed, or agreed on its result; otherwise no absent
+//!   agent pays. In [`VerificationMode::Zk`] every reveal carries a proof checked against the
+//!   model's key through [`zkp_primitives::zk::ProofVerifier`], bound to the task and the agent; ZK
+//!   tasks are drawn only among agents that declared they prove ([`Pallet::set_zk_prover`]).
 //! - Finished tasks stay readable for [`Config::TaskRetention`] blocks, then are removed.
 //! - **Score**: every [`Config::ScorePeriod`] blocks each agent's verified work (the reward it
 //!   earned) enters an exponential moving average, exported through

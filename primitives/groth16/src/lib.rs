@@ -60,8 +60,10 @@ pub type PublicInput = [u8; SCALAR_LEN];
 )]
 pub enum Curve {
 	/// BN254 (alt_bn128; snarkjs `bn128`, Ethereum's precompiles).
+	#[codec(index = 0)]
 	Bn254,
 	/// BLS12-381 (snarkjs `bls12381`, Zcash, Filecoin).
+	#[codec(index = 1)]
 	Bls12_381,
 }
 

@@ -305,7 +305,7 @@ pub fn proof_from_arkworks(curve: Curve, bytes: &[u8]) -> Result<Vec<u8>, Format
 
 /// Public inputs from arkworks-serialized scalars (each 32 bytes, little-endian).
 pub fn inputs_from_bytes(bytes: &[u8]) -> Result<Vec<PublicInput>, FormatError> {
-	if bytes.len() % SCALAR_LEN != 0 {
+	if !bytes.len().is_multiple_of(SCALAR_LEN) {
 		return err("public inputs: length is not a multiple of 32");
 	}
 	Ok(bytes

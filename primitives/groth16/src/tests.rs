@@ -430,3 +430,11 @@ fn a_key_with_delta_equal_to_minus_gamma_is_refused() {
 	forge_and_refuse::<ark_bn254::Bn254>(Curve::Bn254);
 	forge_and_refuse::<ark_bls12_381::Bls12_381>(Curve::Bls12_381);
 }
+
+/// `Curve` is stored with every registered key: its encoding is pinned.
+#[test]
+fn the_curve_keeps_its_encoding() {
+	use codec::Encode;
+	assert_eq!(Curve::Bn254.encode(), [0]);
+	assert_eq!(Curve::Bls12_381.encode(), [1]);
+}
