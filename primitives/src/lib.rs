@@ -39,3 +39,16 @@ pub fn account_bytes<AccountId: codec::Encode>(account: &AccountId) -> [u8; 32] 
 /// The host functions of ZKP's own runtime interfaces.
 #[cfg(feature = "std")]
 pub type HostFunctions = (zk::zk_verify::HostFunctions,);
+
+/// Sums `amounts` per owner: what each pallet's `try_state` compares with the balance it holds
+/// on that owner for a reason (escrow, collateral, deposits).
+pub fn totals_by_owner<A: Ord, B: sp_runtime::Saturating + Default + Copy>(
+	amounts: impl IntoIterator<Item = (A, B)>,
+) -> alloc::collections::btree_map::BTreeMap<A, B> {
+	let mut totals = alloc::collections::btree_map::BTreeMap::new();
+	for (owner, amount) in amounts {
+		let total: &mut B = totals.entry(owner).or_default();
+		*total = total.saturating_add(amount);
+	}
+	totals
+}

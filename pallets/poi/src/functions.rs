@@ -962,7 +962,7 @@ impl<T: Config> Pallet<T> {
 			.map(|s| s.average)
 			.fold(0u128, |a, b| a.saturating_add(b));
 		ensure!(TotalScore::<T>::get() == total, "TotalScore");
-		let mut escrow: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let mut escrow = alloc::vec::Vec::new();
 		let mut open: BTreeMap<ModelId, u32> = BTreeMap::new();
 		for (id, task) in Tasks::<T>::iter() {
 			let ended = matches!(task.phase, TaskPhase::Completed | TaskPhase::Refunded(_));
@@ -971,8 +971,7 @@ impl<T: Config> Pallet<T> {
 				ensure!(Expiries::<T>::get(at).contains(&id), "ended task not filed for removal");
 				continue;
 			}
-			let entry = escrow.entry(task.owner.clone()).or_insert_with(Zero::zero);
-			*entry = entry.saturating_add(task.reward);
+			escrow.push((task.owner.clone(), task.reward));
 			*open.entry(task.model).or_default() += 1;
 			for a in task.assignments.iter() {
 				let waiting = matches!(
@@ -985,22 +984,21 @@ impl<T: Config> Pallet<T> {
 				ensure!(waiting == AgentTasks::<T>::get(&a.agent).contains(&id), "AgentTasks");
 			}
 		}
-		for (owner, reward) in escrow {
+		for (owner, reward) in zkp_primitives::totals_by_owner(escrow) {
 			ensure!(
 				T::Currency::balance_on_hold(&HoldReason::TaskEscrow.into(), &owner) == reward,
 				"escrow held"
 			);
 		}
-		let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let mut deposits = alloc::vec::Vec::new();
 		for (id, model) in Models::<T>::iter() {
 			ensure!(
 				model.open_tasks == open.get(&id).copied().unwrap_or(0),
 				"open tasks of a model"
 			);
-			let entry = deposits.entry(model.owner.clone()).or_insert_with(Zero::zero);
-			*entry = entry.saturating_add(model.deposit);
+			deposits.push((model.owner.clone(), model.deposit));
 		}
-		for (owner, deposit) in deposits {
+		for (owner, deposit) in zkp_primitives::totals_by_owner(deposits) {
 			ensure!(
 				T::Currency::balance_on_hold(&HoldReason::ModelDeposit.into(), &owner) == deposit,
 				"model deposit"

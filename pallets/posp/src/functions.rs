@@ -223,11 +223,9 @@ impl<T: Config> Pallet<T> {
 				"challenge on an inactive sector"
 			);
 		}
-		let mut escrow: alloc::collections::btree_map::BTreeMap<T::AccountId, BalanceOf<T>> =
-			Default::default();
+		let mut escrow = alloc::vec::Vec::new();
 		for (id, order) in Orders::<T>::iter() {
-			let entry = escrow.entry(order.owner.clone()).or_insert_with(Zero::zero);
-			*entry = entry.saturating_add(order.escrow);
+			escrow.push((order.owner.clone(), order.escrow));
 			ensure!(order.holders.len() <= order.replicas as usize, "more holders than replicas");
 			for replica in order.holders.iter() {
 				let sector = Sectors::<T>::get(&replica.provider, replica.sector)
@@ -244,7 +242,7 @@ impl<T: Config> Pallet<T> {
 				);
 			}
 		}
-		for (owner, total) in escrow {
+		for (owner, total) in zkp_primitives::totals_by_owner(escrow) {
 			ensure!(
 				T::Currency::balance_on_hold(&HoldReason::OrderEscrow.into(), &owner) == total,
 				"escrow held"

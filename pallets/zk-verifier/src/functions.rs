@@ -313,14 +313,9 @@ impl<T: Config> Pallet<T> {
 	/// held key exists, every block's leaves fit, and every statement location points at its
 	/// leaf.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-		use alloc::collections::btree_map::BTreeMap;
 		use frame_support::traits::fungible::InspectHold;
-		let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
-		for (_, entry) in VerificationKeys::<T>::iter() {
-			let total = deposits.entry(entry.owner.clone()).or_insert_with(Zero::zero);
-			*total = total.saturating_add(entry.deposit);
-		}
-		for (owner, total) in deposits {
+		let deposits = VerificationKeys::<T>::iter_values().map(|e| (e.owner, e.deposit));
+		for (owner, total) in zkp_primitives::totals_by_owner(deposits) {
 			let held = T::Currency::balance_on_hold(&HoldReason::VerificationKey.into(), &owner);
 			ensure!(held == total, "key deposits held");
 		}
