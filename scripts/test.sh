@@ -13,7 +13,11 @@
 #      the real all-MiniLM-L6-v2; a k=3 task agreed and paid, a lying agent and a stalled one
 #      penalized (scripts/e2e/poi.sh);
 #      (4 and 5 run side by side, sharing one IPFS daemon, each with its own node and agents)
-#   6. the zombienet smoke test: three validators, restart, finality resumes.
+#   6. the README's four-validator network by hand: the commands of its section run as written,
+#      finality on all four nodes, then on three with Dave stopped (scripts/e2e/readme-network.sh);
+#   7. the zombienet validators test: four genesis validators and Eve, whose operator bonds,
+#      becomes a PoSp provider and is elected; under a transfer load Bob restarts and
+#      finality goes on (zombienet/validators.zndsl, with the IPFS daemon and zkp-agent).
 # It ends with one line "N passed, M failed" counting the suites.
 . "$(dirname "$0")/common.sh"
 cd "$ROOT"
@@ -68,7 +72,7 @@ export ZKP_REQUIRE_MINILM=1 ZKP_MINILM_DIR="$(bash scripts/models.sh)"
 suite cargo-tests cargo test --release --locked --workspace
 # The pallets' benchmarks, run once each as tests (they would not run otherwise), and the
 # invariants after them.
-suite benchmark-tests cargo test --release --locked -p pallet-posp -p pallet-poi -p pallet-zk-verifier \
+suite benchmark-tests cargo test --release --locked -p pallet-posp -p pallet-poi -p pallet-zk-verifier -p pallet-dual-consensus \
 	--features runtime-benchmarks
 # Formatting with the SDK's settings, and clippy on the workspace with warnings denied.
 suite lint bash -c 'cargo +nightly fmt --all -- --check && SKIP_WASM_BUILD=1 cargo clippy --release --locked --workspace -- -D warnings -A clippy::type_complexity -A clippy::too_many_arguments -A clippy::result_large_err'
@@ -78,7 +82,9 @@ suite e2e node --test --test-reporter=spec --test-concurrency=2 tests/e2e/
 # The PoSp and PoI scenarios share one IPFS daemon and run side by side, each with its own
 # node (own ports, no mDNS) and agents; both mostly wait on blocks.
 with_ipfs together posp-e2e 'bash scripts/e2e/posp.sh' poi-e2e 'bash scripts/e2e/poi.sh'
-suite zombienet-smoke env ZOMBIE_DIR="${ZOMBIE_DIR:-/tmp/zkp-zombienet-ci}" bash scripts/zombienet.sh test
+# The README's "A four-validator local network by hand", its commands read from README.md.
+suite readme-network bash scripts/e2e/readme-network.sh
+suite zombienet env ZOMBIE_DIR="${ZOMBIE_DIR:-/tmp/zkp-zombienet-ci}" bash scripts/zombienet.sh test
 
 if [ ${#failures[@]} -gt 0 ]; then log "failed: ${failures[*]}"; fi
 echo "suites: $passed passed, $failed failed"

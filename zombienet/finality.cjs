@@ -1,7 +1,8 @@
 // zombienet js-script: `NODE: js-script ./finality.cjs with "mark"` records NODE's best block
 // height; `NODE: js-script ./finality.cjs with "resumed"` then waits until every node's
 // finalized height passes that mark by 2 blocks, i.e. GRANDPA finalized the blocks produced
-// while a validator was down. Heights come from each node's Prometheus endpoint.
+// while a validator was down. Heights come from each node's Prometheus endpoint. The mark also
+// has its time (`t`, ms), for load.cjs "down".
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -19,7 +20,7 @@ async function run(nodeName, networkInfo, args) {
   if (args[0] === 'mark') {
     const best = await metric(me.prometheusUri, 'best');
     const finalized = await metric(me.prometheusUri, 'finalized');
-    fs.writeFileSync(markFile, JSON.stringify({ best, finalized }));
+    fs.writeFileSync(markFile, JSON.stringify({ best, finalized, t: Date.now() }));
     console.log(`mark: ${nodeName} best=${best} finalized=${finalized}`);
     return best;
   }

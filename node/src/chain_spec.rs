@@ -1,4 +1,4 @@
-//! Chain specifications: `dev` (one validator, Alice) and `local` (Alice, Bob, Charlie), both
+//! Chain specifications: `dev` (one validator, Alice) and `local` (Alice, Bob, Charlie, Dave), both
 //! built from the runtime's genesis presets, or any JSON chain spec file.
 
 use sc_service::ChainType;
@@ -33,7 +33,7 @@ pub fn development_chain_spec() -> Result<ChainSpec, String> {
 		.build())
 }
 
-/// `--chain local`: Alice, Bob and Charlie validate.
+/// `--chain local`: Alice, Bob, Charlie and Dave validate, with one-minute sessions.
 pub fn local_chain_spec() -> Result<ChainSpec, String> {
 	Ok(ChainSpec::builder(wasm_binary()?, None)
 		.with_name("ZKP Local Testnet")

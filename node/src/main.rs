@@ -7,6 +7,7 @@ mod chain_spec;
 mod cli;
 mod command;
 mod rpc;
+mod rpc_consensus;
 mod rpc_zk;
 mod service;
 mod zk_bench;

@@ -1,8 +1,9 @@
 //! The node's JSON-RPC extensions on top of Substrate's built-in `system_*`, `chain_*`,
 //! `state_*`, `author_*` methods: account nonces (`system_accountNextIndex`), fee queries
 //! (`payment_*`), BABE (`babe_epochAuthorship`) and GRANDPA (`grandpa_roundState`,
-//! `grandpa_proveFinality`, `grandpa_subscribeJustifications`) and the ZK verifier
-//! (`zk_attestationProof`, `zk_verificationKey`).
+//! `grandpa_proveFinality`, `grandpa_subscribeJustifications`), the ZK verifier
+//! (`zk_attestationProof`, `zk_verificationKey`) and the validator election
+//! (`dualConsensus_candidates`).
 
 use std::sync::Arc;
 
@@ -60,12 +61,13 @@ where
 	C::Api: sp_consensus_babe::BabeApi<Block>,
 	C::Api: BlockBuilder<Block>,
 	C::Api: zkp_primitives::zk::ZkVerifierApi<Block, BlockNumber>,
+	C::Api: zkp_primitives::consensus::DualConsensusApi<Block, AccountId, Balance>,
 	P: TransactionPool + 'static,
 	SC: SelectChain<Block> + 'static,
 	B: sc_client_api::Backend<Block> + Send + Sync + 'static,
 	B::State: sc_client_api::StateBackend<sp_runtime::traits::HashingFor<Block>>,
 {
-	use crate::rpc_zk::ZkApiServer;
+	use crate::{rpc_consensus::DualConsensusRpcServer, rpc_zk::ZkApiServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use sc_consensus_babe_rpc::{Babe, BabeApiServer};
 	use sc_consensus_grandpa_rpc::{Grandpa, GrandpaApiServer};
@@ -84,6 +86,7 @@ where
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
 	module.merge(crate::rpc_zk::Zk::new(client.clone()).into_rpc())?;
+	module.merge(crate::rpc_consensus::DualConsensus::new(client.clone()).into_rpc())?;
 	module.merge(Babe::new(client, babe_worker_handle, keystore, select_chain).into_rpc())?;
 	module.merge(
 		Grandpa::new(

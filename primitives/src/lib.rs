@@ -9,6 +9,8 @@
 //!   proofs against keys registered in the ZK verifier.
 //! - [`posp`]: [`posp::StorageContribution`], the proven-storage score of each provider that
 //!   `pallet-posp` exports for the consensus layer.
+//! - [`consensus`]: what the dual-consensus pallet reports about validator candidates, and its
+//!   runtime API ([`consensus::DualConsensusApi`]).
 //! - [`offchain`]: what the off-chain workers share to reach the local `zkp-agent`.
 //! - [`poi`]: [`poi::ComputeContribution`] (the verified-work score `pallet-poi` exports), the
 //!   model and result types, the result-sketch rule and the agent's job API messages.
@@ -21,6 +23,7 @@
 
 extern crate alloc;
 
+pub mod consensus;
 pub mod offchain;
 pub mod poi;
 pub mod posp;

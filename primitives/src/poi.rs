@@ -33,6 +33,12 @@ pub trait ComputeContribution<AccountId> {
 	fn compute_score(who: &AccountId) -> u128;
 	/// Sum of every agent's score.
 	fn total_compute_score() -> u128;
+	/// Every agent with a non-zero score, and the score (at most the pallet's agent bound):
+	/// whom the consensus layer pays for compute.
+	fn compute_contributors() -> Vec<(AccountId, u128)>;
+	/// Gives `who` a score, for benchmarks of the consensus layer.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_compute_score(who: &AccountId, score: u128);
 }
 
 impl<AccountId> ComputeContribution<AccountId> for () {
@@ -42,6 +48,11 @@ impl<AccountId> ComputeContribution<AccountId> for () {
 	fn total_compute_score() -> u128 {
 		0
 	}
+	fn compute_contributors() -> Vec<(AccountId, u128)> {
+		Vec::new()
+	}
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_compute_score(_: &AccountId, _: u128) {}
 }
 
 /// How an agent runs a model: what the model bundle (a tar archive on IPFS) holds and what

@@ -7,7 +7,7 @@ use crate::{
 	BABE_GENESIS_EPOCH_CONFIG, VERSION,
 };
 #[cfg(feature = "runtime-benchmarks")]
-use crate::{Assets, Balances, Poi, Posp, Sudo, Timestamp, Utility, ZkVerifier};
+use crate::{Assets, Balances, DualConsensus, Poi, Posp, Sudo, Timestamp, Utility, ZkVerifier};
 use alloc::vec::Vec;
 use codec::Encode;
 use frame_support::{
@@ -105,7 +105,7 @@ impl_runtime_apis! {
 			let epoch_config = Babe::epoch_config().unwrap_or(BABE_GENESIS_EPOCH_CONFIG);
 			sp_consensus_babe::BabeConfiguration {
 				slot_duration: Babe::slot_duration(),
-				epoch_length: crate::configs::babe::EpochDuration::get(),
+				epoch_length: <crate::configs::babe::EpochDuration as frame_support::traits::Get<u64>>::get(),
 				c: epoch_config.c,
 				authorities: Babe::authorities().to_vec(),
 				randomness: Babe::randomness(),
@@ -233,6 +233,12 @@ impl_runtime_apis! {
 		}
 		fn query_length_to_fee(length: u32) -> Balance {
 			TransactionPayment::length_to_fee(length)
+		}
+	}
+
+	impl zkp_primitives::consensus::DualConsensusApi<Block, AccountId, Balance> for Runtime {
+		fn candidates() -> Vec<zkp_primitives::consensus::CandidateSummary<AccountId, Balance>> {
+			crate::DualConsensus::candidate_summaries()
 		}
 	}
 

@@ -10,4 +10,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_zk_verifier, ZkVerifier]
 	[pallet_posp, Posp]
 	[pallet_poi, Poi]
+	[pallet_dual_consensus, DualConsensus]
 );

@@ -75,7 +75,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("zkp"),
 	impl_name: alloc::borrow::Cow::Borrowed("zkp-node"),
 	authoring_version: 1,
-	spec_version: 104,
+	spec_version: 105,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -210,7 +210,11 @@ mod runtime {
 	pub type TransactionPayment = pallet_transaction_payment;
 	#[runtime::pallet_index(6)]
 	pub type Offences = pallet_offences;
+	// Pallets are built at genesis (and run their hooks) in index order: this one comes before
+	// the session pallet, whose genesis asks it for the first validator sets.
 	#[runtime::pallet_index(7)]
+	pub type DualConsensus = pallet_dual_consensus;
+	#[runtime::pallet_index(13)]
 	pub type Historical = pallet_session::historical;
 	#[runtime::pallet_index(8)]
 	pub type Session = pallet_session;

@@ -4,7 +4,7 @@
 
 use crate::{
 	constants::{SLOT_DURATION, UNITS},
-	genesis_config_presets::{self, ENDOWMENT},
+	genesis_config_presets::{self, ENDOWMENT, GENESIS_BOND},
 	AccountId, Babe, Balances, BalancesCall, Executive, Grandpa, Header, Historical, Runtime,
 	RuntimeCall, RuntimeEvent, RuntimeOrigin, SessionKeys, SignedPayload, System, TxExtension,
 	UncheckedExtrinsic,
@@ -21,7 +21,7 @@ use sp_runtime::{
 	generic::{Digest, DigestItem, Era},
 	traits::Header as _,
 	transaction_validity::{InvalidTransaction, TransactionValidityError},
-	DispatchError, MultiSignature,
+	DispatchError, MultiSignature, Perbill,
 };
 
 /// Applies a genesis preset (a JSON patch) onto the default genesis config, as the node's
@@ -50,12 +50,23 @@ fn genesis_ext(preset: &str) -> sp_io::TestExternalities {
 	ext
 }
 
+/// Alice's free balance at genesis: her endowment less the bond every genesis validator holds.
+const ALICE_FREE: u128 = ENDOWMENT - GENESIS_BOND;
+
 fn account(k: Sr25519Keyring) -> AccountId {
 	k.to_account_id()
 }
 
 fn free(k: Sr25519Keyring) -> u128 {
 	pallet_balances::Pallet::<Runtime>::free_balance(account(k))
+}
+
+fn held_bond(k: Sr25519Keyring) -> u128 {
+	use frame_support::traits::fungible::InspectHold;
+	Balances::balance_on_hold(
+		&crate::RuntimeHoldReason::DualConsensus(pallet_dual_consensus::HoldReason::Bond),
+		&account(k),
+	)
 }
 
 /// Starts block `number` in BABE slot `slot`, with the timestamp inherent applied.
@@ -125,7 +136,12 @@ fn every_preset_builds_with_its_validators() {
 		(sp_genesis_builder::DEV_RUNTIME_PRESET, vec![Sr25519Keyring::Alice]),
 		(
 			sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET,
-			vec![Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie],
+			vec![
+				Sr25519Keyring::Alice,
+				Sr25519Keyring::Bob,
+				Sr25519Keyring::Charlie,
+				Sr25519Keyring::Dave,
+			],
 		),
 	];
 	assert_eq!(genesis_config_presets::preset_names().len(), expected.len());
@@ -136,14 +152,39 @@ fn every_preset_builds_with_its_validators() {
 			assert_eq!(pallet_session::Validators::<Runtime>::get(), want, "{preset}");
 			assert_eq!(pallet_babe::Authorities::<Runtime>::get().len(), validators.len());
 			assert_eq!(Grandpa::grandpa_authorities().len(), validators.len());
-			assert_eq!(free(Sr25519Keyring::Alice), ENDOWMENT);
+			assert_eq!(free(Sr25519Keyring::Alice), ALICE_FREE);
+			assert_eq!(held_bond(Sr25519Keyring::Alice), GENESIS_BOND);
 			assert_eq!(free(Sr25519Keyring::Ferdie), ENDOWMENT);
 			assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(account(Sr25519Keyring::Alice)));
 			// `historical` recorded session 0, so key-ownership proofs work from genesis on.
 			assert!(pallet_session::historical::HistoricalSessions::<Runtime>::get(0).is_some());
 			assert_eq!(Babe::epoch_config(), Some(crate::BABE_GENESIS_EPOCH_CONFIG));
+			// Every genesis validator is bonded, validating and elected for sessions 0 and 1.
+			for v in &want {
+				let c = pallet_dual_consensus::Candidates::<Runtime>::get(v).expect("bonded");
+				assert_eq!(c.intent, pallet_dual_consensus::Intent::Validate);
+			}
+			assert_eq!(pallet_dual_consensus::ActiveValidators::<Runtime>::get().to_vec(), want);
+			assert_eq!(
+				pallet_dual_consensus::PlannedSets::<Runtime>::get(1).map(|s| s.to_vec()),
+				Some(want.clone())
+			);
 		});
 	}
+	genesis_ext(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		use frame_support::traits::Get;
+		assert_eq!(
+			<crate::configs::babe::EpochDuration as Get<u64>>::get(),
+			genesis_config_presets::LOCAL_SESSION_SLOTS
+		);
+	});
+	genesis_ext(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		use frame_support::traits::Get;
+		assert_eq!(
+			<crate::configs::babe::EpochDuration as Get<u64>>::get(),
+			crate::constants::EPOCH_DURATION_IN_SLOTS
+		);
+	});
 	assert!(genesis_config_presets::get_preset(&"no-such-preset".into()).is_none());
 }
 
@@ -154,13 +195,14 @@ fn genesis_session_keys_are_the_dev_keys() {
 			(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
 			(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
 			(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+			(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
 		] {
 			let keys = pallet_session::NextKeys::<Runtime>::get(account(sr)).expect("keys set");
 			assert_eq!(keys, SessionKeys { babe: sr.public().into(), grandpa: ed.public().into() });
 			let raw = SessionKeys::decode_into_raw_public_keys(&keys.encode()).expect("decodes");
 			assert_eq!(raw.len(), 2);
 		}
-		assert!(pallet_session::NextKeys::<Runtime>::get(account(Sr25519Keyring::Dave)).is_none());
+		assert!(pallet_session::NextKeys::<Runtime>::get(account(Sr25519Keyring::Eve)).is_none());
 	});
 }
 
@@ -182,7 +224,7 @@ fn a_block_with_a_transfer_executes() {
 		assert_eq!(*header.number(), 1);
 
 		assert_eq!(free(Sr25519Keyring::Bob), ENDOWMENT + value);
-		let fee = ENDOWMENT - value - free(Sr25519Keyring::Alice);
+		let fee = ALICE_FREE - value - free(Sr25519Keyring::Alice);
 		assert!(fee > 0 && fee < UNITS, "fee {fee} is charged and small");
 		assert!(System::events().iter().any(|r| matches!(
 			&r.event,
@@ -220,7 +262,7 @@ fn a_transaction_with_a_bad_signature_is_rejected_and_changes_nothing() {
 			Executive::apply_extrinsic(forged),
 			Err(TransactionValidityError::Invalid(InvalidTransaction::BadProof))
 		);
-		assert_eq!(free(Sr25519Keyring::Alice), ENDOWMENT);
+		assert_eq!(free(Sr25519Keyring::Alice), ALICE_FREE);
 		assert_eq!(free(Sr25519Keyring::Bob), ENDOWMENT);
 		assert_eq!(
 			frame_system::Pallet::<Runtime>::account_nonce(account(Sr25519Keyring::Alice)),
@@ -247,7 +289,7 @@ fn a_transfer_above_balance_fails_and_moves_nothing_but_the_fee() {
 			"{outcome:?}"
 		);
 		assert_eq!(free(Sr25519Keyring::Bob), ENDOWMENT, "nothing arrives");
-		let fee = ENDOWMENT - free(Sr25519Keyring::Alice);
+		let fee = ALICE_FREE - free(Sr25519Keyring::Alice);
 		assert!(fee > 0 && fee < UNITS, "only the fee ({fee}) is paid");
 	});
 }
@@ -309,10 +351,15 @@ fn a_grandpa_equivocation_is_an_offence_that_slashes_the_bond() {
 		)
 		.expect("valid equivocation report");
 
-		// 1 offender of 3 validators: GRANDPA's slash fraction is (3·1/3)² = 100%.
-		let slashed =
-			crate::configs::offences::SlashValidatorBond::slash_amount(sp_runtime::Perbill::one());
-		assert_eq!(free(Sr25519Keyring::Bob), before - slashed);
+		// 1 offender of 4 validators: GRANDPA's slash fraction is (3·1/4)² = 56.25 %, burned
+		// from Bob's held bond; his free balance is untouched, he is chilled and barred.
+		let slashed = GENESIS_BOND - held_bond(Sr25519Keyring::Bob);
+		assert_eq!(slashed, Perbill::from_rational(9u32, 16) * GENESIS_BOND);
+		assert_eq!(free(Sr25519Keyring::Bob), before);
+		let bob = pallet_dual_consensus::Candidates::<Runtime>::get(account(Sr25519Keyring::Bob))
+			.unwrap();
+		assert_eq!(bob.intent, pallet_dual_consensus::Intent::Idle);
+		assert!(bob.barred_until > 0);
 		assert!(System::events().iter().any(|r| matches!(
 			r.event,
 			RuntimeEvent::Offences(pallet_offences::Event::Offence { .. })
@@ -325,7 +372,7 @@ fn a_grandpa_equivocation_is_an_offence_that_slashes_the_bond() {
 			key_owner_proof,
 		)
 		.is_err());
-		assert_eq!(free(Sr25519Keyring::Bob), before - slashed);
+		assert_eq!(held_bond(Sr25519Keyring::Bob), GENESIS_BOND - slashed);
 	});
 }
 
@@ -334,32 +381,55 @@ const _: Option<Balances> = None;
 
 #[test]
 fn repeated_offence_reports_slash_only_up_to_the_highest_fraction_per_session() {
-	use crate::configs::offences::{SlashValidatorBond, SlashedFractions};
-	use sp_runtime::Perbill;
 	use sp_staking::offence::{OffenceDetails, OnOffenceHandler};
 	genesis_ext(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
 		let bob = account(Sr25519Keyring::Bob);
-		let before = free(Sr25519Keyring::Bob);
 		let report = |fraction: Perbill, session: u32| {
-			SlashValidatorBond::on_offence(
+			<crate::DualConsensus as OnOffenceHandler<_, _, _>>::on_offence(
 				&[OffenceDetails { offender: (bob.clone(), ()), reporters: vec![] }],
 				&[fraction],
 				session,
 			);
 		};
-		let bond = |p: u32| SlashValidatorBond::slash_amount(Perbill::from_percent(p));
+		let bond = |p: u32| Perbill::from_percent(p) * GENESIS_BOND;
+		let held = || held_bond(Sr25519Keyring::Bob);
 		report(Perbill::from_percent(10), 0);
-		assert_eq!(free(Sr25519Keyring::Bob), before - bond(10));
+		assert_eq!(held(), GENESIS_BOND - bond(10));
 		// pallet-offences reports the same offender again when another joins the time slot.
 		report(Perbill::from_percent(10), 0);
-		assert_eq!(free(Sr25519Keyring::Bob), before - bond(10));
+		assert_eq!(held(), GENESIS_BOND - bond(10));
 		report(Perbill::from_percent(30), 0);
-		assert_eq!(free(Sr25519Keyring::Bob), before - bond(30));
+		assert_eq!(held(), GENESIS_BOND - bond(30));
 		report(Perbill::from_percent(20), 0);
-		assert_eq!(free(Sr25519Keyring::Bob), before - bond(30));
-		assert_eq!(SlashedFractions::get(0, &bob), Perbill::from_percent(30));
+		assert_eq!(held(), GENESIS_BOND - bond(30));
 		// Another session is another offence.
 		report(Perbill::from_percent(10), 1);
-		assert_eq!(free(Sr25519Keyring::Bob), before - bond(30) - bond(10));
+		assert_eq!(held(), GENESIS_BOND - bond(30) - Perbill::from_percent(10) * bond(70));
 	});
+}
+
+#[test]
+fn a_session_rotation_at_the_bounds_fits_in_the_block_it_is_charged() {
+	use pallet_dual_consensus::WeightInfo;
+	type W = <Runtime as pallet_dual_consensus::Config>::WeightInfo;
+	let max_block = crate::configs::RuntimeBlockWeights::get().max_block;
+	let candidates = crate::configs::dual_consensus::MaxCandidates::get();
+	let validators = crate::configs::dual_consensus::MaxValidators::get();
+	let agents = crate::configs::poi::PoiMaxAgents::get();
+	let providers = crate::configs::posp::MaxStorageProviders::get();
+	// pallet-session charges a rotating block the whole block; the election, the session end
+	// and an era's payout at every bound must fit in it with room for the rest of the hooks.
+	let rotation =
+		W::elect(candidates)
+			.saturating_add(W::end_session(validators))
+			.saturating_add(W::pay_era(
+				validators * crate::configs::dual_consensus::SessionsPerEra::get(),
+				agents,
+				providers,
+			));
+	assert!(
+		rotation.ref_time() < max_block.ref_time() / 2,
+		"rotation {rotation:?} vs block {max_block:?}"
+	);
+	assert!(rotation.proof_size() < max_block.proof_size() / 2);
 }

@@ -108,7 +108,7 @@ async function main() {
     const verified = eventsOf('ProofVerified', (e) => e.block > startBlock);
     const faults = eventsOf('ProviderFaulted', (e) => e.block > startBlock);
     if (verified.length < 6 || faults.length > 0) throw new Error(`expected every challenge answered: ${verified.length} verified, ${faults.length} faults`);
-    const paid = eventsOf('ProviderRewarded', (e) => e.block > startBlock && BigInt(e.orderPayments) > 0n);
+    const paid = eventsOf('ProviderPaid', (e) => e.block > startBlock && BigInt(e.orderPayments) > 0n);
     if (!paid.some((e) => holders.includes(e.provider))) throw new Error('replica holders were not paid');
     say(`${verified.length} challenge answers verified over 3 periods, no faults; holders paid from escrow`);
 
@@ -159,7 +159,7 @@ async function main() {
     const charlieFault = await waitFor(() => eventsOf('ProviderFaulted', (e) => e.provider === charlie.address)[0], 120000, 'made-up root faulted');
     if (BigInt(charlieFault.slashed) !== 5n * UNITS) throw new Error(`first strike slashed ${charlieFault.slashed}, expected 5 %`);
     const periods = eventsOf('PeriodClosed', (e) => e.block > joinedAt).length;
-    if (eventsOf('ProviderRewarded', (e) => e.provider === charlie.address).length > 0) throw new Error('a made-up root was rewarded');
+    if (eventsOf('ProviderPaid', (e) => e.provider === charlie.address).length > 0) throw new Error('a made-up root was rewarded');
     await sendOk(api, api.tx.posp.deregisterProvider(), charlie);
     const charlieHeld = (await api.query.posp.departures(charlie.address)).unwrap().collateral.toBigInt();
     if (charlieHeld !== 95n * UNITS) throw new Error(`collateral after leaving: ${charlieHeld}`);

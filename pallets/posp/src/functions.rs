@@ -291,4 +291,24 @@ impl<T: Config> zkp_primitives::posp::StorageContribution<T::AccountId> for Pall
 			.map(|i| i.score)
 			.sum()
 	}
+
+	fn storage_contributors() -> alloc::vec::Vec<(T::AccountId, u128)> {
+		ProviderList::<T>::get()
+			.into_iter()
+			.filter_map(|who| Providers::<T>::get(&who).map(|i| (who, i.score)))
+			.filter(|(_, score)| *score > 0)
+			.collect()
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_storage_score(who: &T::AccountId, score: u128) {
+		let mut info = Providers::<T>::get(who).unwrap_or_default();
+		info.score = score;
+		Providers::<T>::insert(who, info);
+		ProviderList::<T>::mutate(|list| {
+			if !list.contains(who) {
+				let _ = list.try_push(who.clone());
+			}
+		});
+	}
 }

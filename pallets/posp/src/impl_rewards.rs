@@ -1,20 +1,15 @@
-//! The period close: sealing faults, rewards for proven bytes, order payments for proven
-//! replicas, expiries and scores.
+//! The period close: sealing faults, order payments for proven replicas, expiries and scores.
+//! Minting for storage is not here: the consensus layer pays providers each era by their score
+//! ([`zkp_primitives::posp::StorageContribution`]).
 
 use crate::{pallet::*, types::*};
 use alloc::vec::Vec;
-use frame_support::{
-	pallet_prelude::*,
-	traits::{
-		fungible::{Mutate, MutateHold},
-		tokens::{Fortitude, Precision, Restriction},
-	},
+use frame_support::traits::{
+	fungible::MutateHold,
+	tokens::{Fortitude, Precision, Restriction},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
-use sp_runtime::{
-	traits::{Saturating, Zero},
-	Perbill,
-};
+use sp_runtime::traits::{Saturating, Zero};
 
 /// What a period close did, for its weight.
 pub(crate) struct PeriodClose {
@@ -46,21 +41,22 @@ impl<T: Config> Pallet<T> {
 		let orders_removed = Self::remove_expired_orders();
 		let (faults, sent_away) = Self::fault_late_sealing(now);
 		let providers = ProviderList::<T>::get();
-		let total: u64 = providers
-			.iter()
-			.filter_map(Providers::<T>::get)
-			.map(|i| Self::proven_bytes(&i))
-			.sum();
+		let mut total = 0u64;
 		let mut expiring: Vec<OrderId> = Vec::new();
 		let mut rewarded = 0u32;
 		let mut sectors_visited = 0u32;
 		for provider in providers.iter() {
 			let Some(mut info) = Providers::<T>::get(provider) else { continue };
 			let bytes = Self::proven_bytes(&info);
+			total.saturating_accrue(bytes);
 			let (payments, visited) = Self::pay_replicas(provider, bytes > 0, now, &mut expiring);
 			sectors_visited.saturating_accrue(visited);
-			if bytes > 0 && total > 0 {
-				Self::reward(provider, bytes, total, payments);
+			if bytes > 0 {
+				Self::deposit_event(Event::ProviderPaid {
+					provider: provider.clone(),
+					proven_bytes: bytes,
+					order_payments: payments,
+				});
 				rewarded += 1;
 			}
 			info.score =
@@ -123,19 +119,5 @@ impl<T: Config> Pallet<T> {
 			Fortitude::Force,
 		)
 		.is_ok()
-	}
-
-	/// Mints `provider` its share of the period reward for `bytes` of `total` proven bytes.
-	fn reward(provider: &T::AccountId, bytes: u64, total: u64, order_payments: BalanceOf<T>) {
-		let mut reward = Perbill::from_rational(bytes, total) * T::RewardPerPeriod::get();
-		if T::Currency::mint_into(provider, reward).is_err() {
-			reward = Zero::zero();
-		}
-		Self::deposit_event(Event::ProviderRewarded {
-			provider: provider.clone(),
-			proven_bytes: bytes,
-			reward,
-			order_payments,
-		});
 	}
 }

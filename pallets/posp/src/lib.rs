@@ -23,10 +23,11 @@
 //!   provider out, and every replica it held is reassigned and re-sealed elsewhere (the order shows
 //!   `Repairing`, or `Faulty` while no provider can take it). Leaving (or being forced out) keeps
 //!   the collateral held for [`Config::CollateralUnbonding`] blocks and the strikes on record.
-//! - **Rewards** at the end of each period: [`Config::RewardPerPeriod`] is minted and shared in
-//!   proportion to *proven* sealed bytes — sectors that answered a challenge since they were
-//!   sealed; a confirmed root alone earns nothing — and every proven replica is paid its order's
-//!   price.
+//! - **Payments and score** at the end of each period: every proven replica is paid its order's
+//!   price from escrow, and each provider's score (a moving average) rises by its *proven* sealed
+//!   bytes — sectors that answered a challenge since they were sealed; a confirmed root alone earns
+//!   nothing. The chain's emission for storage is paid each era by the consensus layer in
+//!   proportion to these scores (`pallet-dual-consensus`); this pallet mints nothing.
 //!
 //! Answers are produced by the provider's **off-chain worker** ([`offchain`]): it asks the
 //! local `zkp-agent` over loopback HTTP to seal sectors and to open challenged leaves, and
@@ -116,7 +117,7 @@ pub mod pallet {
 		#[allow(deprecated)]
 		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
 
-		/// Holds collateral and order escrow, pays providers from escrow, mints rewards.
+		/// Holds collateral and order escrow, pays providers from escrow.
 		type Currency: MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
 			+ Mutate<Self::AccountId>
 			+ Inspect<Self::AccountId>;
@@ -199,10 +200,6 @@ pub mod pallet {
 		/// Collateral held per committed sector.
 		#[pallet::constant]
 		type CollateralPerSector: Get<BalanceOf<Self>>;
-
-		/// Minted per period and shared by proven sealed bytes.
-		#[pallet::constant]
-		type RewardPerPeriod: Get<BalanceOf<Self>>;
 
 		/// Weights from this pallet's benchmarks.
 		type WeightInfo: WeightInfo;
@@ -370,13 +367,9 @@ pub mod pallet {
 			collateral: BalanceOf<T>,
 			until: BlockNumberFor<T>,
 		},
-		/// Period rewards: `reward` minted for `proven_bytes`, `order_payments` from escrow.
-		ProviderRewarded {
-			provider: T::AccountId,
-			proven_bytes: u64,
-			reward: BalanceOf<T>,
-			order_payments: BalanceOf<T>,
-		},
+		/// A provider proved `proven_bytes` this period and was paid `order_payments` from its
+		/// orders' escrow (its score rises with the proven bytes).
+		ProviderPaid { provider: T::AccountId, proven_bytes: u64, order_payments: BalanceOf<T> },
 		/// A period ended (challenges for the next one follow).
 		PeriodClosed { block: BlockNumberFor<T>, proven_bytes: u64, providers_rewarded: u32 },
 	}

@@ -104,7 +104,6 @@ impl frame_support::traits::Randomness<H256, u64> for TestRandomness {
 
 parameter_types! {
 	pub const CollateralPerSector: Balance = 1_000;
-	pub const RewardPerPeriod: Balance = 900;
 }
 
 pub const SECTOR_LEAVES: u32 = 8;
@@ -137,7 +136,6 @@ impl pallet_posp::Config for Test {
 	type MinPricePerPeriod = frame_support::traits::ConstU64<1>;
 	type CollateralPerSector = CollateralPerSector;
 	type CollateralUnbonding = frame_support::traits::ConstU64<UNBONDING>;
-	type RewardPerPeriod = RewardPerPeriod;
 	type WeightInfo = ();
 }
 

@@ -455,7 +455,7 @@ fn missed_sealing_deadline_is_a_fault() {
 }
 
 #[test]
-fn periods_mint_rewards_by_proven_bytes_and_pay_proven_replicas() {
+fn periods_score_proven_bytes_and_pay_proven_replicas_without_minting() {
 	build_and_execute(|| {
 		register_and_seal(&alice(), 1);
 		register_and_seal(&bob(), 3);
@@ -465,30 +465,34 @@ fn periods_mint_rewards_by_proven_bytes_and_pay_proven_replicas() {
 		let issuance = Balances::total_issuance();
 		run_to_block(PERIOD);
 		// Sealed and confirmed, but nothing has answered a challenge yet: nothing earns.
-		assert_eq!(Balances::total_issuance(), issuance);
-		assert!(!events().iter().any(|e| matches!(e, Event::ProviderRewarded { .. })));
+		assert!(!events().iter().any(|e| matches!(e, Event::ProviderPaid { .. })));
 		answer(&alice());
 		answer(&bob());
 		let (a0, b0) = (Balances::free_balance(alice()), Balances::free_balance(bob()));
 		run_to_block(2 * PERIOD);
-		// One proven sector each: the reward is shared half and half; the replica is paid
-		// only if its own sector is one of the proven ones.
-		assert_eq!(Balances::total_issuance(), issuance + 900);
+		// One proven sector each: both score the same; the replica is paid only if its own
+		// sector is one of the proven ones. Nothing is minted here (the consensus layer pays
+		// the emission by score).
+		assert_eq!(Balances::total_issuance(), issuance);
 		let replica_proven =
 			Sectors::<Test>::get(&replica.provider, replica.sector).unwrap().proven;
 		let paid =
 			|who: &AccountId| if *who == replica.provider && replica_proven { 10 } else { 0 };
-		assert_eq!(Balances::free_balance(alice()), a0 + 450 + paid(&alice()));
-		assert_eq!(Balances::free_balance(bob()), b0 + 450 + paid(&bob()));
-		assert!(events().contains(&Event::ProviderRewarded {
+		assert_eq!(Balances::free_balance(alice()), a0 + paid(&alice()));
+		assert_eq!(Balances::free_balance(bob()), b0 + paid(&bob()));
+		assert!(events().contains(&Event::ProviderPaid {
 			provider: bob(),
 			proven_bytes: 8 * 1024,
-			reward: 450,
 			order_payments: paid(&bob())
 		}));
 		use zkp_primitives::posp::StorageContribution;
 		assert_eq!(Posp::storage_score(&bob()), 8 * 1024 / 4);
 		assert_eq!(Posp::total_storage_score(), 2 * 8 * 1024 / 4);
+		let mut contributors = Posp::storage_contributors();
+		contributors.sort();
+		let mut expected = vec![(alice(), 8 * 1024 / 4), (bob(), 8 * 1024 / 4)];
+		expected.sort();
+		assert_eq!(contributors, expected);
 	});
 }
 
@@ -807,7 +811,7 @@ fn attack_confirming_roots_nobody_can_open_earns_nothing_and_costs_collateral() 
 		register_and_seal(&alice(), 1);
 		let free = Balances::free_balance(&attacker);
 		run_to_block(PERIOD);
-		assert!(!events().iter().any(|e| matches!(e, Event::ProviderRewarded { .. })));
+		assert!(!events().iter().any(|e| matches!(e, Event::ProviderPaid { .. })));
 		// Both are challenged; only alice can answer.
 		answer(&alice());
 		run_to_block(PERIOD + DEADLINE + 1);
@@ -815,12 +819,14 @@ fn attack_confirming_roots_nobody_can_open_earns_nothing_and_costs_collateral() 
 		run_to_block(2 * PERIOD);
 		assert_eq!(Balances::free_balance(&attacker), free, "no reward, ever");
 		assert_eq!(Posp::storage_score(&attacker), 0);
-		assert!(events().contains(&Event::ProviderRewarded {
+		assert!(events().contains(&Event::ProviderPaid {
 			provider: alice(),
 			proven_bytes: 8 * 1024,
-			reward: 900,
 			order_payments: 0
 		}));
+		assert!(!events()
+			.iter()
+			.any(|e| matches!(e, Event::ProviderPaid { provider, .. } if *provider == attacker)));
 		// It leaves when its next challenge has lapsed: the collateral stays held and the
 		// strikes come back with it.
 		run_to_block(2 * PERIOD + DEADLINE + 1);

@@ -1,10 +1,7 @@
 //! `pallet_babe`: block production by VRF slot lottery (primary + secondary VRF slots).
 //! Equivocation reports carry a session key-ownership proof and become offences.
 
-use crate::{
-	constants::{EPOCH_DURATION_IN_SLOTS, MILLI_SECS_PER_BLOCK},
-	Historical, Offences, Runtime,
-};
+use crate::{constants::MILLI_SECS_PER_BLOCK, Historical, Offences, Runtime};
 use frame_support::{parameter_types, traits::ConstU32};
 use sp_core::crypto::KeyTypeId;
 use sp_session::MembershipProof;
@@ -12,11 +9,15 @@ use sp_session::MembershipProof;
 /// Upper bound of the validator set, for BABE and GRANDPA authority lists.
 pub const MAX_AUTHORITIES: u32 = 100;
 
+/// The epoch (session) length: fixed at genesis by the dual-consensus pallet's config (10
+/// minutes by default; the `local` preset makes it short for test networks).
+pub type EpochDuration = pallet_dual_consensus::SessionLengthOf<Runtime>;
+
 parameter_types! {
-	pub const EpochDuration: u64 = EPOCH_DURATION_IN_SLOTS;
 	pub const ExpectedBlockTime: u64 = MILLI_SECS_PER_BLOCK;
-	/// Equivocation reports are valid for a whole session's worth of blocks.
-	pub const ReportLongevity: u64 = EPOCH_DURATION_IN_SLOTS * 6;
+	/// Equivocation reports are valid for six sessions' worth of blocks.
+	pub ReportLongevity: u64 =
+		<EpochDuration as frame_support::traits::Get<u64>>::get().saturating_mul(6);
 }
 
 impl pallet_babe::Config for Runtime {

@@ -7,6 +7,7 @@ pub mod assets;
 pub mod authorship;
 pub mod babe;
 pub mod balances;
+pub mod dual_consensus;
 pub mod grandpa;
 pub mod offences;
 pub mod poi;

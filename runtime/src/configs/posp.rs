@@ -60,8 +60,6 @@ parameter_types! {
 	pub const CollateralPerSector: Balance = 100 * UNITS;
 	/// A provider's collateral stays held a day (14,400 blocks) after it leaves.
 	pub const CollateralUnbonding: BlockNumber = 14_400;
-	/// 10 ZKP minted per period for all proven storage.
-	pub const RewardPerPeriod: Balance = 10 * UNITS;
 }
 
 impl pallet_posp::Config for Runtime {
@@ -87,6 +85,5 @@ impl pallet_posp::Config for Runtime {
 	type MinPricePerPeriod = MinPricePerPeriod;
 	type CollateralPerSector = CollateralPerSector;
 	type CollateralUnbonding = CollateralUnbonding;
-	type RewardPerPeriod = RewardPerPeriod;
 	type WeightInfo = pallet_posp::weights::SubstrateWeight<Runtime>;
 }

@@ -1,13 +1,14 @@
 //! `pallet_session` (+ `historical`): validator sessions, aligned with BABE epochs.
 //!
-//! The validator set is, for now, the set of accounts whose session keys were registered at
-//! genesis ([`GenesisValidatorSet`]); a later issue lets verified PoI/PoSp contributions and
-//! bonds decide it. Every session's set is recorded by `historical`, so that BABE and GRANDPA
-//! equivocation reports can prove that a key belonged to a validator in that session.
+//! The validator set of each session is elected by `pallet-dual-consensus` from bonded stake
+//! and verified PoI/PoSp work ([`HistoricalSessions`]). Every session's set is recorded by
+//! `historical`, so that BABE and GRANDPA equivocation reports can prove that a key belonged
+//! to a validator in that session.
 
-use crate::{AccountId, Babe, Balances, Runtime, RuntimeEvent, SessionKeys};
+use crate::{AccountId, Babe, Balances, DualConsensus, Runtime, RuntimeEvent, SessionKeys};
 use alloc::vec::Vec;
 use frame_support::parameter_types;
+use pallet_session::SessionManager;
 use sp_runtime::traits::{Convert, ConvertInto, OpaqueKeys};
 use sp_staking::SessionIndex;
 
@@ -27,7 +28,7 @@ impl pallet_session::Config for Runtime {
 	type ValidatorIdOf = ConvertInto;
 	type ShouldEndSession = Babe;
 	type NextSessionRotation = Babe;
-	type SessionManager = pallet_session::historical::NoteHistoricalRoot<Self, GenesisValidatorSet>;
+	type SessionManager = pallet_session::historical::NoteHistoricalRoot<Self, HistoricalSessions>;
 	type SessionHandler = <SessionKeys as OpaqueKeys>::KeyTypeIdProviders;
 	type Keys = SessionKeys;
 	/// At most a third of the validators (rounded down) can be disabled for misbehaviour, so a
@@ -54,59 +55,51 @@ impl Convert<AccountId, Option<()>> for ValidatorIdentification {
 	}
 }
 
-/// The session manager: keeps the genesis validators in every session and names them each
-/// session (so `historical` stores a root for every session, including 0, with the keys of
-/// that session). When a session ends, history older than [`HISTORY_DEPTH`] sessions is
-/// pruned.
-pub struct GenesisValidatorSet;
+/// The session manager: the dual-consensus pallet elects each session's set; this wrapper
+/// gives every validator the (empty) full identification `historical` records, so that BABE
+/// and GRANDPA equivocation reports can prove membership, and prunes history older than
+/// [`HISTORY_DEPTH`] sessions.
+pub struct HistoricalSessions;
 
-impl GenesisValidatorSet {
-	fn with_identification(validators: Vec<AccountId>) -> Vec<(AccountId, ())> {
-		validators.into_iter().map(|v| (v, ())).collect()
-	}
-
-	/// At genesis `pallet-session` has stored the configured keys but not yet the validator
-	/// list: the validators are the key owners, in a deterministic order.
-	fn genesis_validators() -> Vec<AccountId> {
-		let mut validators: Vec<AccountId> =
-			pallet_session::NextKeys::<Runtime>::iter_keys().collect();
-		validators.sort();
-		validators
+impl HistoricalSessions {
+	fn with_identification(validators: Option<Vec<AccountId>>) -> Option<Vec<(AccountId, ())>> {
+		validators.map(|set| set.into_iter().map(|v| (v, ())).collect())
 	}
 }
 
-impl pallet_session::SessionManager<AccountId> for GenesisValidatorSet {
+impl SessionManager<AccountId> for HistoricalSessions {
 	fn new_session(new_index: SessionIndex) -> Option<Vec<AccountId>> {
-		<Self as pallet_session::historical::SessionManager<AccountId, ()>>::new_session(new_index)
-			.map(|set| set.into_iter().map(|(v, _)| v).collect())
+		<DualConsensus as SessionManager<_>>::new_session(new_index)
 	}
 	fn new_session_genesis(new_index: SessionIndex) -> Option<Vec<AccountId>> {
-		<Self as pallet_session::historical::SessionManager<AccountId, ()>>::new_session_genesis(
-			new_index,
-		)
-		.map(|set| set.into_iter().map(|(v, _)| v).collect())
+		<DualConsensus as SessionManager<_>>::new_session_genesis(new_index)
 	}
 	fn end_session(end_index: SessionIndex) {
 		<Self as pallet_session::historical::SessionManager<AccountId, ()>>::end_session(end_index)
 	}
-	fn start_session(_: SessionIndex) {}
+	fn start_session(start_index: SessionIndex) {
+		<DualConsensus as SessionManager<_>>::start_session(start_index)
+	}
 }
 
-impl pallet_session::historical::SessionManager<AccountId, ()> for GenesisValidatorSet {
-	fn new_session(_new_index: SessionIndex) -> Option<Vec<(AccountId, ())>> {
-		// Name the set every session, so `historical` builds each session's root from the keys
-		// queued for it (validators may rotate keys). `pallet-session` then counts the set as
-		// changed and re-enables disabled validators each session; their slash stands.
-		Some(Self::with_identification(pallet_session::Validators::<Runtime>::get()))
+impl pallet_session::historical::SessionManager<AccountId, ()> for HistoricalSessions {
+	fn new_session(new_index: SessionIndex) -> Option<Vec<(AccountId, ())>> {
+		// The pallet names the set every session, so `historical` builds each session's root
+		// from the keys queued for it (validators may rotate keys).
+		Self::with_identification(<DualConsensus as SessionManager<_>>::new_session(new_index))
 	}
-	fn new_session_genesis(_new_index: SessionIndex) -> Option<Vec<(AccountId, ())>> {
-		Some(Self::with_identification(Self::genesis_validators()))
+	fn new_session_genesis(new_index: SessionIndex) -> Option<Vec<(AccountId, ())>> {
+		Self::with_identification(<DualConsensus as SessionManager<_>>::new_session_genesis(
+			new_index,
+		))
 	}
 	fn end_session(end_index: SessionIndex) {
+		<DualConsensus as SessionManager<_>>::end_session(end_index);
 		if let Some(expired) = end_index.checked_sub(HISTORY_DEPTH) {
 			pallet_session::historical::Pallet::<Runtime>::prune_up_to(expired);
-			let _ = super::offences::SlashedFractions::clear_prefix(expired, u32::MAX, None);
 		}
 	}
-	fn start_session(_: SessionIndex) {}
+	fn start_session(start_index: SessionIndex) {
+		<DualConsensus as SessionManager<_>>::start_session(start_index)
+	}
 }

@@ -1,0 +1,163 @@
+//! The election rule: effective stake from bond and verified work, ranking, the floor.
+
+use crate::{pallet::*, types::*};
+use alloc::vec::Vec;
+use core::cmp::Reverse;
+use frame_support::{pallet_prelude::*, traits::ValidatorRegistration};
+use sp_runtime::{traits::Saturating, Perquintill, SaturatedConversion};
+use sp_staking::SessionIndex;
+use zkp_primitives::{poi::ComputeContribution, posp::StorageContribution};
+
+/// The chain-wide totals an election measures shares against, read once per election.
+#[derive(Clone, Copy)]
+pub(crate) struct WorkTotals<Balance> {
+	pub compute: u128,
+	pub storage: u128,
+	pub issuance: Balance,
+}
+
+/// One ranked candidate.
+pub(crate) struct Ranked<AccountId, Balance> {
+	pub who: AccountId,
+	pub bond: Balance,
+	pub share: Perquintill,
+	pub effective: Balance,
+}
+
+impl<AccountId: Ord + Clone, Balance: Ord + Copy> Ranked<AccountId, Balance> {
+	/// Best first: effective stake, then work share, then bond, then the lowest account id.
+	fn order_key(&self) -> (Reverse<Balance>, Reverse<Perquintill>, Reverse<Balance>, AccountId) {
+		(Reverse(self.effective), Reverse(self.share), Reverse(self.bond), self.who.clone())
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn work_totals() -> WorkTotals<BalanceOf<T>> {
+		WorkTotals {
+			compute: T::Compute::total_compute_score(),
+			storage: T::Storage::total_storage_score(),
+			issuance: Self::total_issuance(),
+		}
+	}
+
+	/// The mean of `who`'s shares of all verified compute and of all proven storage. Both kinds
+	/// always count: the first to do a kind nobody else does gets that half, not all of it.
+	pub(crate) fn work_share(who: &T::AccountId, totals: &WorkTotals<BalanceOf<T>>) -> Perquintill {
+		let share = |score: u128, total: u128| {
+			if total == 0 {
+				0
+			} else {
+				Perquintill::from_rational(score.min(total), total).deconstruct()
+			}
+		};
+		let compute = share(T::Compute::compute_score(who), totals.compute);
+		let storage = share(T::Storage::storage_score(who), totals.storage);
+		Perquintill::from_parts(compute / 2 + storage / 2 + (compute % 2 + storage % 2) / 2)
+	}
+
+	/// `min(bond, MinCandidateBond + share × issuance)`: stake counts up to the minimum bond
+	/// on its own, and beyond it only as far as verified work backs it.
+	pub(crate) fn effective_stake(
+		bond: BalanceOf<T>,
+		share: Perquintill,
+		issuance: BalanceOf<T>,
+	) -> BalanceOf<T> {
+		let backed: BalanceOf<T> =
+			share.mul_floor(issuance.saturated_into::<u128>()).saturated_into();
+		bond.min(T::MinCandidateBond::get().saturating_add(backed))
+	}
+
+	pub(crate) fn rank_of(
+		who: T::AccountId,
+		bond: BalanceOf<T>,
+		totals: &WorkTotals<BalanceOf<T>>,
+	) -> Ranked<T::AccountId, BalanceOf<T>> {
+		let share = Self::work_share(&who, totals);
+		let effective = Self::effective_stake(bond, share, totals.issuance);
+		Ranked { who, bond, share, effective }
+	}
+
+	/// Whether a candidate stands in the election for `session`.
+	fn qualifies(who: &T::AccountId, c: &Candidate<BalanceOf<T>>, session: SessionIndex) -> bool {
+		c.intent == Intent::Validate &&
+			c.bond >= T::MinCandidateBond::get() &&
+			c.barred_until <= session &&
+			T::SessionKeys::is_registered(who)
+	}
+
+	/// Every bonded account ranked (best first), and whether each qualifies for `session`.
+	pub(crate) fn ranked_candidates(
+		session: SessionIndex,
+	) -> Vec<(Ranked<T::AccountId, BalanceOf<T>>, bool)> {
+		let totals = Self::work_totals();
+		let mut ranked: Vec<_> = CandidateList::<T>::get()
+			.into_iter()
+			.filter_map(|who| {
+				let c = Candidates::<T>::get(&who)?;
+				let qualifies = Self::qualifies(&who, &c, session);
+				Some((Self::rank_of(who, c.bond, &totals), qualifies))
+			})
+			.collect();
+		ranked.sort_by_key(|(r, _)| r.order_key());
+		ranked
+	}
+
+	/// Elects the set for `session`: the best `DesiredValidators` qualifying candidates. If
+	/// fewer than `MinValidators` qualify, the current set stays — less any member whose
+	/// session keys are gone — unless that leaves fewer than qualify (at genesis, or when keys
+	/// were purged): then the qualified are elected. Never empty while anyone qualifies or the
+	/// current set has keys.
+	pub(crate) fn elect(session: SessionIndex) -> ValidatorsOf<T> {
+		let qualified: Vec<T::AccountId> = Self::ranked_candidates(session)
+			.into_iter()
+			.filter(|(_, qualifies)| *qualifies)
+			.map(|(r, _)| r.who)
+			.collect();
+		if (qualified.len() as u32) < T::MinValidators::get() {
+			Self::deposit_event(Event::ElectionFallback {
+				session,
+				qualified: qualified.len() as u32,
+			});
+			let mut kept = ActiveValidators::<T>::get();
+			kept.retain(|who| T::SessionKeys::is_registered(who));
+			if kept.len() >= qualified.len() && !kept.is_empty() {
+				return kept;
+			}
+			if qualified.is_empty() {
+				return ActiveValidators::<T>::get();
+			}
+		}
+		let seats = DesiredValidators::<T>::get()
+			.max(T::MinValidators::get())
+			.min(T::MaxValidators::get()) as usize;
+		let elected: ValidatorsOf<T> =
+			BoundedVec::truncate_from(qualified.into_iter().take(seats).collect());
+		Self::deposit_event(Event::ValidatorsElected { session, validators: elected.to_vec() });
+		elected
+	}
+
+	/// What the runtime API reports: every bonded account in election order.
+	pub fn candidate_summaries() -> Vec<CandidateSummary<T::AccountId, BalanceOf<T>>> {
+		let session = CurrentSession::<T>::get();
+		let active = ActiveValidators::<T>::get();
+		let next = PlannedSets::<T>::get(session.saturating_add(1)).unwrap_or_default();
+		Self::ranked_candidates(session.saturating_add(1))
+			.into_iter()
+			.filter_map(|(r, _)| {
+				let c = Candidates::<T>::get(&r.who)?;
+				Some(CandidateSummary {
+					poi_score: T::Compute::compute_score(&r.who),
+					posp_score: T::Storage::storage_score(&r.who),
+					work_share: r.share,
+					effective_stake: r.effective,
+					bond: r.bond,
+					intent: c.intent,
+					barred_until: c.barred_until,
+					elected: next.contains(&r.who),
+					active: active.contains(&r.who),
+					account: r.who,
+				})
+			})
+			.collect()
+	}
+}
