@@ -78,12 +78,13 @@ suite benchmark-tests cargo test --release --locked -p pallet-posp -p pallet-poi
 suite lint bash -c 'cargo +nightly fmt --all -- --check && SKIP_WASM_BUILD=1 cargo clippy --release --locked --workspace -- -D warnings -A clippy::type_complexity -A clippy::too_many_arguments -A clippy::result_large_err'
 # The e2e test files each start their own --dev node on their own ports; they wait on blocks,
 # not on the CPU, so they run side by side.
-suite e2e node --test --test-reporter=spec --test-concurrency=2 tests/e2e/
+# Beside them, the README's "A four-validator local network by hand", its commands read from
+# README.md (other ports; it too waits on blocks).
+together e2e 'node --test --test-reporter=spec --test-concurrency=2 tests/e2e/' \
+	readme-network 'bash scripts/e2e/readme-network.sh'
 # The PoSp and PoI scenarios share one IPFS daemon and run side by side, each with its own
 # node (own ports, no mDNS) and agents; both mostly wait on blocks.
 with_ipfs together posp-e2e 'bash scripts/e2e/posp.sh' poi-e2e 'bash scripts/e2e/poi.sh'
-# The README's "A four-validator local network by hand", its commands read from README.md.
-suite readme-network bash scripts/e2e/readme-network.sh
 suite zombienet env ZOMBIE_DIR="${ZOMBIE_DIR:-/tmp/zkp-zombienet-ci}" bash scripts/zombienet.sh test
 
 if [ ${#failures[@]} -gt 0 ]; then log "failed: ${failures[*]}"; fi

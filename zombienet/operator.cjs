@@ -7,7 +7,7 @@
 //     against the IPFS API $ZKP_IPFS_API, binary $ZKP_AGENT), and waits until it is in
 //     session.validators() and has authored a block; then until GRANDPA's authority set
 //     holds its key and NODE votes in a set of that size, and its sector is sealed (Active).
-//   bob: js-script ./operator.cjs with "authors" within 240 seconds
+//   bob: js-script ./operator.cjs with "authors" within 420 seconds
 //     NODE (just restarted) authors a block again, and that block is in alice's finalized chain:
 //     NODE resynced and is back in BABE and on the canonical chain.
 //
@@ -99,7 +99,7 @@ async function authorsAgain(nodeName, networkInfo, seed) {
       if (number > from && (await v.blockAuthor(api, h).catch(() => undefined)) === address) mine.push({ number, hash: h.hash.toHex() });
     });
     try {
-      const block = await waitUntil(`a block by ${nodeName} in alice's finalized chain`, 230000, async () => {
+      const block = await waitUntil(`a block by ${nodeName} in alice's finalized chain`, 410000, async () => {
         const finalized = (await ref.rpc.chain.getHeader(await ref.rpc.chain.getFinalizedHead())).number.toNumber();
         for (const b of mine) {
           if (b.number <= finalized && (await ref.rpc.chain.getBlockHash(b.number)).toHex() === b.hash) return b;

@@ -119,7 +119,7 @@ impl<T: Config> Pallet<T> {
 				qualified: qualified.len() as u32,
 			});
 			let mut kept = ActiveValidators::<T>::get();
-			kept.retain(|who| T::SessionKeys::is_registered(who));
+			kept.retain(T::SessionKeys::is_registered);
 			if kept.len() >= qualified.len() && !kept.is_empty() {
 				return kept;
 			}

@@ -86,7 +86,7 @@ impl<T: Config> Pallet<T> {
 		let n = active.len() as u32;
 		let produced = SessionBlocks::<T>::take();
 		let held_slots = n > 0 && produced >= n;
-		let expected_milli = if n > 0 { produced.saturating_mul(1000) / n } else { 0 };
+		let expected_milli = produced.saturating_mul(1000).checked_div(n).unwrap_or(0);
 		for who in active.iter() {
 			let Some(mut c) = Candidates::<T>::get(who) else { continue };
 			if AuthoredBlocks::<T>::get(who).session > 0 {
