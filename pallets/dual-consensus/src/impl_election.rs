@@ -20,6 +20,8 @@ pub(crate) struct WorkTotals<Balance> {
 pub(crate) struct Ranked<AccountId, Balance> {
 	pub who: AccountId,
 	pub bond: Balance,
+	pub poi_score: u128,
+	pub posp_score: u128,
 	pub share: Perquintill,
 	pub effective: Balance,
 }
@@ -42,7 +44,11 @@ impl<T: Config> Pallet<T> {
 
 	/// The mean of `who`'s shares of all verified compute and of all proven storage. Both kinds
 	/// always count: the first to do a kind nobody else does gets that half, not all of it.
-	pub(crate) fn work_share(who: &T::AccountId, totals: &WorkTotals<BalanceOf<T>>) -> Perquintill {
+	pub(crate) fn work_share(
+		poi_score: u128,
+		posp_score: u128,
+		totals: &WorkTotals<BalanceOf<T>>,
+	) -> Perquintill {
 		let share = |score: u128, total: u128| {
 			if total == 0 {
 				0
@@ -50,8 +56,8 @@ impl<T: Config> Pallet<T> {
 				Perquintill::from_rational(score.min(total), total).deconstruct()
 			}
 		};
-		let compute = share(T::Compute::compute_score(who), totals.compute);
-		let storage = share(T::Storage::storage_score(who), totals.storage);
+		let compute = share(poi_score, totals.compute);
+		let storage = share(posp_score, totals.storage);
 		Perquintill::from_parts(compute / 2 + storage / 2 + (compute % 2 + storage % 2) / 2)
 	}
 
@@ -72,9 +78,11 @@ impl<T: Config> Pallet<T> {
 		bond: BalanceOf<T>,
 		totals: &WorkTotals<BalanceOf<T>>,
 	) -> Ranked<T::AccountId, BalanceOf<T>> {
-		let share = Self::work_share(&who, totals);
+		let poi_score = T::Compute::compute_score(&who);
+		let posp_score = T::Storage::storage_score(&who);
+		let share = Self::work_share(poi_score, posp_score, totals);
 		let effective = Self::effective_stake(bond, share, totals.issuance);
-		Ranked { who, bond, share, effective }
+		Ranked { who, bond, poi_score, posp_score, share, effective }
 	}
 
 	/// Whether a candidate stands in the election for `session`.
@@ -85,20 +93,21 @@ impl<T: Config> Pallet<T> {
 			T::SessionKeys::is_registered(who)
 	}
 
-	/// Every bonded account ranked (best first), and whether each qualifies for `session`.
+	/// Every bonded account ranked (best first), with its record and whether it qualifies for
+	/// `session`.
 	pub(crate) fn ranked_candidates(
 		session: SessionIndex,
-	) -> Vec<(Ranked<T::AccountId, BalanceOf<T>>, bool)> {
+	) -> Vec<(Ranked<T::AccountId, BalanceOf<T>>, Candidate<BalanceOf<T>>, bool)> {
 		let totals = Self::work_totals();
 		let mut ranked: Vec<_> = CandidateList::<T>::get()
 			.into_iter()
 			.filter_map(|who| {
 				let c = Candidates::<T>::get(&who)?;
 				let qualifies = Self::qualifies(&who, &c, session);
-				Some((Self::rank_of(who, c.bond, &totals), qualifies))
+				Some((Self::rank_of(who, c.bond, &totals), c, qualifies))
 			})
 			.collect();
-		ranked.sort_by_key(|(r, _)| r.order_key());
+		ranked.sort_by_key(|(r, _, _)| r.order_key());
 		ranked
 	}
 
@@ -110,8 +119,8 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn elect(session: SessionIndex) -> ValidatorsOf<T> {
 		let qualified: Vec<T::AccountId> = Self::ranked_candidates(session)
 			.into_iter()
-			.filter(|(_, qualifies)| *qualifies)
-			.map(|(r, _)| r.who)
+			.filter(|(_, _, qualifies)| *qualifies)
+			.map(|(r, _, _)| r.who)
 			.collect();
 		if (qualified.len() as u32) < T::MinValidators::get() {
 			Self::deposit_event(Event::ElectionFallback {
@@ -143,20 +152,17 @@ impl<T: Config> Pallet<T> {
 		let next = PlannedSets::<T>::get(session.saturating_add(1)).unwrap_or_default();
 		Self::ranked_candidates(session.saturating_add(1))
 			.into_iter()
-			.filter_map(|(r, _)| {
-				let c = Candidates::<T>::get(&r.who)?;
-				Some(CandidateSummary {
-					poi_score: T::Compute::compute_score(&r.who),
-					posp_score: T::Storage::storage_score(&r.who),
-					work_share: r.share,
-					effective_stake: r.effective,
-					bond: r.bond,
-					intent: c.intent,
-					barred_until: c.barred_until,
-					elected: next.contains(&r.who),
-					active: active.contains(&r.who),
-					account: r.who,
-				})
+			.map(|(r, c, _)| CandidateSummary {
+				poi_score: r.poi_score,
+				posp_score: r.posp_score,
+				work_share: r.share,
+				effective_stake: r.effective,
+				bond: r.bond,
+				intent: c.intent,
+				barred_until: c.barred_until,
+				elected: next.contains(&r.who),
+				active: active.contains(&r.who),
+				account: r.who,
 			})
 			.collect()
 	}
