@@ -275,6 +275,7 @@ pub async fn infer(
 		input_cid: input_cid.clone().into_bytes(),
 		sketch_len: 32,
 		scale_bits: 16,
+		zk: None,
 	};
 	let run_job = |request: JobRequest| {
 		let client = client.clone();
@@ -342,6 +343,110 @@ pub async fn infer(
 		(job_median / bare_median - 1.0) * 100.0,
 		job_median * 1e3,
 		bare_median * 1e3
+	);
+	Ok(())
+}
+
+/// Seconds of CPU (user + system, every thread) this process used so far.
+fn cpu_seconds() -> f64 {
+	let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+	// Fields after the command name (which may hold spaces): state is field 3, utime 14.
+	let rest = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or("");
+	let fields: Vec<&str> = rest.split_whitespace().collect();
+	let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok()).unwrap_or(0.0);
+	(ticks(11) + ticks(12)) / 100.0
+}
+
+/// Peak resident memory of this process, in MiB.
+fn peak_rss_mib() -> f64 {
+	let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+	status
+		.lines()
+		.find_map(|l| l.strip_prefix("VmHWM:"))
+		.and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+		.map_or(0.0, |kib| kib / 1024.0)
+}
+
+/// `zkp-agent bench zk`: for one MLP shape, what proven inference costs an agent (setup,
+/// circuit load, proving wall and CPU time, peak memory, proof size) against the same model's
+/// plain float inference and fixed-point forward pass. One JSON line (scripts/bench-zkml.sh
+/// runs it per shape, each in its own process so the peak memory is that shape's).
+pub fn zk(layers: &[usize], rows: usize, runs: usize) -> Result<(), String> {
+	use crate::zk::{self, ZkModel};
+	use std::time::Instant;
+	use zkp_primitives::poi::{Framework, ZkJob};
+	let dir = std::env::temp_dir().join(format!("zkp-bench-zk-{}", std::process::id()));
+	let _ = std::fs::remove_dir_all(&dir);
+	crate::inference::make_mlp(&dir, layers, "relu", 1)?;
+	let t = Instant::now();
+	let summary = zk::setup(&dir, rows, usize::MAX)?;
+	let setup_s = t.elapsed().as_secs_f64();
+	let bundle = crate::inference::pack(&dir, Framework::Mlp)?;
+	let t = Instant::now();
+	let circuit = ZkModel::load(&bundle)?;
+	let load_s = t.elapsed().as_secs_f64();
+	let row: Vec<f32> = (0..layers[0]).map(|i| ((i * 37 % 17) as f32 / 8.0) - 1.0).collect();
+	let input = serde_json::to_vec(&vec![row; rows]).expect("json");
+	let job = ZkJob {
+		key: circuit.key_hash,
+		weights_commitment: circuit.weights_commitment,
+		input_commitment: zk::input_commitment(&input)?,
+		binding: sp_core::H256([7; 32]),
+	};
+	let (mut prove_s, mut prove_cpu_s, mut proof_len) = (Vec::new(), Vec::new(), 0);
+	for _ in 0..runs.max(1) {
+		let (t, cpu) = (Instant::now(), cpu_seconds());
+		let (_, _, proof) = circuit.prove(&input, &job, false)?;
+		prove_s.push(t.elapsed().as_secs_f64());
+		prove_cpu_s.push(cpu_seconds() - cpu);
+		proof_len = proof.len();
+	}
+	let median = |mut v: Vec<f64>| {
+		v.sort_by(f64::total_cmp);
+		v[v.len() / 2]
+	};
+	let peak = peak_rss_mib();
+	// The plain path: the float model through candle, and the fixed-point forward alone.
+	let model = crate::inference::Model::load(&bundle, Framework::Mlp, &candle_core::Device::Cpu)?;
+	let (quantized, _) = zk::quantized_input(&input)?;
+	let reps = 200;
+	let (t, cpu) = (Instant::now(), cpu_seconds());
+	for _ in 0..reps {
+		model.run(&input, |_, _| {})?;
+	}
+	let infer_s = t.elapsed().as_secs_f64() / reps as f64;
+	let infer_cpu_s = (cpu_seconds() - cpu) / reps as f64;
+	let t = Instant::now();
+	for _ in 0..reps {
+		circuit.model.mlp.forward(&quantized, rows).map_err(|e| e.to_string())?;
+	}
+	let forward_s = t.elapsed().as_secs_f64() / reps as f64;
+	let (_, statement, proof) = circuit.prove(&input, &job, false)?;
+	let t = Instant::now();
+	for _ in 0..20 {
+		zkp_zkml::verify(&circuit.verifying, &proof, &statement).map_err(|e| e.to_string())?;
+	}
+	let verify_s = t.elapsed().as_secs_f64() / 20.0;
+	let _ = std::fs::remove_dir_all(&dir);
+	println!(
+		"{}",
+		serde_json::json!({
+			"layers": layers,
+			"rows": rows,
+			"parameters": summary["parameters"],
+			"constraints": summary["constraints"],
+			"setupS": setup_s,
+			"circuitLoadS": load_s,
+			"proveS": median(prove_s),
+			"proveCpuS": median(prove_cpu_s),
+			"peakRssMiB": peak,
+			"proofBytes": proof_len,
+			"provingKeyBytes": summary["provingKeyBytes"],
+			"verifyNativeMs": verify_s * 1e3,
+			"inferS": infer_s,
+			"inferCpuS": infer_cpu_s,
+			"fixedPointForwardS": forward_s,
+		})
 	);
 	Ok(())
 }

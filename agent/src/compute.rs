@@ -11,13 +11,19 @@
 //! for the same task and seed with another model, input or sketch rule is another job, so
 //! nobody can start, ahead of the node, a job whose result the node would then commit.
 //!
+//! A ZK job (PoI's ZK mode, [`JobRequest::zk`]) runs the bundle's fixed-point circuit instead
+//! ([`crate::zk`]): the output, its commitment as the output hash, and a Groth16 proof checked
+//! against the job's statement before the answer ([`JobStatus::Proven`]).
+//!
 //! `--fault` makes an agent misbehave on purpose, for tests: `wrong-input` runs the model
-//! on an altered input (a plausible but wrong answer), `stall` accepts jobs and never runs them.
+//! on an altered input (a plausible but wrong answer; in a ZK job, a proof of the altered
+//! input, which the chain rejects), `stall` accepts jobs and never runs them.
 
 use crate::{
 	inference::{Model, MAX_BUNDLE_BYTES, MAX_INPUT_BYTES},
 	ipfs::Ipfs,
 	store::write_atomically,
+	zk::{output_file, ZkModel},
 };
 use candle_core::Device;
 use sp_core::H256;
@@ -27,7 +33,7 @@ use std::{
 	sync::{Arc, Mutex},
 	time::{Duration, Instant},
 };
-use zkp_primitives::poi::{sketch, InferenceResult, JobRequest, JobStatus};
+use zkp_primitives::poi::{sketch, InferenceResult, JobRequest, JobStatus, ZkJob};
 
 /// A failed job is retried when asked again after this long (IPFS may have come back).
 const RETRY_FAILED_AFTER: Duration = Duration::from_secs(12);
@@ -35,6 +41,8 @@ const RETRY_FAILED_AFTER: Duration = Duration::from_secs(12);
 const KEEP_JOBS: Duration = Duration::from_secs(3600);
 /// Loaded models kept in memory; the least recently used goes first.
 const MAX_LOADED_MODELS: usize = 4;
+/// Loaded circuits (proving keys) kept in memory.
+const MAX_LOADED_CIRCUITS: usize = 2;
 
 /// How a test agent misbehaves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -53,6 +61,8 @@ pub struct Timings {
 	pub model_ms: u64,
 	pub input_ms: u64,
 	pub inference_ms: u64,
+	/// Making the proof (ZK jobs).
+	pub proving_ms: u64,
 	pub output_ms: u64,
 	pub total_ms: u64,
 }
@@ -60,7 +70,11 @@ pub struct Timings {
 struct Job {
 	request: JobRequest,
 	status: JobStatus,
-	stage: &'static str,
+	stage: String,
+	/// When the current stage began (shown in `/status`: how long proving has run).
+	stage_started: Instant,
+	/// The circuit's constraints (ZK jobs), for the progress shown.
+	constraints: Option<usize>,
 	created: Instant,
 	updated: Instant,
 	timings: Timings,
@@ -75,6 +89,8 @@ pub struct Compute {
 	device: Device,
 	/// Loaded models, most recently used last.
 	models: Mutex<Vec<(H256, Arc<Model>)>>,
+	/// Loaded circuits, by bundle hash, most recently used last.
+	circuits: Mutex<Vec<(H256, Arc<ZkModel>)>>,
 	/// By [`job_key`].
 	jobs: Mutex<HashMap<H256, Job>>,
 	running: tokio::sync::Semaphore,
@@ -132,6 +148,7 @@ impl Compute {
 			dir,
 			device,
 			models: Mutex::new(Vec::new()),
+			circuits: Mutex::new(Vec::new()),
 			jobs: Mutex::new(HashMap::new()),
 			running: tokio::sync::Semaphore::new(1),
 			finished: tokio::sync::Notify::new(),
@@ -143,10 +160,7 @@ impl Compute {
 	pub fn job(self: &Arc<Self>, request: JobRequest) -> JobStatus {
 		let key = job_key(&request);
 		let mut jobs = self.jobs.lock().expect("jobs lock");
-		jobs.retain(|_, job| {
-			job.updated.elapsed() < KEEP_JOBS ||
-				!matches!(job.status, JobStatus::Done(_) | JobStatus::Failed { .. })
-		});
+		jobs.retain(|_, job| job.updated.elapsed() < KEEP_JOBS || !job.status.is_finished());
 		if let Some(job) = jobs.get(&key) {
 			let retry = matches!(job.status, JobStatus::Failed { .. }) &&
 				job.updated.elapsed() >= RETRY_FAILED_AFTER;
@@ -161,7 +175,9 @@ impl Compute {
 			Job {
 				request: request.clone(),
 				status: JobStatus::Queued,
-				stage: "queued",
+				stage: "queued".into(),
+				stage_started: now,
+				constraints: None,
 				created: now,
 				updated: now,
 				timings: Timings::default(),
@@ -187,8 +203,7 @@ impl Compute {
 			tokio::pin!(notified);
 			notified.as_mut().enable();
 			let status = self.job(request.clone());
-			let finished = matches!(status, JobStatus::Done(_) | JobStatus::Failed { .. });
-			if finished || tokio::time::Instant::now() >= deadline {
+			if status.is_finished() || tokio::time::Instant::now() >= deadline {
 				return status;
 			}
 			let _ = tokio::time::timeout_at(deadline, notified).await;
@@ -223,17 +238,20 @@ impl Compute {
 		let outcome = self.execute(&key, &request).await;
 		let total = ms(started.elapsed());
 		match outcome {
-			Ok(result) => {
-				log::info!(
-					"task {}: done in {} ms, output {} ({} values)",
-					request.task,
-					total,
-					String::from_utf8_lossy(&result.output_cid),
-					result.output_len
-				);
+			Ok(status) => {
+				if let JobStatus::Done(result) | JobStatus::Proven { result, .. } = &status {
+					log::info!(
+						"task {}: {} in {} ms, output {} ({} values)",
+						request.task,
+						if request.zk.is_some() { "proven" } else { "done" },
+						total,
+						String::from_utf8_lossy(&result.output_cid),
+						result.output_len
+					);
+				}
 				self.update(&key, |job| {
-					job.status = JobStatus::Done(result);
-					job.stage = "done";
+					job.status = status;
+					job.stage = "done".into();
 					job.timings.total_ms = total;
 				});
 				self.finished.notify_waiters();
@@ -242,7 +260,7 @@ impl Compute {
 				log::warn!("task {}: failed: {reason}", request.task);
 				self.update(&key, |job| {
 					job.status = JobStatus::Failed { reason: reason.into_bytes() };
-					job.stage = "failed";
+					job.stage = "failed".into();
 					job.timings.total_ms = total;
 				});
 				self.finished.notify_waiters();
@@ -250,38 +268,50 @@ impl Compute {
 		}
 	}
 
-	async fn execute(
-		self: &Arc<Self>,
-		key: &H256,
-		request: &JobRequest,
-	) -> Result<InferenceResult, String> {
-		let t = Instant::now();
-		self.update(key, |job| job.stage = "fetching model");
-		let model = self.model(request).await?;
-		let model_ms = ms(t.elapsed());
-
-		let t = Instant::now();
+	fn set_stage(&self, key: &H256, stage: impl Into<String>, f: impl FnOnce(&mut Job)) {
+		let stage = stage.into();
 		self.update(key, |job| {
-			job.stage = "fetching input";
-			job.timings.model_ms = model_ms;
+			job.stage = stage;
+			job.stage_started = Instant::now();
+			f(job);
 		});
+	}
+
+	/// Fetches the task's input (altered under the `wrong-input` fault).
+	async fn input(&self, request: &JobRequest) -> Result<Vec<u8>, String> {
 		let cid = String::from_utf8(request.input_cid.clone())
 			.map_err(|_| "input CID is not UTF-8".to_string())?;
-		let mut input = self.ipfs.cat(&cid, MAX_INPUT_BYTES).await?;
+		let input = self.ipfs.cat(&cid, MAX_INPUT_BYTES).await?;
 		if self.fault == Some(Fault::WrongInput) {
 			log::warn!(
 				"task {}: altering the input on purpose (--fault wrong-input)",
 				request.task
 			);
-			input = alter(&input);
+			return Ok(alter(&input));
 		}
+		Ok(input)
+	}
+
+	async fn execute(
+		self: &Arc<Self>,
+		key: &H256,
+		request: &JobRequest,
+	) -> Result<JobStatus, String> {
+		if let Some(zk) = &request.zk {
+			return self.execute_zk(key, request, zk).await;
+		}
+		let t = Instant::now();
+		self.set_stage(key, "fetching model", |_| {});
+		let model = self.model(request).await?;
+		let model_ms = ms(t.elapsed());
+
+		let t = Instant::now();
+		self.set_stage(key, "fetching input", |job| job.timings.model_ms = model_ms);
+		let input = self.input(request).await?;
 		let input_ms = ms(t.elapsed());
 
 		let t = Instant::now();
-		self.update(key, |job| {
-			job.stage = "inference";
-			job.timings.input_ms = input_ms;
-		});
+		self.set_stage(key, "inference", |job| job.timings.input_ms = input_ms);
 		let this = self.clone();
 		let progress_key = *key;
 		let output = tokio::task::spawn_blocking(move || {
@@ -294,64 +324,109 @@ impl Compute {
 		let inference_ms = ms(t.elapsed());
 
 		let t = Instant::now();
-		self.update(key, |job| {
-			job.stage = "writing output";
-			job.timings.inference_ms = inference_ms;
-		});
+		self.set_stage(key, "writing output", |job| job.timings.inference_ms = inference_ms);
 		let bytes = output.to_json();
 		let output_hash = H256(sp_crypto_hashing::blake2_256(&bytes));
 		let output_cid = self.ipfs.add(bytes).await?;
 		let sketch =
 			sketch(&output.values, &request.seed, request.sketch_len as usize, request.scale_bits);
 		self.update(key, |job| job.timings.output_ms = ms(t.elapsed()));
-		Ok(InferenceResult {
+		Ok(JobStatus::Done(InferenceResult {
 			output_hash,
 			output_cid: output_cid.into_bytes(),
 			output_len: output.values.len() as u32,
 			sketch,
+		}))
+	}
+
+	/// A ZK job: the bundle's circuit proves the fixed-point output (steps: circuit, input,
+	/// proof, output), which is answered only if the proof verifies under the job's statement.
+	async fn execute_zk(
+		self: &Arc<Self>,
+		key: &H256,
+		request: &JobRequest,
+		zk: &ZkJob,
+	) -> Result<JobStatus, String> {
+		let step = |done| JobStatus::Running { done, total: 4 };
+		let t = Instant::now();
+		self.set_stage(key, "loading circuit", |job| job.status = step(0));
+		let circuit = self.circuit(request).await?;
+		let model_ms = ms(t.elapsed());
+
+		let t = Instant::now();
+		self.set_stage(key, "fetching input", |job| {
+			job.timings.model_ms = model_ms;
+			job.constraints = Some(circuit.constraints);
+			job.status = step(1);
+		});
+		let input = self.input(request).await?;
+		let input_ms = ms(t.elapsed());
+
+		let t = Instant::now();
+		let stage = format!("proving ({} constraints)", circuit.constraints);
+		self.set_stage(key, stage, |job| {
+			job.timings.input_ms = input_ms;
+			job.status = step(2);
+		});
+		let (job, trust_input, proving) =
+			(zk.clone(), self.fault == Some(Fault::WrongInput), circuit.clone());
+		let (output, statement, proof) =
+			tokio::task::spawn_blocking(move || proving.prove(&input, &job, trust_input))
+				.await
+				.map_err(|e| format!("proving task: {e}"))??;
+		let proving_ms = ms(t.elapsed());
+
+		let t = Instant::now();
+		self.set_stage(key, "writing output", |job| {
+			job.timings.proving_ms = proving_ms;
+			job.status = step(3);
+		});
+		let output_hash = H256(zkp_zkml::to_bytes(&statement.output));
+		let bytes = output_file(&output, circuit.model.mlp.output_len(), &output_hash);
+		let output_cid = self.ipfs.add(bytes).await?;
+		let values: Vec<f32> =
+			output.iter().map(|q| zkp_zkml::quant::dequantize(*q) as f32).collect();
+		let sketch =
+			sketch(&values, &request.seed, request.sketch_len as usize, request.scale_bits);
+		self.update(key, |job| job.timings.output_ms = ms(t.elapsed()));
+		Ok(JobStatus::Proven {
+			result: InferenceResult {
+				output_hash,
+				output_cid: output_cid.into_bytes(),
+				output_len: output.len() as u32,
+				sketch,
+			},
+			proof,
 		})
+	}
+
+	/// The loaded circuit of a request's bundle (from memory, or loaded from the bundle).
+	async fn circuit(&self, request: &JobRequest) -> Result<Arc<ZkModel>, String> {
+		if let Some(found) = most_recent(&self.circuits, &request.model_hash) {
+			return Ok(found);
+		}
+		let bundle = self.bundle(request).await?;
+		let started = Instant::now();
+		let circuit = tokio::task::spawn_blocking(move || ZkModel::load(&bundle))
+			.await
+			.map_err(|e| format!("circuit load: {e}"))??;
+		log::info!(
+			"circuit of model {:?} loaded in {} ms ({} constraints, key {:?})",
+			request.model_hash,
+			ms(started.elapsed()),
+			circuit.constraints,
+			circuit.key_hash
+		);
+		Ok(keep(&self.circuits, request.model_hash, Arc::new(circuit), MAX_LOADED_CIRCUITS))
 	}
 
 	/// The loaded model for a request: from memory, the disk cache or IPFS (checked against
 	/// its content hash).
 	async fn model(&self, request: &JobRequest) -> Result<Arc<Model>, String> {
-		{
-			let mut models = self.models.lock().expect("models lock");
-			if let Some(i) = models.iter().position(|(hash, _)| *hash == request.model_hash) {
-				let entry = models.remove(i);
-				let model = entry.1.clone();
-				models.push(entry);
-				return Ok(model);
-			}
+		if let Some(found) = most_recent(&self.models, &request.model_hash) {
+			return Ok(found);
 		}
-		let path = self
-			.dir
-			.join("models")
-			.join(format!("{}.tar", hex::encode(request.model_hash.0)));
-		let cached = std::fs::read(&path)
-			.ok()
-			.filter(|b| H256(sp_crypto_hashing::blake2_256(b)) == request.model_hash);
-		let bundle = match cached {
-			Some(bundle) => bundle,
-			None => {
-				let cid = String::from_utf8(request.model_cid.clone())
-					.map_err(|_| "model CID is not UTF-8".to_string())?;
-				log::info!("fetching model bundle {cid} from IPFS");
-				let bundle = self.bundle_ipfs.cat(&cid, MAX_BUNDLE_BYTES).await?;
-				let hash = H256(sp_crypto_hashing::blake2_256(&bundle));
-				if hash != request.model_hash {
-					return Err(format!(
-						"model bundle {cid} hashes to {hash:?}, not the registered {:?}",
-						request.model_hash
-					));
-				}
-				if let Err(e) = self.bundle_ipfs.pin(&cid).await {
-					log::warn!("cannot pin model {cid}: {e}");
-				}
-				write_atomically(&path, &bundle).map_err(|e| format!("{}: {e}", path.display()))?;
-				bundle
-			},
-		};
+		let bundle = self.bundle(request).await?;
 		let (framework, device) = (request.framework, self.device.clone());
 		let started = Instant::now();
 		let model = tokio::task::spawn_blocking(move || Model::load(&bundle, framework, &device))
@@ -363,14 +438,37 @@ impl Compute {
 			framework,
 			ms(started.elapsed())
 		);
-		let model = Arc::new(model);
-		let mut models = self.models.lock().expect("models lock");
-		if models.len() >= MAX_LOADED_MODELS {
-			let (evicted, _) = models.remove(0);
-			log::info!("model {evicted:?} unloaded (more than {MAX_LOADED_MODELS} in memory)");
+		Ok(keep(&self.models, request.model_hash, Arc::new(model), MAX_LOADED_MODELS))
+	}
+
+	/// A request's model bundle: from the disk cache or IPFS, checked against its content hash.
+	async fn bundle(&self, request: &JobRequest) -> Result<Vec<u8>, String> {
+		let path = self
+			.dir
+			.join("models")
+			.join(format!("{}.tar", hex::encode(request.model_hash.0)));
+		let cached = std::fs::read(&path)
+			.ok()
+			.filter(|b| H256(sp_crypto_hashing::blake2_256(b)) == request.model_hash);
+		if let Some(bundle) = cached {
+			return Ok(bundle);
 		}
-		models.push((request.model_hash, model.clone()));
-		Ok(model)
+		let cid = String::from_utf8(request.model_cid.clone())
+			.map_err(|_| "model CID is not UTF-8".to_string())?;
+		log::info!("fetching model bundle {cid} from IPFS");
+		let bundle = self.bundle_ipfs.cat(&cid, MAX_BUNDLE_BYTES).await?;
+		let hash = H256(sp_crypto_hashing::blake2_256(&bundle));
+		if hash != request.model_hash {
+			return Err(format!(
+				"model bundle {cid} hashes to {hash:?}, not the registered {:?}",
+				request.model_hash
+			));
+		}
+		if let Err(e) = self.bundle_ipfs.pin(&cid).await {
+			log::warn!("cannot pin model {cid}: {e}");
+		}
+		write_atomically(&path, &bundle).map_err(|e| format!("{}: {e}", path.display()))?;
+		Ok(bundle)
 	}
 
 	/// Jobs for `GET /status` and `GET /poi/jobs`.
@@ -380,10 +478,16 @@ impl Compute {
 			.iter()
 			.map(|(key, job)| {
 				let (progress, output) = match &job.status {
+					JobStatus::Running { done, total } if job.request.zk.is_some() =>
+						(format!("step {done}/{total}"), None),
 					JobStatus::Running { done, total } => (format!("{done}/{total} batches"), None),
 					JobStatus::Done(r) => (
 						"done".to_string(),
 						Some(String::from_utf8_lossy(&r.output_cid).to_string()),
+					),
+					JobStatus::Proven { result, proof } => (
+						format!("proven ({} byte proof)", proof.len()),
+						Some(String::from_utf8_lossy(&result.output_cid).to_string()),
 					),
 					JobStatus::Failed { reason } =>
 						(format!("failed: {}", String::from_utf8_lossy(reason)), None),
@@ -395,6 +499,9 @@ impl Compute {
 					"model": String::from_utf8_lossy(&job.request.model_cid),
 					"input": String::from_utf8_lossy(&job.request.input_cid),
 					"stage": job.stage,
+					"stageSeconds": job.stage_started.elapsed().as_secs(),
+					"zk": job.request.zk.is_some(),
+					"constraints": job.constraints,
 					"progress": progress,
 					"outputCid": output,
 					"ageSeconds": job.created.elapsed().as_secs(),
@@ -405,6 +512,27 @@ impl Compute {
 		out.sort_by_key(|j| j["task"].as_u64());
 		out
 	}
+}
+
+/// The cached entry for `hash`, moved to the most recently used end.
+fn most_recent<T>(cache: &Mutex<Vec<(H256, Arc<T>)>>, hash: &H256) -> Option<Arc<T>> {
+	let mut entries = cache.lock().expect("cache lock");
+	let i = entries.iter().position(|(h, _)| h == hash)?;
+	let entry = entries.remove(i);
+	let found = entry.1.clone();
+	entries.push(entry);
+	Some(found)
+}
+
+/// Caches `value` for `hash`, evicting the least recently used beyond `max`.
+fn keep<T>(cache: &Mutex<Vec<(H256, Arc<T>)>>, hash: H256, value: Arc<T>, max: usize) -> Arc<T> {
+	let mut entries = cache.lock().expect("cache lock");
+	if entries.len() >= max {
+		let (evicted, _) = entries.remove(0);
+		log::info!("{evicted:?} unloaded (more than {max} in memory)");
+	}
+	entries.push((hash, value.clone()));
+	value
 }
 
 #[cfg(test)]

@@ -280,6 +280,7 @@ mod tests {
 			input_cid: input_cid.to_vec(),
 			sketch_len: 32,
 			scale_bits: 16,
+			zk: None,
 		}
 	}
 

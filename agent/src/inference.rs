@@ -45,10 +45,15 @@ pub fn bundle_files(framework: Framework) -> &'static [&'static str] {
 	}
 }
 
-/// Packs the files `framework` needs from `dir` into a bundle.
+/// Packs the files `framework` needs from `dir` into a bundle, with an MLP's circuit files
+/// when `zkp-agent model zk-setup` made them (all three or none).
 pub fn pack(dir: &Path, framework: Framework) -> Result<Vec<u8>, String> {
 	let mut builder = tar::Builder::new(Vec::new());
-	for name in bundle_files(framework) {
+	let zk_files: &[&str] = match framework {
+		Framework::Mlp if dir.join(crate::zk::CIRCUIT_FILE).exists() => &crate::zk::ZK_FILES,
+		_ => &[],
+	};
+	for name in bundle_files(framework).iter().chain(zk_files) {
 		let path = dir.join(name);
 		let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
 		let mut header = tar::Header::new_gnu();
@@ -154,11 +159,12 @@ impl Output {
 	}
 }
 
+/// An MLP bundle's `config.json`.
 #[derive(serde::Deserialize)]
-struct MlpConfig {
-	layers: Vec<usize>,
+pub struct MlpConfig {
+	pub layers: Vec<usize>,
 	#[serde(default = "relu")]
-	activation: String,
+	pub activation: String,
 }
 
 fn relu() -> String {

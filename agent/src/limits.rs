@@ -185,6 +185,7 @@ mod tests {
 			input_cid: b"bafyinput".to_vec(),
 			sketch_len: 32,
 			scale_bits: 16,
+			zk: None,
 		};
 		assert!(decode::<JobRequest>(&job.encode()).is_ok());
 		assert!(refusal::<JobRequest>(&JobRequest { sketch_len: 256, ..job.clone() })

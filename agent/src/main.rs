@@ -29,6 +29,7 @@ mod inference;
 mod ipfs;
 mod limits;
 mod store;
+mod zk;
 
 use clap::{Parser, Subcommand};
 use std::{net::SocketAddr, path::PathBuf, time::Duration};
@@ -156,6 +157,29 @@ enum ModelCommand {
 		#[arg(long)]
 		out: Option<PathBuf>,
 	},
+	/// Prepare an MLP (ReLU) for PoI's ZK mode: quantize it, refuse it if the circuit cannot
+	/// carry it, run the circuit-specific Groth16 setup and write DIR/zk/ (proving key,
+	/// verification key, circuit.json). Prints JSON {keyHash, weightsCommitment,
+	/// verifyingKey, constraints, …} for `zkVerifier.registerVk` and `poi.registerModel`.
+	/// Pack the directory afterwards: the bundle carries the proving key.
+	ZkSetup {
+		dir: PathBuf,
+		/// Input rows per task (the circuit's size grows with it).
+		#[arg(long, default_value_t = 1)]
+		rows: usize,
+		/// Largest circuit accepted (constraints).
+		#[arg(long, default_value_t = zkp_zkml::DEFAULT_MAX_CONSTRAINTS)]
+		max_constraints: usize,
+	},
+	/// Print the Poseidon commitment a ZK task needs: of an input file (`--input`, for
+	/// `poi.submitTask`'s `Zk { inputCommitment }`) or of a ZK job's output file (`--output`,
+	/// equal to the output hash the chain recorded).
+	ZkCommit {
+		#[arg(long, conflicts_with = "output", required_unless_present = "output")]
+		input: Option<PathBuf>,
+		#[arg(long)]
+		output: Option<PathBuf>,
+	},
 	/// Make a small MLP with deterministic random weights in DIR.
 	MakeMlp {
 		dir: PathBuf,
@@ -193,6 +217,16 @@ enum BenchCommand {
 		/// Challenge deadline in seconds, for the margin.
 		#[arg(long, default_value_t = 18.0)]
 		deadline_secs: f64,
+	},
+	/// What proving an MLP's inference costs (setup, proving time and memory, proof size)
+	/// against plain inference, for one shape; one JSON line (see scripts/bench-zkml.sh).
+	Zk {
+		#[arg(long, value_delimiter = ',', default_value = "8,32,4")]
+		layers: Vec<usize>,
+		#[arg(long, default_value_t = 1)]
+		rows: usize,
+		#[arg(long, default_value_t = 3)]
+		runs: usize,
 	},
 	/// Bare inference time against the agent's end-to-end job time on the same input.
 	Infer {
@@ -286,6 +320,23 @@ async fn run(cli: Cli) -> Result<(), String> {
 			);
 			Ok(())
 		},
+		Command::Model { command: ModelCommand::ZkSetup { dir, rows, max_constraints } } => {
+			let summary =
+				tokio::task::spawn_blocking(move || zk::setup(&dir, rows, max_constraints))
+					.await
+					.map_err(|e| e.to_string())??;
+			println!("{summary}");
+			Ok(())
+		},
+		Command::Model { command: ModelCommand::ZkCommit { input, output } } => {
+			let commitment = match (input, output) {
+				(Some(file), _) => zk::input_commitment(&read(&file)?)?,
+				(None, Some(file)) => zk::output_commitment(&read(&file)?)?,
+				(None, None) => return Err("give --input or --output".into()),
+			};
+			println!("{}", serde_json::json!({ "commitment": format!("{commitment:?}") }));
+			Ok(())
+		},
 		Command::Model { command: ModelCommand::MakeMlp { dir, layers, activation, seed } } => {
 			inference::make_mlp(&dir, &layers, &activation, seed)?;
 			println!(
@@ -355,6 +406,10 @@ async fn run(cli: Cli) -> Result<(), String> {
 			bench::seal(sector_kib, rounds, sectors, deadline_secs);
 			Ok(())
 		},
+		Command::Bench { command: BenchCommand::Zk { layers, rows, runs } } =>
+			tokio::task::spawn_blocking(move || bench::zk(&layers, rows, runs))
+				.await
+				.map_err(|e| e.to_string())?,
 		Command::Bench {
 			command:
 				BenchCommand::Infer { model, framework, input, sentences, agent, api_token_file, runs },

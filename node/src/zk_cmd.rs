@@ -20,6 +20,64 @@ pub enum ZkCmd {
 	/// Measure verification: native arkworks, the runtime with the host function, pure WASM,
 	/// and batches of 1, 8 and 64 (one run, this machine).
 	Bench(crate::zk_bench::BenchCmd),
+	/// The chain weight of settling one PoI task by `k` redundant agents against one agent
+	/// with a proof, from this runtime's benchmarked weights (JSON).
+	PoiCost(PoiCostCmd),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PoiCostCmd {
+	/// Agents of the redundant settlement.
+	#[arg(long, default_value_t = 3)]
+	pub redundancy: u32,
+	/// Active agents the draw filters.
+	#[arg(long, default_value_t = 16)]
+	pub agents: u32,
+}
+
+impl PoiCostCmd {
+	/// Submission and draw, `k` commits and `k` reveals (the last one settles), with the
+	/// proof check and the prover filter in ZK mode.
+	fn settle(&self, k: u32, zk: bool) -> zkp_runtime::Weight {
+		use pallet_poi::WeightInfo as _;
+		use sp_core::Get;
+		type W = <zkp_runtime::Runtime as pallet_poi::Config>::WeightInfo;
+		let mode = if zk {
+			pallet_poi::VerificationMode::Zk { input_commitment: Default::default() }
+		} else {
+			pallet_poi::VerificationMode::Redundant
+		};
+		let mut weight = W::submit_task(k, self.agents)
+			.saturating_add(W::draw_task(k, self.agents))
+			.saturating_add(pallet_poi::Pallet::<zkp_runtime::Runtime>::prover_filter_weight(
+				mode,
+				self.agents,
+			));
+		for _ in 0..k {
+			weight = weight.saturating_add(W::commit_result(k)).saturating_add(W::reveal_result(k));
+			if zk {
+				weight = weight.saturating_add(zkp_runtime::configs::poi::PoiProofWeight::get());
+			}
+		}
+		weight
+	}
+
+	fn print(&self) {
+		let json = |w: zkp_runtime::Weight| serde_json::json!({ "refTimePs": w.ref_time(), "proofSize": w.proof_size() });
+		let block = zkp_runtime::configs::MAXIMUM_BLOCK_WEIGHT;
+		let proof = <zkp_runtime::configs::poi::PoiProofWeight as sp_core::Get<_>>::get();
+		println!(
+			"{}",
+			serde_json::json!({
+				"redundancy": self.redundancy,
+				"agents": self.agents,
+				"redundant": json(self.settle(self.redundancy, false)),
+				"zkOne": json(self.settle(1, true)),
+				"proofCheck": json(proof),
+				"blockRefTimePs": block.ref_time(),
+			})
+		);
+	}
 }
 
 #[derive(Debug, clap::Args)]
@@ -108,6 +166,10 @@ impl ZkCmd {
 					eprintln!("{e}");
 					std::process::exit(2)
 				},
+			},
+			ZkCmd::PoiCost(cmd) => {
+				cmd.print();
+				std::process::exit(0)
 			},
 			ZkCmd::Convert(cmd) => match cmd.load() {
 				Ok(c) => {

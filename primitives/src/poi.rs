@@ -157,6 +157,56 @@ pub struct JobRequest {
 	pub sketch_len: u32,
 	/// Quantization of the sketch (`2^-scale_bits`).
 	pub scale_bits: u8,
+	/// For a ZK-mode task: what the proof must show, and the key it is checked with.
+	pub zk: Option<ZkJob>,
+}
+
+/// A model's circuit, as registered for ZK-mode tasks: the verification key (its hash in the
+/// ZK verifier) and the Poseidon commitment to the model's quantized weights, which the chain
+/// puts in every proof's public inputs (so an agent cannot prove with other weights).
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct ZkCircuit {
+	/// The verification key's hash in `pallet-zk-verifier`.
+	pub key: H256,
+	/// The weights commitment: a BN254 scalar, 32 bytes little-endian.
+	pub weights_commitment: H256,
+}
+
+/// The public inputs a ZK job's proof is checked with on chain (each a BN254 scalar, 32 bytes
+/// little-endian), and the key: the agent checks its proof against its bundle's verification
+/// key, which must hash to `key`, before answering, so it never commits to a result whose
+/// proof the chain would reject.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode)]
+pub struct ZkJob {
+	pub key: H256,
+	pub weights_commitment: H256,
+	/// The commitment to the input the task's submitter named.
+	pub input_commitment: H256,
+	/// Binds the proof to this task and this agent (see `pallet_poi::zk_public_inputs`).
+	pub binding: H256,
+}
+
+/// Whether `bytes` (little-endian) is a canonical BN254 scalar, below the group order `r`:
+/// the only encoding a public input has.
+pub fn is_bn254_scalar(bytes: &[u8; 32]) -> bool {
+	/// `r`, little-endian.
+	const R: [u8; 32] = [
+		0x01, 0x00, 0x00, 0xf0, 0x93, 0xf5, 0xe1, 0x43, 0x91, 0x70, 0xb9, 0x79, 0x48, 0xe8, 0x33,
+		0x28, 0x5d, 0x58, 0x81, 0x81, 0xb6, 0x45, 0x50, 0xb8, 0x29, 0xa0, 0x31, 0xe1, 0x72, 0x4e,
+		0x64, 0x30,
+	];
+	bytes.iter().rev().cmp(R.iter().rev()) == core::cmp::Ordering::Less
 }
 
 /// A job's state, as the agent answers `POST /poi/job`.
@@ -170,6 +220,16 @@ pub enum JobStatus {
 	Done(InferenceResult),
 	/// The job cannot be run (model or input missing or invalid); `reason` says why.
 	Failed { reason: Vec<u8> },
+	/// A ZK job finished: the result (its `output_hash` is the output commitment) and its
+	/// Groth16 proof (checked against the job's key by the agent).
+	Proven { result: InferenceResult, proof: Vec<u8> },
+}
+
+impl JobStatus {
+	/// Whether the job ended (done, proven or failed).
+	pub fn is_finished(&self) -> bool {
+		matches!(self, JobStatus::Done(_) | JobStatus::Proven { .. } | JobStatus::Failed { .. })
+	}
 }
 
 /// Computes the sketch of `output` for `seed` (see the module docs).
@@ -241,6 +301,23 @@ mod tests {
 		assert!(!agree(&rule, &a, &c));
 		// Another seed gives another sketch of the same output.
 		assert_ne!(a.sketch, sketch(&v, &H256::repeat_byte(8), 32, 16));
+	}
+
+	#[test]
+	fn only_values_below_the_bn254_order_are_scalars() {
+		let mut r = [
+			0x01, 0x00, 0x00, 0xf0, 0x93, 0xf5, 0xe1, 0x43, 0x91, 0x70, 0xb9, 0x79, 0x48, 0xe8,
+			0x33, 0x28, 0x5d, 0x58, 0x81, 0x81, 0xb6, 0x45, 0x50, 0xb8, 0x29, 0xa0, 0x31, 0xe1,
+			0x72, 0x4e, 0x64, 0x30,
+		];
+		assert!(!is_bn254_scalar(&r));
+		r[0] = 0;
+		assert!(is_bn254_scalar(&r));
+		assert!(is_bn254_scalar(&[0; 32]));
+		assert!(!is_bn254_scalar(&[0xff; 32]));
+		let mut high = [0u8; 32];
+		high[31] = 0x31;
+		assert!(!is_bn254_scalar(&high));
 	}
 
 	#[test]

@@ -19,9 +19,20 @@
 //  4. Ferdie's agent is restarted with `--fault stall` (it never answers): it is penalized
 //     when the commit window closes; no free agent is left to replace it, so the task goes on
 //     with Dave's and Eve's commitments and completes.
+//  5. ZK mode: Alice makes an 8-32-4 ReLU MLP, runs `zkp-agent model zk-setup` (the circuit's
+//     Groth16 keys), packs it (the bundle carries the proving key), registers the verification
+//     key in the ZK verifier and the model with its circuit (key hash + weights commitment).
+//     Dave alone declares he proves. Bob submits a k=1 ZK task naming the Poseidon commitment
+//     of his input (`zkp-agent model zk-commit --input`): Dave's agent proves the fixed-point
+//     forward pass, the chain checks the proof against the public inputs it derives itself
+//     (weights, input, output commitments and the task/agent binding) and pays Dave; the output
+//     file on IPFS commits to the recorded output hash and matches the float model closely.
+//  6. Ferdie's agent runs with `--fault wrong-input` and is the only prover: its proof (of the
+//     altered input) is refused on chain (poi.InvalidProof), it is penalized when the reveal
+//     window closes, and the task is refunded.
 // The last line printed is a one-line summary.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
@@ -90,10 +101,10 @@ async function main() {
     }
     // The attack: a job for the next task with the registered model and another input (a
     // JobRequest: task, seed, model CID, model hash, framework, input CID, sketch length,
-    // scale bits), the ways a local process or a web page could send it.
+    // scale bits, no ZK part), the ways a local process or a web page could send it.
     const nextTask = (await api.query.poi.nextTaskId()).toNumber();
-    const poisoned = api.createType('(u64,H256,Bytes,H256,u8,Bytes,u32,u8)',
-      [nextTask, u8aToHex(new Uint8Array(32)), packed.cid, packed.contentHash, 0, addFile('poisoned.json', '["poisoned"]'), 32, 16]).toU8a();
+    const poisoned = api.createType('(u64,H256,Bytes,H256,u8,Bytes,u32,u8,Option<u8>)',
+      [nextTask, u8aToHex(new Uint8Array(32)), packed.cid, packed.contentHash, 0, addFile('poisoned.json', '["poisoned"]'), 32, 16, null]).toU8a();
     let codes;
     for (const a of agents) {
       codes = await attackAgent(a.agent, '/poi/job', poisoned);
@@ -105,7 +116,7 @@ async function main() {
     say(`model ${modelId} registered; Dave, Eve and Ferdie registered as agents with ${STAKE / UNITS} ZKP each`);
     // A model cannot name a ZK key the verifier does not hold (nor could a held key be removed).
     const missingKey = await sendOk(api, api.tx.poi.registerModel(packed.cid, packed.contentHash, 'BertEmbedding',
-      'json', 'json', { Tolerance: { scaleBits: 16, tolerance: 64 } }, 8, u8aToHex(new Uint8Array(32).fill(7))), bob).then(() => null, (e) => e.message);
+      'json', 'json', { Tolerance: { scaleBits: 16, tolerance: 64 } }, 8, { key: u8aToHex(new Uint8Array(32).fill(7)), weightsCommitment: u8aToHex(new Uint8Array(32)) }), bob).then(() => null, (e) => e.message);
     if (!missingKey || !missingKey.includes('UnknownZkKey')) throw new Error(`a model with an unknown ZK key was not refused: ${missingKey}`);
     say('a model naming an unregistered ZK key refused (poi.UnknownZkKey)');
 
@@ -192,16 +203,112 @@ async function main() {
     await waitFor(() => eventsOf('ScoresUpdated', (e) => e.block > lastBlock)[0], 120000, 'scores');
     const scores = Object.fromEntries(await Promise.all(agents.map(async (a) => [a.name, (await api.query.poi.scores(a.pair.address)).unwrap().average.toBigInt()])));
     if (!(scores.Dave > scores.Ferdie && scores.Eve > scores.Ferdie)) throw new Error(`scores do not follow verified work: ${JSON.stringify(scores, (k, v) => typeof v === 'bigint' ? v.toString() : v)}`);
+    const zk = await zkScenario(api, { alice, bob, agents, eventsOf, ferdie, addFile, startAgent });
     const fmt = (v) => (Number(v) / 1e12).toFixed(3);
     console.log(`poi e2e: all-MiniLM-L6-v2 (${(packed.size / 1e6).toFixed(1)} MB bundle); task ${t1.id} k=3 agreed in ${t1.blocks} blocks, ` +
       `output ${outCidText} (${parsed.shape.join('x')}) readable; liar penalized in task ${t2.id} (${t2.blocks} blocks), ` +
       `staller penalized at the deadline in task ${t3.id}, completed by 2 (${t3.blocks} blocks); ` +
-      `scores Dave ${fmt(scores.Dave)}, Eve ${fmt(scores.Eve)}, Ferdie ${fmt(scores.Ferdie)}; ${elapsed()}`);
+      `scores Dave ${fmt(scores.Dave)}, Eve ${fmt(scores.Eve)}, Ferdie ${fmt(scores.Ferdie)}; ` +
+      `ZK: ${zk.constraints} constraints, k=1 task ${zk.honest} settled by Dave's proof in ${zk.blocks} blocks, ` +
+      `wrong-input prover's proof refused and penalized in task ${zk.faulty}; ${elapsed()}`);
   } finally {
     if (api) await api.disconnect().catch(() => {});
     await stopNode(node);
     for (const a of agents) { if (a.agent.child.exitCode === null) a.agent.child.kill('SIGINT'); }
   }
+}
+
+// Steps 5 and 6 (see the top of the file).
+async function zkScenario(api, { alice, bob, agents, eventsOf, ferdie, addFile, startAgent }) {
+  const [dave] = agents;
+  const zkDir = join(WORK, 'mlp-zk');
+  execFileSync(AGENT, ['model', 'make-mlp', zkDir, '--layers', '8,32,4', '--seed', '5']);
+  const setup = JSON.parse(execFileSync(AGENT, ['model', 'zk-setup', zkDir]).toString());
+  const packed = JSON.parse(execFileSync(AGENT, ['--ipfs', IPFS_API, 'model', 'pack', zkDir, '--framework', 'mlp']).toString());
+  const registered = await sendOk(api, api.tx.zkVerifier.registerVk('Bn254', setup.verifyingKey), alice);
+  const vk = registered.events.find(({ event }) => api.events.zkVerifier.VkRegistered.is(event)).event.data;
+  if (vk.vkHash.toHex() !== setup.keyHash || vk.publicInputs.toNumber() !== 4) throw new Error(`registered key ${vk.vkHash.toHex()} is not the setup's ${setup.keyHash}`);
+  const model = (await api.query.poi.nextModelId()).toNumber();
+  await sendOk(api, api.tx.poi.registerModel(packed.cid, packed.contentHash, 'Mlp', 'JSON [[8 numbers]]: one row, |x| < 128',
+    'JSON {shape, data, quantized, scaleBits, outputCommitment}', 'Exact', 0,
+    { key: setup.keyHash, weightsCommitment: setup.weightsCommitment }), alice);
+  say(`ZK model ${model}: 8-32-4 ReLU MLP, ${setup.constraints} constraints, setup ${setup.setupMs} ms, ` +
+    `proving key ${(setup.provingKeyBytes / 1e6).toFixed(1)} MB in the bundle; key ${setup.keyHash.slice(0, 18)}… registered`);
+  const provers = async (prover) => {
+    for (const a of agents) {
+      const declared = (await api.query.poi.agents(a.pair.address)).unwrap().zkProver.isTrue;
+      if (declared !== (a === prover)) await sendOk(api, api.tx.poi.setZkProver(a === prover), a.pair);
+    }
+  };
+  const submitZk = async (label, row, window) => {
+    const file = join(WORK, `${label}.json`);
+    const cid = addFile(`${label}.json`, JSON.stringify([row]));
+    const { commitment } = JSON.parse(execFileSync(AGENT, ['model', 'zk-commit', '--input', file]).toString());
+    const id = (await api.query.poi.nextTaskId()).toNumber();
+    await sendOk(api, api.tx.poi.submitTask(model, cid, REWARD, 1, window, { Zk: { inputCommitment: commitment } }), bob);
+    const done = await waitFor(() => eventsOf('TaskCompleted', (e) => e.task === id)[0] || eventsOf('TaskRefunded', (e) => e.task === id)[0], 300000, `ZK task ${id}`);
+    return { id, file, done };
+  };
+  const reveals = async (id, from, to) => {
+    const out = [];
+    for (let n = from; n <= to; n++) {
+      const hash = await api.rpc.chain.getBlockHash(n);
+      const [block, events] = await Promise.all([api.rpc.chain.getBlock(hash), api.query.system.events.at(hash)]);
+      block.block.extrinsics.forEach((x, i) => {
+        if (x.method.section !== 'poi' || x.method.method !== 'revealResult' || x.method.args[0].toNumber() !== id) return;
+        const failed = events.find(({ phase, event }) => phase.isApplyExtrinsic && phase.asApplyExtrinsic.toNumber() === i && api.events.system.ExtrinsicFailed.is(event));
+        const error = failed && failed.event.data.dispatchError.isModule ? api.registry.findMetaError(failed.event.data.dispatchError.asModule).name : failed && 'other';
+        out.push({ agent: x.signer.toString(), proof: x.method.args[3].isSome ? x.method.args[3].unwrap().length : 0, error });
+      });
+    }
+    return out;
+  };
+
+  // 5. Dave proves.
+  await provers(dave);
+  const before = (await api.query.system.account(dave.pair.address)).data.free.toBigInt();
+  const honest = await submitZk('zk-input-1', [0.5, -1, 2, 0.25, 3, -2, 1.5, 0], 20);
+  if (honest.done.method !== 'TaskCompleted') throw new Error(`ZK task ${honest.id} refunded: ${JSON.stringify(honest.done)}`);
+  const task = (await api.query.poi.tasks(honest.id)).unwrap();
+  if (task.assignments.length !== 1 || task.assignments[0].agent.toString() !== dave.pair.address || task.assignments[0].state.type !== 'Paid') {
+    throw new Error(`ZK task ${honest.id}: ${JSON.stringify(task.assignments.toHuman())}`);
+  }
+  if ((await api.query.system.account(dave.pair.address)).data.free.toBigInt() <= before) throw new Error('Dave was not paid for the proven task');
+  const submitted = eventsOf('TaskSubmitted', (e) => e.task === honest.id)[0];
+  const proven = (await reveals(honest.id, submitted.block, honest.done.block)).filter((r) => !r.error);
+  if (proven.length !== 1 || proven[0].proof !== 256) throw new Error(`ZK task ${honest.id}: reveals ${JSON.stringify(proven)}`);
+  const rawCid = honest.done.outputCid;
+  const outCid = typeof rawCid === 'string' && rawCid.startsWith('0x') ? Buffer.from(rawCid.slice(2), 'hex').toString() : rawCid;
+  const outFile = join(WORK, 'zk-output-1.json');
+  writeFileSync(outFile, await ipfsCat(outCid));
+  const { commitment: outCommitment } = JSON.parse(execFileSync(AGENT, ['model', 'zk-commit', '--output', outFile]).toString());
+  if (outCommitment !== honest.done.outputHash) throw new Error(`output file commits to ${outCommitment}, the chain recorded ${honest.done.outputHash}`);
+  const proved = JSON.parse(readFileSync(outFile, 'utf8'));
+  const float = JSON.parse(execFileSync(AGENT, ['infer', '--model', zkDir, '--framework', 'mlp', '--input', honest.file]).toString());
+  const gap = Math.max(...proved.data[0].map((v, i) => Math.abs(v - float.data[0][i])));
+  if (!(gap < 0.1)) throw new Error(`the proven fixed-point output ${proved.data[0]} is far from the float model's ${float.data[0]}`);
+  say(`ZK task ${honest.id} (k=1): Dave's ${proven[0].proof}-byte proof accepted, paid in ${honest.done.block - submitted.block} blocks; ` +
+    `output ${outCid} commits to the recorded hash; fixed-point ${proved.data[0].map((v) => v.toFixed(3))} vs float within ${gap.toFixed(4)}`);
+
+  // 6. Ferdie proves an altered input.
+  ferdie.agent.child.kill('SIGINT');
+  await ferdie.agent.child.exited;
+  ferdie.agent = await startAgent('ferdie', ferdie.port, 'wrong-input');
+  await provers(ferdie);
+  const stakeBefore = (await api.query.poi.agents(ferdie.pair.address)).unwrap().stake.toBigInt();
+  const faulty = await submitZk('zk-input-2', [1, 2, 3, 4, -1, -2, -3, -4], 8);
+  if (faulty.done.method !== 'TaskRefunded') throw new Error(`ZK task ${faulty.id} with a faulty prover ended ${faulty.done.method}`);
+  const refused = (await reveals(faulty.id, eventsOf('TaskSubmitted', (e) => e.task === faulty.id)[0].block, faulty.done.block))
+    .filter((r) => r.agent === ferdie.pair.address);
+  if (!refused.length || refused.some((r) => r.error !== 'InvalidProof' || r.proof !== 256)) throw new Error(`Ferdie's reveals: ${JSON.stringify(refused)}`);
+  const penalty = eventsOf('AgentPenalized', (e) => e.task === faulty.id && e.agent === ferdie.pair.address)[0];
+  if (!penalty || penalty.reason !== 'NoReveal') throw new Error(`Ferdie was not penalized in ZK task ${faulty.id}`);
+  const stakeAfter = (await api.query.poi.agents(ferdie.pair.address)).unwrap().stake.toBigInt();
+  if (stakeAfter !== stakeBefore - BigInt(penalty.slashed)) throw new Error(`Ferdie's stake ${stakeAfter} after the penalty`);
+  say(`ZK task ${faulty.id}: Ferdie (--fault wrong-input) revealed ${refused.length} proof(s) of the altered input, each refused (poi.InvalidProof); ` +
+    `penalized ${BigInt(penalty.slashed) / UNITS} ZKP at the reveal deadline; task refunded`);
+  await provers(null);
+  return { constraints: setup.constraints, honest: honest.id, faulty: faulty.id, blocks: honest.done.block - submitted.block };
 }
 
 main().then(() => process.exit(0), (e) => {

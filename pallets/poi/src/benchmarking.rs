@@ -42,7 +42,7 @@ fn model<T: Config>() -> ModelId {
 		output_schema: longest::<T::MaxSchemaLen>(b'o'),
 		agreement: Agreement::Tolerance { scale_bits: 16, tolerance: 64 },
 		sketch_len: T::MaxSketchLen::get() as u8,
-		zk_key: None,
+		zk: None,
 	})
 	.expect("valid model");
 	id

@@ -16,7 +16,7 @@ use frame_system::pallet_prelude::BlockNumberFor;
 use sp_core::H256;
 use sp_runtime::traits::{One, Saturating, UniqueSaturatedInto, Zero};
 use zkp_primitives::{
-	poi::{agree, commitment, ComputeContribution},
+	poi::{agree, commitment, is_bn254_scalar, ComputeContribution},
 	zk::{ProofVerificationError, ProofVerifier, PublicInput},
 };
 
@@ -32,22 +32,27 @@ pub fn scalar_from_hash(hash: [u8; 32]) -> PublicInput {
 }
 
 /// Public inputs of a ZK-mode proof.
-pub const ZK_PUBLIC_INPUTS: u32 = 3;
+pub const ZK_PUBLIC_INPUTS: u32 = 4;
 
-/// The public inputs a ZK-mode proof is checked with, each as a BN254 scalar: the task's
-/// statement (model content hash and input CID), the output hash, and the binding of the
-/// proof to this task and this agent (`blake2_256(SCALE(task, agent))`), so that a proof
-/// cannot be replayed for another task or by another agent.
+/// The binding of a proof to one task and one agent: `blake2_256(SCALE(task, agent))` as a
+/// BN254 scalar, so that a proof cannot be replayed for another task or by another agent.
+pub fn zk_binding(task: TaskId, agent: &[u8; 32]) -> H256 {
+	H256(scalar_from_hash(sp_io::hashing::blake2_256(&(task, agent).encode())))
+}
+
+/// The public inputs a ZK-mode proof is checked with, each a BN254 scalar, all derived by the
+/// chain: the model's weights commitment (from its registration), the input commitment
+/// (from the task), the revealed output hash (the output commitment: a non-canonical one
+/// fails verification) and the binding ([`zk_binding`]). The circuit behind them is
+/// `zkp-zkml`'s: the committed model, run on the committed input, gives the committed output.
 pub fn zk_public_inputs(
-	model_hash: &H256,
-	input_cid: &[u8],
+	weights_commitment: &H256,
+	input_commitment: &H256,
 	output_hash: &H256,
 	task: TaskId,
 	agent: &[u8; 32],
 ) -> [PublicInput; ZK_PUBLIC_INPUTS as usize] {
-	let statement = sp_io::hashing::blake2_256(&(model_hash, input_cid).encode());
-	let binding = sp_io::hashing::blake2_256(&(task, agent).encode());
-	[scalar_from_hash(statement), scalar_from_hash(output_hash.0), scalar_from_hash(binding)]
+	[weights_commitment.0, input_commitment.0, output_hash.0, zk_binding(task, agent).0]
 }
 
 /// How a settled task's revealed results came out.
@@ -81,9 +86,7 @@ impl<T: Config> Pallet<T> {
 		ActiveAgents::<T>::get()
 			.into_iter()
 			.filter(|a| !exclude.contains(a) && AgentTasks::<T>::decode_len(a).unwrap_or(0) < max)
-			.filter(|a| {
-				mode != VerificationMode::Zk || Agents::<T>::get(a).is_some_and(|i| i.zk_prover)
-			})
+			.filter(|a| !mode.is_zk() || Agents::<T>::get(a).is_some_and(|i| i.zk_prover))
 			.collect()
 	}
 
@@ -92,7 +95,8 @@ impl<T: Config> Pallet<T> {
 	/// redundant tasks, which read no agent record).
 	pub fn prover_filter_weight(mode: VerificationMode, agents: u32) -> Weight {
 		match mode {
-			VerificationMode::Zk => T::DbWeight::get().reads(2u64.saturating_mul(agents as u64)),
+			VerificationMode::Zk { .. } =>
+				T::DbWeight::get().reads(2u64.saturating_mul(agents as u64)),
 			VerificationMode::Redundant => Weight::zero(),
 		}
 	}
@@ -191,7 +195,9 @@ impl<T: Config> Pallet<T> {
 		ensure!(sketch_ok, Error::<T>::InvalidAgreement);
 		let id = NextModelId::<T>::get();
 		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
-		if let Some(key) = model.zk_key {
+		if let Some(ZkCircuit { key, weights_commitment }) = model.zk {
+			ensure!(model.framework == Framework::Mlp, Error::<T>::NoCircuitForFramework);
+			ensure!(is_bn254_scalar(&weights_commitment.0), Error::<T>::NonCanonicalCommitment);
 			let owner = zkp_primitives::account_bytes(&model.owner);
 			let inputs = T::ProofVerifier::hold_key(&key, &owner).map_err(|e| match e {
 				ProofVerificationError::NotKeyOwner => Error::<T>::NotZkKeyOwner,
@@ -204,8 +210,8 @@ impl<T: Config> Pallet<T> {
 		}
 		let deposit = HoldReason::ModelDeposit.into();
 		if T::Currency::hold(&deposit, &model.owner, model.deposit).is_err() {
-			if let Some(key) = model.zk_key {
-				T::ProofVerifier::release_key(&key);
+			if let Some(zk) = model.zk {
+				T::ProofVerifier::release_key(&zk.key);
 			}
 			return Err(Error::<T>::InsufficientBalance.into());
 		}
@@ -231,8 +237,8 @@ impl<T: Config> Pallet<T> {
 			model.deposit,
 			Precision::BestEffort,
 		)?;
-		if let Some(key) = model.zk_key {
-			T::ProofVerifier::release_key(&key);
+		if let Some(zk) = model.zk {
+			T::ProofVerifier::release_key(&zk.key);
 		}
 		Models::<T>::remove(id);
 		Self::deposit_event(Event::ModelUnregistered { model: id, owner: who });
@@ -330,13 +336,16 @@ impl<T: Config> Pallet<T> {
 		ensure!(!input_cid.is_empty(), Error::<T>::EmptyCid);
 		let least = match mode {
 			VerificationMode::Redundant => 2,
-			VerificationMode::Zk => 1,
+			VerificationMode::Zk { .. } => 1,
 		};
 		ensure!(
 			redundancy >= least && redundancy as u32 <= T::MaxRedundancy::get(),
 			Error::<T>::InvalidRedundancy
 		);
-		ensure!(mode != VerificationMode::Zk || model.zk_key.is_some(), Error::<T>::NoZkKey);
+		if let VerificationMode::Zk { input_commitment } = mode {
+			ensure!(model.zk.is_some(), Error::<T>::NoZkKey);
+			ensure!(is_bn254_scalar(&input_commitment.0), Error::<T>::NonCanonicalCommitment);
+		}
 		ensure!(
 			commit_window >= T::MinCommitWindow::get() &&
 				commit_window <= T::MaxCommitWindow::get(),
@@ -499,21 +508,21 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::CommitmentMismatch
 		);
 		match (task.mode, proof) {
-			(VerificationMode::Zk, None) => return Err(Error::<T>::ProofRequired.into()),
+			(VerificationMode::Zk { .. }, None) => return Err(Error::<T>::ProofRequired.into()),
 			(VerificationMode::Redundant, Some(_)) =>
 				return Err(Error::<T>::ProofNotExpected.into()),
 			(VerificationMode::Redundant, None) => {},
-			(VerificationMode::Zk, Some(proof)) => {
-				let key = model.zk_key.ok_or(Error::<T>::NoZkKey)?;
+			(VerificationMode::Zk { input_commitment }, Some(proof)) => {
+				let zk = model.zk.ok_or(Error::<T>::NoZkKey)?;
 				let agent = zkp_primitives::account_bytes(&who);
 				let inputs = zk_public_inputs(
-					&model.content_hash,
-					&task.input_cid,
+					&zk.weights_commitment,
+					&input_commitment,
 					&result.output_hash,
 					id,
 					&agent,
 				);
-				T::ProofVerifier::verify_proof(&key, &proof[..], &inputs)
+				T::ProofVerifier::verify_proof(&zk.key, &proof[..], &inputs)
 					.map_err(|_| Error::<T>::InvalidProof)?;
 			},
 		}
@@ -635,7 +644,7 @@ impl<T: Config> Pallet<T> {
 		}
 		// ZK-mode results are compared by what the proofs cover: the output hash.
 		let rule = match task.mode {
-			VerificationMode::Zk => Agreement::Exact,
+			VerificationMode::Zk { .. } => Agreement::Exact,
 			VerificationMode::Redundant => model.agreement,
 		};
 		let mut winners: Vec<usize> = Vec::new();

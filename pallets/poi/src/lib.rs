@@ -46,6 +46,7 @@ extern crate alloc;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod functions;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod offchain;
@@ -54,7 +55,7 @@ mod tests;
 pub mod types;
 pub mod weights;
 
-pub use functions::{zk_public_inputs, ZK_PUBLIC_INPUTS};
+pub use functions::{zk_binding, zk_public_inputs, ZK_PUBLIC_INPUTS};
 pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
@@ -98,7 +99,9 @@ pub mod pallet {
 	use sp_core::H256;
 	use sp_runtime::{traits::Zero, Perbill};
 
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// 2: models name a circuit (`zk`), ZK tasks carry their input commitment
+	/// ([`crate::migrations::v2`]).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -462,6 +465,11 @@ pub mod pallet {
 		NotModelOwner,
 		/// The model has tasks that have not ended.
 		ModelInUse,
+		/// A weights or input commitment is not a canonical BN254 scalar (no proof could
+		/// ever match it).
+		NonCanonicalCommitment,
+		/// Only MLP models have a circuit (ZK mode proves quantized ReLU MLPs).
+		NoCircuitForFramework,
 	}
 
 	#[pallet::hooks]
@@ -494,13 +502,14 @@ pub mod pallet {
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
 		/// Registers a model bundle on IPFS. `sketch_len` entries (≥ 1 for a tolerance rule)
-		/// are compared between results; `zk_key` names a key in the ZK verifier for
-		/// ZK-mode tasks.
+		/// are compared between results; `zk` names the model's circuit for ZK-mode tasks: a
+		/// key in the ZK verifier (the caller's, with 4 public inputs) and the commitment to
+		/// the weights (`zkp-agent model zk-setup` prints both).
 		/// Weight: the benchmark's model names no key; holding one in the verifier is a read
 		/// and a write more.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register_model()
-			.saturating_add(if zk_key.is_some() { T::DbWeight::get().reads_writes(2, 1) } else { Weight::zero() }))]
+			.saturating_add(if zk.is_some() { T::DbWeight::get().reads_writes(2, 1) } else { Weight::zero() }))]
 		pub fn register_model(
 			origin: OriginFor<T>,
 			cid: BoundedVec<u8, T::MaxCidLen>,
@@ -510,7 +519,7 @@ pub mod pallet {
 			output_schema: BoundedVec<u8, T::MaxSchemaLen>,
 			agreement: Agreement,
 			sketch_len: u8,
-			zk_key: Option<H256>,
+			zk: Option<ZkCircuit>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let model = ModelInfo {
@@ -524,7 +533,7 @@ pub mod pallet {
 				output_schema,
 				agreement,
 				sketch_len,
-				zk_key,
+				zk,
 			};
 			Self::do_register_model(model)
 		}

@@ -1,6 +1,6 @@
 //! A minimal runtime for the pallet's tests: system, balances and PoI with small bounds,
 //! 5-block commit windows, 3-block reveal windows and a proof verifier that accepts exactly
-//! the proofs [`proof_for`] makes.
+//! the proofs [`proof_for`] makes, or checks real Groth16 proofs for keys in [`REAL_KEYS`].
 
 use crate as pallet_poi;
 use codec::Encode;
@@ -123,6 +123,11 @@ impl ProofVerifier for TestProofVerifier {
 		proof: &[u8],
 		inputs: &[PublicInput],
 	) -> Result<H256, ProofVerificationError> {
+		if let Some(vk) = REAL_KEYS.with(|k| k.borrow().get(key).cloned()) {
+			return zkp_groth16::verify(zkp_groth16::Curve::Bn254, &vk, proof, inputs)
+				.map(|()| H256(sp_io::hashing::blake2_256(proof)))
+				.map_err(ProofVerificationError::Rejected);
+		}
 		if *key != ZK_KEY {
 			return Err(ProofVerificationError::UnknownVerificationKey);
 		}
@@ -138,7 +143,14 @@ impl ProofVerifier for TestProofVerifier {
 		if *owner != KEY_OWNER {
 			return Err(ProofVerificationError::NotKeyOwner);
 		}
-		let inputs = if *key == ZK_KEY {
+		let real = REAL_KEYS.with(|k| {
+			k.borrow()
+				.get(key)
+				.map(|vk| zkp_groth16::validate_vk(zkp_groth16::Curve::Bn254, vk))
+		});
+		let inputs = if let Some(info) = real {
+			info.map_err(ProofVerificationError::Rejected)?.public_inputs
+		} else if *key == ZK_KEY {
 			crate::ZK_PUBLIC_INPUTS
 		} else if *key == OTHER_SHAPE_KEY {
 			1
@@ -165,6 +177,8 @@ pub const KEY_OWNER: [u8; 32] = [9; 32];
 pub const OTHER_SHAPE_KEY: H256 = H256([0x2b; 32]);
 
 std::thread_local! {
+	/// Real Groth16 keys (BN254, chain encoding) by hash, checked with the chain's verifier.
+	pub static REAL_KEYS: core::cell::RefCell<std::collections::BTreeMap<H256, Vec<u8>>> = Default::default();
 	/// Holds the test verifier has given out, per key.
 	pub static KEY_HOLDS: core::cell::RefCell<std::collections::BTreeMap<H256, u32>> = Default::default();
 }
@@ -199,7 +213,7 @@ impl pallet_poi::Config for Test {
 	type MaxCidLen = ConstU32<64>;
 	type MaxSchemaLen = ConstU32<64>;
 	type MaxSketchLen = ConstU32<16>;
-	type MaxProofLen = ConstU32<64>;
+	type MaxProofLen = ConstU32<256>;
 	type MaxRedundancy = ConstU32<3>;
 	type MaxReplacements = ConstU32<1>;
 	type MaxAgents = ConstU32<6>;

@@ -10,8 +10,13 @@
 //! 2. in the reveal phase, with a commitment: it reveals the committed result, kept with the salt
 //!    in local storage (so an agent restart or a long wait cannot lose it), with the salt.
 //!
+//! For a ZK-mode task the job names the circuit's public inputs (the model's weights
+//! commitment, the task's input commitment and the binding to this task and agent) and the
+//! key; the agent answers with the result and its proof, which is kept with the result and
+//! sent with the reveal.
+//!
 //! Nothing slow runs here: each HTTP call has a short deadline, and the chain checks every
-//! reveal against its commitment and the other agents' results.
+//! reveal against its commitment and the other agents' results (and its proof).
 //!
 //! The agent's URL is read from the node's persistent off-chain storage: the key
 //! `zkp-poi::agent-url/` followed by the agent's 32-byte account id, then the key
@@ -20,7 +25,7 @@
 //! `Authorization: Bearer <token>`, is read the same way from `zkp-poi::agent-token/ACCOUNT`
 //! then `zkp-poi::agent-token`.
 
-use crate::{pallet::*, types::*};
+use crate::{pallet::*, types::*, zk_binding};
 use alloc::{format, string::String, vec::Vec};
 use codec::Encode;
 use frame_system::{
@@ -30,7 +35,7 @@ use frame_system::{
 use sp_runtime::{offchain::storage::StorageValueRef, traits::IdentifyAccount, RuntimeAppPublic};
 use zkp_primitives::{
 	offchain,
-	poi::{commitment, Agreement, InferenceResult, JobRequest, JobStatus},
+	poi::{commitment, Agreement, InferenceResult, JobRequest, JobStatus, ZkJob},
 };
 
 pub use zkp_primitives::offchain::DEFAULT_AGENT_URL;
@@ -46,6 +51,9 @@ const RESUBMIT_AFTER: u32 = 2;
 const MAX_TASKS_PER_BLOCK: usize = 8;
 
 const LOG: &str = "runtime::poi::ocw";
+
+/// What the worker keeps after committing: the task's seed, the result and its proof.
+type Kept = (sp_core::H256, InferenceResult, Option<Vec<u8>>);
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn offchain_work(now: BlockNumberFor<T>) {
@@ -133,19 +141,24 @@ impl<T: Config> Pallet<T> {
 		now: BlockNumberFor<T>,
 	) -> Result<(), String> {
 		let Some(revealing) = Self::step(account, task, now) else { return Ok(()) };
-		if task.mode == VerificationMode::Zk {
-			return Err("ZK-mode tasks need a proving agent; this one runs plain inference".into());
-		}
 		// Once a result was committed, keep to it (kept in local storage, whatever the agent
-		// holds now): resend the same commitment, reveal the same result. Kept by task id with
-		// the task's seed: on another fork the same id may be another task.
+		// holds now): resend the same commitment, reveal the same result (and proof). Kept by
+		// task id with the task's seed: on another fork the same id may be another task.
 		let kept_key = Self::local_key(b"result", account, id);
-		let kept = StorageValueRef::persistent(&kept_key).get::<(sp_core::H256, InferenceResult)>();
-		if let Ok(Some((seed, result))) = kept.map(|k| k.filter(|(seed, _)| *seed == task.seed)) {
+		let stored = StorageValueRef::persistent(&kept_key);
+		// Kept before proofs existed: (seed, result).
+		let kept = stored.get::<Kept>().or_else(|_| {
+			stored
+				.get::<(sp_core::H256, InferenceResult)>()
+				.map(|old| old.map(|(seed, result)| (seed, result, None)))
+		});
+		if let Ok(Some((seed, result, proof))) =
+			kept.map(|k| k.filter(|(seed, ..)| *seed == task.seed))
+		{
 			match revealing {
-				None => return Self::send(account, signer, id, seed, result, true, now),
+				None => return Self::send(account, signer, id, seed, (result, proof), true, now),
 				Some(committed) if Self::is_committed(account, id, &result, committed) =>
-					return Self::send(account, signer, id, seed, result, false, now),
+					return Self::send(account, signer, id, seed, (result, proof), false, now),
 				Some(_) => {},
 			}
 		}
@@ -178,6 +191,18 @@ impl<T: Config> Pallet<T> {
 			Agreement::Tolerance { scale_bits, .. } => scale_bits,
 			Agreement::Exact => 0,
 		};
+		let zk = match (task.mode, model.zk) {
+			(VerificationMode::Zk { input_commitment }, Some(circuit)) => Some(ZkJob {
+				key: circuit.key,
+				weights_commitment: circuit.weights_commitment,
+				input_commitment,
+				binding: zk_binding(id, &zkp_primitives::account_bytes(account)),
+			}),
+			(VerificationMode::Zk { .. }, None) =>
+				return Err("ZK task on a model without a circuit".into()),
+			(VerificationMode::Redundant, _) => None,
+		};
+		let proving = zk.is_some();
 		let request = JobRequest {
 			task: id,
 			seed: task.seed,
@@ -187,9 +212,13 @@ impl<T: Config> Pallet<T> {
 			input_cid: task.input_cid.to_vec(),
 			sketch_len: model.sketch_len as u32,
 			scale_bits,
+			zk,
 		};
-		let result = match api.call::<JobStatus>("/poi/job", &request.encode(), HTTP_DEADLINE_MS)? {
-			JobStatus::Done(result) => result,
+		let answer = match api.call::<JobStatus>("/poi/job", &request.encode(), HTTP_DEADLINE_MS)? {
+			JobStatus::Done(result) if !proving => (result, None),
+			JobStatus::Proven { result, proof } if proving => (result, Some(proof)),
+			JobStatus::Done(_) | JobStatus::Proven { .. } =>
+				return Err("the agent answered a ZK job without a proof, or the reverse".into()),
 			JobStatus::Queued => {
 				log::debug!(target: LOG, "task {}: queued at the agent", id);
 				return Ok(())
@@ -202,11 +231,11 @@ impl<T: Config> Pallet<T> {
 				return Err(format!("the agent cannot run it: {}", String::from_utf8_lossy(&reason))),
 		};
 		if let Some(committed) = revealing {
-			if !Self::is_committed(account, id, &result, committed) {
+			if !Self::is_committed(account, id, &answer.0, committed) {
 				return Err("the agent's result no longer matches the commitment".into());
 			}
 		}
-		Self::send(account, signer, id, task.seed, result, committing, now)
+		Self::send(account, signer, id, task.seed, answer, committing, now)
 	}
 
 	/// Commits to `result` (keeping it, with the task's seed, for the reveal) or reveals it.
@@ -215,7 +244,7 @@ impl<T: Config> Pallet<T> {
 		signer: &Signer<T, T::AuthorityId, frame_system::offchain::ForAll>,
 		id: TaskId,
 		seed: sp_core::H256,
-		result: InferenceResult,
+		(result, proof): (InferenceResult, Option<Vec<u8>>),
 		committing: bool,
 		now: BlockNumberFor<T>,
 	) -> Result<(), String> {
@@ -227,7 +256,7 @@ impl<T: Config> Pallet<T> {
 		let call = if committing {
 			log::info!(target: LOG, "task {}: committing to output {:?}", id, result.output_hash);
 			StorageValueRef::persistent(&Self::local_key(b"result", account, id))
-				.set(&(seed, &result));
+				.set(&(seed, &result, &proof));
 			Call::commit_result { task: id, commitment: commitment(id, account, &result, &salt) }
 		} else {
 			let bounded = TaskResult {
@@ -236,8 +265,9 @@ impl<T: Config> Pallet<T> {
 				output_len: result.output_len,
 				sketch: result.sketch.try_into().map_err(|_| "sketch too long")?,
 			};
-			log::info!(target: LOG, "task {}: revealing", id);
-			Call::reveal_result { task: id, result: bounded, salt, proof: None }
+			let proof = proof.map(|p| p.try_into().map_err(|_| "proof too long")).transpose()?;
+			log::info!(target: LOG, "task {}: revealing{}", id, if proof.is_some() { " with a proof" } else { "" });
+			Call::reveal_result { task: id, result: bounded, salt, proof }
 		};
 		for (_, sent) in signer.send_signed_transaction(|_| call.clone()) {
 			if sent.is_err() {

@@ -1,7 +1,7 @@
 //! Unit tests: every call's happy path and errors, commit–reveal, agreement, penalties,
 //! replacements, refunds, ZK mode and scores.
 
-use crate::{functions::zk_public_inputs, mock::*, pallet::*, types::*, Error, Event};
+use crate::{functions::zk_public_inputs, mock::*, pallet::*, types::*, zk_binding, Error, Event};
 use codec::{Decode, Encode};
 use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold, BoundedVec};
 use sp_core::H256;
@@ -23,15 +23,20 @@ fn register_model(agreement: Agreement, sketch_len: u8, zk_key: Option<H256>) ->
 		RuntimeOrigin::signed(user()),
 		bounded(b"bafymodel"),
 		H256::repeat_byte(0x11),
-		Framework::BertEmbedding,
+		if zk_key.is_some() { Framework::Mlp } else { Framework::BertEmbedding },
 		bounded(b"json: array of strings"),
 		bounded(b"json: array of f32 rows"),
 		agreement,
 		sketch_len,
-		zk_key,
+		zk_key.map(|key| ZkCircuit { key, weights_commitment: WEIGHTS }),
 	));
 	id
 }
+
+/// The weights commitment of the tests' ZK model, and the input commitment of their tasks.
+const WEIGHTS: H256 = H256([0x05; 32]);
+const INPUT: H256 = H256([0x06; 32]);
+const ZK: VerificationMode = VerificationMode::Zk { input_commitment: INPUT };
 
 fn register_agents(n: u8) {
 	for i in 1..=n {
@@ -63,9 +68,9 @@ fn zk_inputs(
 	task: TaskId,
 	agent: &AccountId,
 	output_hash: &H256,
-) -> [zkp_primitives::zk::PublicInput; 3] {
+) -> [zkp_primitives::zk::PublicInput; 4] {
 	let agent: [u8; 32] = agent.clone().into();
-	zk_public_inputs(&H256::repeat_byte(0x11), b"bafyinput", output_hash, task, &agent)
+	zk_public_inputs(&WEIGHTS, &INPUT, output_hash, task, &agent)
 }
 
 fn submit_only(model: ModelId, redundancy: u8, mode: VerificationMode) -> TaskId {
@@ -231,7 +236,7 @@ fn oversize_values_do_not_decode() {
 		// A sketch longer than `MaxSketchLen` in a reveal does not decode either.
 		let long = (H256::zero(), b"cid".to_vec(), 1u32, vec![0i32; 17]).encode();
 		assert!(TaskResultOf::<Test>::decode(&mut &long[..]).is_err());
-		let proof = vec![0u8; 65].encode();
+		let proof = vec![0u8; 257].encode();
 		assert!(BoundedVec::<u8, <Test as Config>::MaxProofLen>::decode(&mut &proof[..]).is_err());
 	});
 }
@@ -328,7 +333,7 @@ fn submit_task_checks_its_inputs() {
 			call(model, b"in", REWARD, 4, COMMIT_WINDOW, Redundant),
 			Error::<Test>::InvalidRedundancy
 		);
-		assert_noop!(call(model, b"in", REWARD, 1, COMMIT_WINDOW, Zk), Error::<Test>::NoZkKey);
+		assert_noop!(call(model, b"in", REWARD, 1, COMMIT_WINDOW, ZK), Error::<Test>::NoZkKey);
 		assert_noop!(call(model, b"in", REWARD, 3, 1, Redundant), Error::<Test>::InvalidWindow);
 		assert_noop!(call(model, b"in", REWARD, 3, 51, Redundant), Error::<Test>::InvalidWindow);
 		assert_noop!(
@@ -761,7 +766,7 @@ fn zk_results_agree_by_their_proven_output_hash() {
 	build_and_execute(|| {
 		let model = register_model(TOLERANCE, SKETCH_LEN, Some(ZK_KEY));
 		register_provers(2);
-		let task = submit(model, 2, VerificationMode::Zk);
+		let task = submit(model, 2, ZK);
 		let agents = assigned(task);
 		// Sketches far apart, the same proven output hash: they agree.
 		let results = [result(0), result(10_000)];
@@ -918,7 +923,7 @@ fn zk_mode_checks_proofs() {
 	build_and_execute(|| {
 		let model = register_model(TOLERANCE, SKETCH_LEN, Some(ZK_KEY));
 		register_provers(1);
-		let task = submit(model, 1, VerificationMode::Zk);
+		let task = submit(model, 1, ZK);
 		let a = assigned(task)[0].clone();
 		let r = result(0);
 		commit(&a, task, &r);
@@ -954,18 +959,14 @@ fn zk_mode_checks_proofs() {
 }
 
 #[test]
-fn public_inputs_are_field_elements() {
-	let inputs = zk_public_inputs(
-		&H256::repeat_byte(0xff),
-		b"cid",
-		&H256::repeat_byte(0xff),
-		u64::MAX,
-		&[0xff; 32],
-	);
-	for input in inputs {
-		assert!(input[31] <= 0x1f);
-	}
-	assert_eq!(inputs[1][..31], [0xff; 31]);
+fn public_inputs_are_the_commitments_and_a_scalar_binding() {
+	let (w, i, o) = (H256::repeat_byte(1), H256::repeat_byte(2), H256::repeat_byte(3));
+	let inputs = zk_public_inputs(&w, &i, &o, u64::MAX, &[0xff; 32]);
+	assert_eq!(inputs[..3], [w.0, i.0, o.0]);
+	assert_eq!(inputs[3], zk_binding(u64::MAX, &[0xff; 32]).0);
+	assert!(inputs[3][31] <= 0x1f);
+	assert_ne!(zk_binding(1, &[0; 32]), zk_binding(2, &[0; 32]));
+	assert_ne!(zk_binding(1, &[0; 32]), zk_binding(1, &[1; 32]));
 }
 
 #[test]
@@ -1082,7 +1083,7 @@ fn attack_zk_tasks_go_only_to_agents_that_declared_they_prove() {
 				REWARD,
 				1,
 				COMMIT_WINDOW,
-				VerificationMode::Zk
+				ZK
 			),
 			Error::<Test>::NotEnoughAgents
 		);
@@ -1094,7 +1095,20 @@ fn attack_zk_tasks_go_only_to_agents_that_declared_they_prove() {
 		System::assert_last_event(
 			Event::ProverDeclared { agent: agent(2), zk_prover: true }.into(),
 		);
-		let task = submit(model, 1, VerificationMode::Zk);
+		// An input commitment that is no BN254 scalar could never be proven: refused.
+		assert_noop!(
+			Poi::submit_task(
+				RuntimeOrigin::signed(user()),
+				model,
+				bounded(b"in"),
+				REWARD,
+				1,
+				COMMIT_WINDOW,
+				VerificationMode::Zk { input_commitment: H256([0xff; 32]) }
+			),
+			Error::<Test>::NonCanonicalCommitment
+		);
+		let task = submit(model, 1, ZK);
 		assert_eq!(assigned(task), vec![agent(2)]);
 	});
 }
@@ -1107,20 +1121,19 @@ fn attack_a_model_cannot_name_a_missing_or_foreign_key_nor_lose_its_key() {
 				RuntimeOrigin::signed(user()),
 				bounded(b"bafymodel"),
 				H256::repeat_byte(0x11),
-				Framework::BertEmbedding,
+				Framework::Mlp,
 				bounded(b""),
 				bounded(b""),
 				TOLERANCE,
 				SKETCH_LEN,
-				Some(key),
+				Some(ZkCircuit { key, weights_commitment: WEIGHTS }),
 			)
 		};
 		assert_noop!(call(H256::repeat_byte(9)), Error::<Test>::UnknownZkKey);
-		assert_noop!(call(OTHER_SHAPE_KEY), Error::<Test>::ZkKeyMismatch);
-		// Nobody can pin another's key by naming it in a model.
+		// Only MLPs have a circuit.
 		assert_noop!(
 			Poi::register_model(
-				RuntimeOrigin::signed(agent(1)),
+				RuntimeOrigin::signed(user()),
 				bounded(b"bafymodel"),
 				H256::repeat_byte(0x11),
 				Framework::BertEmbedding,
@@ -1128,11 +1141,44 @@ fn attack_a_model_cannot_name_a_missing_or_foreign_key_nor_lose_its_key() {
 				bounded(b""),
 				TOLERANCE,
 				SKETCH_LEN,
-				Some(ZK_KEY),
+				Some(ZkCircuit { key: ZK_KEY, weights_commitment: WEIGHTS }),
+			),
+			Error::<Test>::NoCircuitForFramework
+		);
+		assert_noop!(call(OTHER_SHAPE_KEY), Error::<Test>::ZkKeyMismatch);
+		// Nobody can pin another's key by naming it in a model.
+		assert_noop!(
+			Poi::register_model(
+				RuntimeOrigin::signed(agent(1)),
+				bounded(b"bafymodel"),
+				H256::repeat_byte(0x11),
+				Framework::Mlp,
+				bounded(b""),
+				bounded(b""),
+				TOLERANCE,
+				SKETCH_LEN,
+				Some(ZkCircuit { key: ZK_KEY, weights_commitment: WEIGHTS }),
 			),
 			Error::<Test>::NotZkKeyOwner
 		);
 		assert_eq!(key_holds(&OTHER_SHAPE_KEY), 0);
+		// A weights commitment no proof could match (not below the BN254 order) is refused,
+		// and the key is not left held.
+		assert_noop!(
+			Poi::register_model(
+				RuntimeOrigin::signed(user()),
+				bounded(b"bafymodel"),
+				H256::repeat_byte(0x11),
+				Framework::Mlp,
+				bounded(b""),
+				bounded(b""),
+				Agreement::Exact,
+				0,
+				Some(ZkCircuit { key: ZK_KEY, weights_commitment: H256([0xff; 32]) }),
+			),
+			Error::<Test>::NonCanonicalCommitment
+		);
+		assert_eq!(key_holds(&ZK_KEY), 0);
 		let model = register_model(TOLERANCE, SKETCH_LEN, Some(ZK_KEY));
 		// The verifier now refuses to unregister the key (see pallet-zk-verifier's tests).
 		assert_eq!(key_holds(&ZK_KEY), 1);
@@ -1284,7 +1330,7 @@ fn stored_enums_keep_their_encoding() {
 	assert_eq!(RefundReason::NotEnoughResults.encode(), [0]);
 	assert_eq!(RefundReason::NoAgents.encode(), [3]);
 	assert_eq!(PenaltyReason::Disagreed.encode(), [2]);
-	assert_eq!(VerificationMode::Zk.encode(), [1]);
+	assert_eq!(VerificationMode::Zk { input_commitment: INPUT }.encode()[0], 1);
 	assert_eq!(AgentStatus::Unbonding { until: 1u64 }.encode()[0], 1);
 	type State =
 		AssignmentState<frame_support::traits::ConstU32<4>, frame_support::traits::ConstU32<4>>;
@@ -1294,4 +1340,195 @@ fn stored_enums_keep_their_encoding() {
 	assert_eq!(State::Penalized(PenaltyReason::NoReveal).encode(), [4, 1]);
 	assert_eq!(State::Unsettled.encode(), [5]);
 	assert_eq!(State::Absent.encode(), [6]);
+}
+
+type ProofOf = BoundedVec<u8, <Test as crate::Config>::MaxProofLen>;
+
+/// A real circuit (a 3-4-2 MLP from `zkp-zkml`), its key registered, a model naming it, and
+/// one prover assigned to a k=1 ZK task on `input`.
+struct RealZk {
+	keys: zkp_zkml::Keys,
+	shape: zkp_zkml::CircuitShape,
+	mlp: zkp_zkml::Weights,
+	input: Vec<i64>,
+	task: TaskId,
+	agent: AccountId,
+}
+
+fn real_zk_task() -> RealZk {
+	let shape = zkp_zkml::CircuitShape { layers: vec![3, 4, 2], rows: 1 };
+	let keys = zkp_zkml::setup(&shape, 1 << 16).unwrap();
+	let key = H256(zkp_groth16::vk_hash(zkp_groth16::Curve::Bn254, &keys.verifying));
+	crate::mock::REAL_KEYS.with(|k| k.borrow_mut().insert(key, keys.verifying.clone()));
+	let dense = vec![
+		((0..12).map(|i| (i as f32 - 6.0) / 8.0).collect(), vec![0.25, -0.5, 0.0, 1.0]),
+		((0..8).map(|i| (3.0 - i as f32) / 4.0).collect(), vec![0.125, -0.125]),
+	];
+	let mlp =
+		zkp_zkml::Weights::new(zkp_zkml::QuantizedMlp::quantize(&shape.layers, &dense).unwrap());
+	let weights = H256(zkp_zkml::to_bytes(&mlp.commitment()));
+	let model = NextModelId::<Test>::get();
+	assert_ok!(Poi::register_model(
+		RuntimeOrigin::signed(user()),
+		bounded(b"bafymlp"),
+		H256::repeat_byte(0x12),
+		Framework::Mlp,
+		bounded(b"[[3 numbers]]"),
+		bounded(b"{quantized}"),
+		Agreement::Exact,
+		0,
+		Some(ZkCircuit { key, weights_commitment: weights }),
+	));
+	let input = vec![256, -128, 512];
+	let input_commitment = H256(zkp_zkml::to_bytes(&zkp_zkml::commit::input_commitment(&input, 1)));
+	register_provers(1);
+	let task = submit(model, 1, VerificationMode::Zk { input_commitment });
+	let agent = assigned(task)[0].clone();
+	RealZk { keys, shape, mlp, input, task, agent }
+}
+
+/// The result and proof of running `mlp` on `input` bound to (`task`, `agent`).
+fn real_proof(
+	z: &RealZk,
+	mlp: &zkp_zkml::Weights,
+	input: &[i64],
+	task: TaskId,
+	agent: &AccountId,
+) -> (TaskResultOf<Test>, ProofOf) {
+	let account: [u8; 32] = agent.clone().into();
+	let binding = zkp_zkml::from_bytes(&zk_binding(task, &account).0).unwrap();
+	let (statement, output, proof) =
+		zkp_zkml::prove(&z.keys.proving, &z.shape, mlp, input, binding).unwrap();
+	let result = TaskResult {
+		output_hash: H256(zkp_zkml::to_bytes(&statement.output)),
+		output_cid: bounded(b"bafyout"),
+		output_len: output.len() as u32,
+		sketch: Default::default(),
+	};
+	(result, proof.try_into().unwrap())
+}
+
+#[test]
+fn a_real_proof_settles_a_k1_task_and_proofs_of_anything_else_are_refused() {
+	build_and_execute(|| {
+		let z = real_zk_task();
+		let (task, a) = (z.task, z.agent.clone());
+		let reveal = |result: &TaskResultOf<Test>, proof: &ProofOf| {
+			Poi::reveal_result(
+				RuntimeOrigin::signed(a.clone()),
+				task,
+				result.clone(),
+				salt(&a),
+				Some(proof.clone()),
+			)
+		};
+		// The honest result is committed (the task moves to its reveal phase); each attack then
+		// stands in for that commitment (a reveal must match one), so only the proof check can
+		// refuse it.
+		let (honest, proof) = real_proof(&z, &z.mlp, &z.input, task, &a);
+		let commitment_of =
+			|r: &TaskResultOf<Test>| commitment(task, &a, &r.to_inference_result(), &salt(&a));
+		let committed_to = |r: &TaskResultOf<Test>| {
+			Tasks::<Test>::mutate(task, |t| {
+				t.as_mut().unwrap().assignments[0].state =
+					AssignmentState::Committed(commitment_of(r))
+			})
+		};
+		commit(&a, task, &honest);
+		assert!(matches!(phase(task), TaskPhase::Reveal { .. }));
+		let mut other = z.mlp.clone();
+		other.mlp.weights[0][0] += 1;
+		let attacks = [
+			// Other weights (the agent's own model, not the registered one).
+			real_proof(&z, &other, &z.input, task, &a),
+			// Another input than the task's.
+			real_proof(&z, &z.mlp, &[256, -128, 513], task, &a),
+			// A proof made for another task, or by another agent (a replay).
+			real_proof(&z, &z.mlp, &z.input, task + 1, &a),
+			real_proof(&z, &z.mlp, &z.input, task, &agent(9)),
+		];
+		for (result, proof) in &attacks {
+			committed_to(result);
+			assert_noop!(reveal(result, proof), Error::<Test>::InvalidProof);
+		}
+		// The honest proof with a claimed output that is not the proven one.
+		let other_output = zkp_zkml::commit::output_commitment(&[12_345, -6]);
+		let forged =
+			TaskResult { output_hash: H256(zkp_zkml::to_bytes(&other_output)), ..honest.clone() };
+		committed_to(&forged);
+		assert_noop!(reveal(&forged, &proof), Error::<Test>::InvalidProof);
+		committed_to(&honest);
+		let before = Balances::free_balance(&a);
+		assert_ok!(reveal(&honest, &proof));
+		assert_eq!(phase(task), TaskPhase::Completed);
+		assert_eq!(
+			Tasks::<Test>::get(task).unwrap().result.unwrap().output_hash,
+			honest.output_hash
+		);
+		assert!(Balances::free_balance(&a) > before);
+	});
+}
+
+#[test]
+fn the_v2_migration_translates_v1_models_and_tasks_once() {
+	use crate::migrations::v2::{v1, MigrateV1ToV2};
+	use frame_support::{
+		storage::unhashed,
+		traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion},
+	};
+	build_and_execute(|| {
+		let model = register_model(TOLERANCE, SKETCH_LEN, Some(ZK_KEY));
+		register_provers(1);
+		let task = submit(model, 1, ZK);
+		let (m, t) = (Models::<Test>::get(model).unwrap(), Tasks::<Test>::get(task).unwrap());
+		// The same model and task as v1 stored them.
+		let old_model = v1::ModelInfo {
+			owner: m.owner.clone(),
+			deposit: m.deposit,
+			open_tasks: m.open_tasks,
+			cid: m.cid.clone(),
+			content_hash: m.content_hash,
+			framework: m.framework,
+			input_schema: m.input_schema.clone(),
+			output_schema: m.output_schema.clone(),
+			agreement: m.agreement,
+			sketch_len: m.sketch_len,
+			zk_key: Some(ZK_KEY),
+		};
+		let old_task = v1::InferenceTask {
+			owner: t.owner.clone(),
+			model: t.model,
+			input_cid: t.input_cid.clone(),
+			reward: t.reward,
+			redundancy: t.redundancy,
+			commit_window: t.commit_window,
+			mode: v1::VerificationMode::Zk,
+			seed: t.seed,
+			phase: t.phase.clone(),
+			assignments: t.assignments.clone(),
+			replacements: t.replacements,
+			result: t.result.clone(),
+			submitted_at: t.submitted_at,
+			remove_at: t.remove_at,
+		};
+		unhashed::put(&Models::<Test>::hashed_key_for(model), &old_model);
+		unhashed::put(&Tasks::<Test>::hashed_key_for(task), &old_task);
+		StorageVersion::new(1).put::<Pallet<Test>>();
+		assert_eq!(key_holds(&ZK_KEY), 1);
+
+		let expected_model = ModelInfo { zk: None, ..m }.encode();
+		let expected_task =
+			InferenceTask { mode: VerificationMode::Zk { input_commitment: H256::zero() }, ..t }
+				.encode();
+		MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(Pallet::<Test>::on_chain_storage_version(), 2);
+		assert_eq!(Models::<Test>::get(model).map(|m| m.encode()), Some(expected_model.clone()));
+		assert_eq!(Tasks::<Test>::get(task).map(|t| t.encode()), Some(expected_task));
+		// The old key is no longer held (its owner may unregister it).
+		assert_eq!(key_holds(&ZK_KEY), 0);
+		// At version 2 it does nothing.
+		MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(Models::<Test>::get(model).map(|m| m.encode()), Some(expected_model));
+		assert_eq!(key_holds(&ZK_KEY), 0);
+	});
 }

@@ -7,7 +7,7 @@ use frame_support::{
 };
 use scale_info::TypeInfo;
 use sp_core::H256;
-pub use zkp_primitives::poi::{Agreement, Framework, InferenceResult};
+pub use zkp_primitives::poi::{Agreement, Framework, InferenceResult, ZkCircuit};
 
 /// A registered model's id.
 pub type ModelId = u32;
@@ -40,10 +40,10 @@ pub struct ModelInfo<AccountId, Balance, MaxCidLen: Get<u32>, MaxSchemaLen: Get<
 	pub agreement: Agreement,
 	/// Sketch entries each result carries.
 	pub sketch_len: u8,
-	/// The verification key (registered in the ZK verifier) that proves this model's results,
-	/// for tasks in [`VerificationMode::Zk`]. Held in the verifier while the model exists, so
-	/// it cannot be unregistered under it.
-	pub zk_key: Option<H256>,
+	/// The circuit that proves this model's results, for tasks in [`VerificationMode::Zk`]:
+	/// its verification key (held in the ZK verifier while the model exists, so it cannot be
+	/// unregistered under it) and the commitment to the weights every proof is checked against.
+	pub zk: Option<ZkCircuit>,
 }
 
 /// What an agent declares about its machine (informative: shown to users, not enforced).
@@ -111,10 +111,20 @@ pub enum VerificationMode {
 	/// `redundancy` agents (at least two) run the task; a majority that agrees wins.
 	#[codec(index = 0)]
 	Redundant,
-	/// Every reveal carries a proof checked against the model's ZK key; a majority of the
-	/// proven results must still agree (one agent is enough).
+	/// Every reveal carries a proof checked against the model's circuit: the model committed
+	/// to as the model's weights commitment, run on the input committed to as
+	/// `input_commitment` (a BN254 scalar the submitter computes from the input file,
+	/// `zkp-agent model zk-commit --input`), gives the revealed output commitment. One agent
+	/// is enough; a majority of the proven results must agree.
 	#[codec(index = 1)]
-	Zk,
+	Zk { input_commitment: H256 },
+}
+
+impl VerificationMode {
+	/// Whether results are proven.
+	pub fn is_zk(&self) -> bool {
+		matches!(self, VerificationMode::Zk { .. })
+	}
 }
 
 /// Why a task ended without a result; its reward went back to its owner.

@@ -11,8 +11,8 @@ use frame_support::{parameter_types, traits::Get, weights::Weight};
 use pallet_zk_verifier::WeightInfo as _;
 use sp_runtime::Perbill;
 
-/// One ZK-mode proof check: the ZK verifier's benchmarked `submit_proof` with PoI's three
-/// public inputs (statement, output hash, task and agent).
+/// One ZK-mode proof check: the ZK verifier's benchmarked `submit_proof` with PoI's four
+/// public inputs (weights, input and output commitments, task and agent binding).
 pub struct PoiProofWeight;
 impl Get<Weight> for PoiProofWeight {
 	fn get() -> Weight {
