@@ -115,7 +115,7 @@ async function main() {
     await Promise.all(agents.map((a) => sendOk(api, api.tx.poi.registerAgent(STAKE, { cpuCores: 2, memoryGib: 24, gpus: 0, gpuMemoryGib: 0 }), a.pair)));
     say(`model ${modelId} registered; Dave, Eve and Ferdie registered as agents with ${STAKE / UNITS} ZKP each`);
     // A model cannot name a ZK key the verifier does not hold (nor could a held key be removed).
-    const missingKey = await sendOk(api, api.tx.poi.registerModel(packed.cid, packed.contentHash, 'BertEmbedding',
+    const missingKey = await sendOk(api, api.tx.poi.registerModel(packed.cid, packed.contentHash, 'Mlp',
       'json', 'json', { Tolerance: { scaleBits: 16, tolerance: 64 } }, 8, { key: u8aToHex(new Uint8Array(32).fill(7)), weightsCommitment: u8aToHex(new Uint8Array(32)) }), bob).then(() => null, (e) => e.message);
     if (!missingKey || !missingKey.includes('UnknownZkKey')) throw new Error(`a model with an unknown ZK key was not refused: ${missingKey}`);
     say('a model naming an unregistered ZK key refused (poi.UnknownZkKey)');
