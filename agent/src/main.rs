@@ -256,8 +256,10 @@ fn read(path: &std::path::Path) -> Result<Vec<u8>, String> {
 }
 
 fn main() {
-	env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn,zkp_agent=info"))
-		.init();
+	env_logger::Builder::from_env(
+		env_logger::Env::default().default_filter_or("warn,zkp_agent=info"),
+	)
+	.init();
 	let cli = Cli::parse();
 	let runtime = tokio::runtime::Builder::new_multi_thread()
 		.enable_all()
