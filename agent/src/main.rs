@@ -255,11 +255,19 @@ fn read(path: &std::path::Path) -> Result<Vec<u8>, String> {
 	std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
+/// `RUST_LOG` (default: this crate at info, the rest at warn), with arkworks' constraint-system
+/// spans (target `gr1cs`) always capped at warn: at info they log every gadget call, which
+/// makes proving a large circuit crawl.
+fn init_logger() {
+	let filters = std::env::var("RUST_LOG").unwrap_or_else(|_| "warn,zkp_agent=info".into());
+	env_logger::Builder::new()
+		.parse_filters(&filters)
+		.filter_module("gr1cs", log::LevelFilter::Warn)
+		.init();
+}
+
 fn main() {
-	env_logger::Builder::from_env(
-		env_logger::Env::default().default_filter_or("warn,zkp_agent=info"),
-	)
-	.init();
+	init_logger();
 	let cli = Cli::parse();
 	let runtime = tokio::runtime::Builder::new_multi_thread()
 		.enable_all()
