@@ -1,17 +1,23 @@
 //! Zero-knowledge verification shared by node, runtime and pallets.
 //!
-//! The runtime verifies Groth16 proofs through a **host function** ([`zk_verify`]): the node
-//! runs the same `zkp-groth16` code natively, about ten times faster than inside WASM. Both
-//! paths are deterministic and agree on every input (tests check it); [`Groth16Backend`] lets a
-//! pallet choose, and [`InRuntimeGroth16`] keeps the pure-WASM path for comparison and for
-//! chains whose nodes lack the host function.
+//! The runtime verifies Groth16 proofs (`zkp-groth16`) and STARKs of Miden VM programs
+//! (`zkp-stark`) through **host functions** ([`zk_verify`]): the node runs the code natively,
+//! many times faster than inside WASM. For Groth16 both paths are deterministic and agree on
+//! every input (tests check it); [`Groth16Backend`] and [`StarkBackend`] let a pallet choose,
+//! and [`InRuntimeVerifier`] keeps the pure-WASM Groth16 path for comparison. The Miden STARK
+//! verifier exists only natively (its crypto crate cannot link into the runtime), so STARKs
+//! are verified by the host alone.
 
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use sp_core::H256;
-use sp_runtime_interface::{pass_by::PassFatPointerAndRead, runtime_interface};
+use sp_runtime_interface::{
+	pass_by::{PassFatPointerAndRead, PassPointerAndRead},
+	runtime_interface,
+};
 pub use zkp_groth16::{Curve, Error as Groth16Error, PublicInput};
+pub use zkp_stark::{Error as StarkError, ProgramHash};
 
 /// Native Groth16 verification. Each call returns `0` when the proof is valid, otherwise the
 /// [`zkp_groth16::Error::code`] of the reason.
@@ -35,6 +41,49 @@ pub trait ZkVerify {
 		batch: PassFatPointerAndRead<&[u8]>,
 	) -> u64 {
 		zkp_groth16::Error::code_of(native::verify_batch(curve, vk, batch))
+	}
+
+	/// Verifies one proof against a prepared key ([`zkp_groth16::verify_prepared`]): the
+	/// prepared bytes are trusted, so pass only what `zkp_groth16::prepare_vk` returned (the
+	/// runtime prepares keys itself, at registration).
+	fn groth16_verify_prepared(
+		curve: u32,
+		prepared: PassFatPointerAndRead<&[u8]>,
+		proof: PassFatPointerAndRead<&[u8]>,
+		inputs: PassFatPointerAndRead<&[u8]>,
+	) -> u64 {
+		zkp_groth16::Error::code_of(native::verify_prepared(curve, prepared, proof, inputs))
+	}
+
+	/// Verifies a batch against a prepared key whose canonical bytes hash to `vk_hash`
+	/// ([`zkp_groth16::verify_batch_prepared`]); `batch` as for `groth16_verify_batch`.
+	fn groth16_verify_batch_prepared(
+		curve: u32,
+		prepared: PassFatPointerAndRead<&[u8]>,
+		vk_hash: PassPointerAndRead<&[u8; 32], 32>,
+		batch: PassFatPointerAndRead<&[u8]>,
+	) -> u64 {
+		zkp_groth16::Error::code_of(native::verify_batch_prepared(curve, prepared, vk_hash, batch))
+	}
+
+	/// Verifies a STARK proof of a Miden VM program's execution ([`zkp_stark::verify`]).
+	/// `inputs` and `outputs` are the public stack values, 8 bytes little-endian each.
+	/// Returns `0` when valid, otherwise the [`zkp_stark::Error::code`] of the reason. A panic
+	/// inside the verifier (it never should, on any bytes) reads as a failed verification.
+	fn stark_verify(
+		program_hash: PassFatPointerAndRead<&[u8]>,
+		inputs: PassFatPointerAndRead<&[u8]>,
+		outputs: PassFatPointerAndRead<&[u8]>,
+		proof: PassFatPointerAndRead<&[u8]>,
+		min_security_bits: u32,
+	) -> u64 {
+		StarkError::code_of(native::stark_verify(
+			program_hash,
+			inputs,
+			outputs,
+			proof,
+			min_security_bits,
+		))
 	}
 }
 
@@ -63,6 +112,96 @@ mod native {
 			.map_err(|_| Groth16Error::InvalidLength)?;
 		zkp_groth16::verify_batch(curve, vk, &batch)
 	}
+
+	pub fn verify_prepared(
+		curve: u32,
+		prepared: &[u8],
+		proof: &[u8],
+		inputs: &[u8],
+	) -> Result<(), Groth16Error> {
+		let curve = Curve::from_u32(curve).ok_or(Groth16Error::UnknownCurve)?;
+		zkp_groth16::verify_prepared(curve, prepared, proof, &split_inputs(inputs)?)
+	}
+
+	pub fn verify_batch_prepared(
+		curve: u32,
+		prepared: &[u8],
+		vk_hash: &[u8; 32],
+		batch: &[u8],
+	) -> Result<(), Groth16Error> {
+		let curve = Curve::from_u32(curve).ok_or(Groth16Error::UnknownCurve)?;
+		let batch = <Vec<(Vec<u8>, Vec<PublicInput>)>>::decode(&mut &batch[..])
+			.map_err(|_| Groth16Error::InvalidLength)?;
+		zkp_groth16::verify_batch_prepared(curve, prepared, vk_hash, &batch)
+	}
+
+	pub fn stark_verify(
+		program_hash: &[u8],
+		inputs: &[u8],
+		outputs: &[u8],
+		proof: &[u8],
+		min_security_bits: u32,
+	) -> Result<(), StarkError> {
+		let program_hash: ProgramHash =
+			program_hash.try_into().map_err(|_| StarkError::InvalidProgramHash)?;
+		let inputs = zkp_stark::stack_from_bytes(inputs)?;
+		let outputs = zkp_stark::stack_from_bytes(outputs)?;
+		std::panic::catch_unwind(|| {
+			zkp_stark::verify(&program_hash, &inputs, &outputs, proof, min_security_bits)
+		})
+		.unwrap_or(Err(StarkError::VerificationFailed))
+	}
+}
+
+/// How a pallet runs STARK verification: the node's host function, or the same code in WASM.
+pub trait StarkBackend {
+	/// Verifies a Miden VM execution proof; see [`zkp_stark::verify`].
+	fn verify(
+		program_hash: &ProgramHash,
+		inputs: &[u64],
+		outputs: &[u64],
+		proof: &[u8],
+		min_security_bits: u32,
+	) -> Result<(), StarkError>;
+}
+
+impl StarkBackend for HostVerifier {
+	fn verify(
+		program_hash: &ProgramHash,
+		inputs: &[u64],
+		outputs: &[u64],
+		proof: &[u8],
+		min_security_bits: u32,
+	) -> Result<(), StarkError> {
+		StarkError::result_from_code(zk_verify::stark_verify(
+			program_hash,
+			&zkp_stark::stack_to_bytes(inputs),
+			&zkp_stark::stack_to_bytes(outputs),
+			proof,
+			min_security_bits,
+		))
+	}
+}
+
+/// Natively (tests, the node's tools) the same code as the host function. Inside the WASM
+/// runtime the Miden verifier cannot be linked (see `zkp_stark`), so there this answers
+/// [`StarkError::VerifierUnavailable`] and verifies nothing: STARKs are verified by the host.
+impl StarkBackend for InRuntimeVerifier {
+	fn verify(
+		program_hash: &ProgramHash,
+		inputs: &[u64],
+		outputs: &[u64],
+		proof: &[u8],
+		min_security_bits: u32,
+	) -> Result<(), StarkError> {
+		#[cfg(feature = "std")]
+		return zkp_stark::verify(program_hash, inputs, outputs, proof, min_security_bits);
+		#[cfg(not(feature = "std"))]
+		{
+			let _ = (program_hash, inputs, outputs, proof, min_security_bits);
+			Err(StarkError::VerifierUnavailable)
+		}
+	}
 }
 
 /// How a pallet runs Groth16 verification.
@@ -80,20 +219,74 @@ pub trait Groth16Backend {
 		vk: &[u8],
 		batch: &[(Vec<u8>, Vec<PublicInput>)],
 	) -> Result<(), Groth16Error>;
+	/// Validates a key and returns its prepared form ([`zkp_groth16::prepare_vk`]).
+	fn prepare_vk(curve: Curve, vk: &[u8]) -> Result<Vec<u8>, Groth16Error>;
+	/// Verifies one proof against a prepared key (trusted bytes from [`Self::prepare_vk`]).
+	fn verify_prepared(
+		curve: Curve,
+		prepared: &[u8],
+		proof: &[u8],
+		inputs: &[PublicInput],
+	) -> Result<(), Groth16Error>;
+	/// Verifies a batch against a prepared key named by its hash.
+	fn verify_batch_prepared(
+		curve: Curve,
+		prepared: &[u8],
+		vk_hash: &[u8; 32],
+		batch: &[(Vec<u8>, Vec<PublicInput>)],
+	) -> Result<(), Groth16Error>;
+}
+
+fn flat_inputs(inputs: &[PublicInput]) -> Vec<u8> {
+	inputs.iter().flat_map(|i| i.iter().copied()).collect()
 }
 
 /// Verification through the node's native host functions (the production choice).
-pub struct HostGroth16;
+pub struct HostVerifier;
 
-impl Groth16Backend for HostGroth16 {
+impl Groth16Backend for HostVerifier {
 	fn verify(
 		curve: Curve,
 		vk: &[u8],
 		proof: &[u8],
 		inputs: &[PublicInput],
 	) -> Result<(), Groth16Error> {
-		let flat: Vec<u8> = inputs.iter().flat_map(|i| i.iter().copied()).collect();
+		let flat = flat_inputs(inputs);
 		Groth16Error::result_from_code(zk_verify::groth16_verify(curve.as_u32(), vk, proof, &flat))
+	}
+
+	/// Prepared in the runtime itself, not by the host: the stored bytes are then the
+	/// runtime's, whatever arkworks version a node links.
+	fn prepare_vk(curve: Curve, vk: &[u8]) -> Result<Vec<u8>, Groth16Error> {
+		zkp_groth16::prepare_vk(curve, vk)
+	}
+
+	fn verify_prepared(
+		curve: Curve,
+		prepared: &[u8],
+		proof: &[u8],
+		inputs: &[PublicInput],
+	) -> Result<(), Groth16Error> {
+		Groth16Error::result_from_code(zk_verify::groth16_verify_prepared(
+			curve.as_u32(),
+			prepared,
+			proof,
+			&flat_inputs(inputs),
+		))
+	}
+
+	fn verify_batch_prepared(
+		curve: Curve,
+		prepared: &[u8],
+		vk_hash: &[u8; 32],
+		batch: &[(Vec<u8>, Vec<PublicInput>)],
+	) -> Result<(), Groth16Error> {
+		Groth16Error::result_from_code(zk_verify::groth16_verify_batch_prepared(
+			curve.as_u32(),
+			prepared,
+			vk_hash,
+			&batch.encode(),
+		))
 	}
 
 	fn verify_batch(
@@ -110,9 +303,9 @@ impl Groth16Backend for HostGroth16 {
 }
 
 /// Verification inside the runtime itself (pure WASM on chain): same code, no host call.
-pub struct InRuntimeGroth16;
+pub struct InRuntimeVerifier;
 
-impl Groth16Backend for InRuntimeGroth16 {
+impl Groth16Backend for InRuntimeVerifier {
 	fn verify(
 		curve: Curve,
 		vk: &[u8],
@@ -128,6 +321,28 @@ impl Groth16Backend for InRuntimeGroth16 {
 		batch: &[(Vec<u8>, Vec<PublicInput>)],
 	) -> Result<(), Groth16Error> {
 		zkp_groth16::verify_batch(curve, vk, batch)
+	}
+
+	fn prepare_vk(curve: Curve, vk: &[u8]) -> Result<Vec<u8>, Groth16Error> {
+		zkp_groth16::prepare_vk(curve, vk)
+	}
+
+	fn verify_prepared(
+		curve: Curve,
+		prepared: &[u8],
+		proof: &[u8],
+		inputs: &[PublicInput],
+	) -> Result<(), Groth16Error> {
+		zkp_groth16::verify_prepared(curve, prepared, proof, inputs)
+	}
+
+	fn verify_batch_prepared(
+		curve: Curve,
+		prepared: &[u8],
+		vk_hash: &[u8; 32],
+		batch: &[(Vec<u8>, Vec<PublicInput>)],
+	) -> Result<(), Groth16Error> {
+		zkp_groth16::verify_batch_prepared(curve, prepared, vk_hash, batch)
 	}
 }
 
@@ -153,6 +368,8 @@ pub enum ProofVerificationError {
 	AttestationCapacity,
 	/// The key is registered by another account than the one asking to hold it.
 	NotKeyOwner,
+	/// The STARK proof or its stack values were rejected; the reason is kept.
+	StarkRejected(StarkError),
 }
 
 /// What other pallets (PoI results, marketplace claims) use to check a proof against a key
@@ -175,6 +392,18 @@ pub trait ProofVerifier {
 
 	/// Gives back a hold taken with [`ProofVerifier::hold_key`].
 	fn release_key(vk_hash: &H256);
+
+	/// Verifies a STARK proof that the program `program_hash` (its MAST root; it need not be
+	/// registered: the hash is the program), run on the public stack `inputs`, ends with
+	/// `outputs` (top of the stack first, at most 16 each); returns the statement hash
+	/// ([`zkp_stark::statement_hash`]). The caller charges the verification: at least the
+	/// verifier pallet's `submit_stark_proof(proof.len())` weight.
+	fn verify_stark_proof(
+		program_hash: &H256,
+		inputs: &[u64],
+		outputs: &[u64],
+		proof: &[u8],
+	) -> Result<H256, ProofVerificationError>;
 }
 
 /// A Merkle path showing that `statement` was verified in block `block_number`: its leaf
@@ -195,6 +424,9 @@ pub struct AttestationProof<BlockNumber> {
 
 sp_api::decl_runtime_apis! {
 	/// What the node's RPC (and any client through `state_call`) asks the ZK verifier.
+	/// Version 2 added STARK verification ([`ZkVerifierApi::verify_stark`]) and dry runs
+	/// against registered (prepared) keys.
+	#[api_version(2)]
 	pub trait ZkVerifierApi<BlockNumber: codec::Codec> {
 		/// The Merkle path of a verified statement in its block's attestation tree, if the
 		/// block is still retained and its root stored.
@@ -218,6 +450,33 @@ sp_api::decl_runtime_apis! {
 			batch: Vec<(Vec<u8>, Vec<PublicInput>)>,
 			in_runtime: bool,
 		) -> Result<(), Groth16Error>;
+		/// Checks a proof against a *registered* key (its prepared form, as `submit_proof`
+		/// does) without submitting it; `UnknownCurve` if no key has this hash.
+		#[api_version(2)]
+		fn verify_registered(
+			vk_hash: H256,
+			proof: Vec<u8>,
+			inputs: Vec<PublicInput>,
+			in_runtime: bool,
+		) -> Result<(), Groth16Error>;
+		/// Checks a batch against a registered key (as `submit_batch` does) without
+		/// submitting it.
+		#[api_version(2)]
+		fn verify_batch_registered(
+			vk_hash: H256,
+			batch: Vec<(Vec<u8>, Vec<PublicInput>)>,
+			in_runtime: bool,
+		) -> Result<(), Groth16Error>;
+		/// Checks a STARK proof of a Miden program without submitting it, at the chain's
+		/// security floor (a dry run, nothing stored; the program need not be registered).
+		#[api_version(2)]
+		fn verify_stark(
+			program_hash: H256,
+			inputs: Vec<u64>,
+			outputs: Vec<u64>,
+			proof: Vec<u8>,
+			in_runtime: bool,
+		) -> Result<(), StarkError>;
 	}
 }
 

@@ -242,6 +242,7 @@ impl_runtime_apis! {
 		}
 	}
 
+	#[api_version(2)]
 	impl zkp_primitives::zk::ZkVerifierApi<Block, BlockNumber> for Runtime {
 		fn attestation_proof(
 			statement: sp_core::H256,
@@ -262,11 +263,11 @@ impl_runtime_apis! {
 			inputs: Vec<zkp_primitives::zk::PublicInput>,
 			in_runtime: bool,
 		) -> Result<(), zkp_primitives::zk::Groth16Error> {
-			use zkp_primitives::zk::{Groth16Backend, HostGroth16, InRuntimeGroth16};
+			use zkp_primitives::zk::{Groth16Backend, HostVerifier, InRuntimeVerifier};
 			if in_runtime {
-				InRuntimeGroth16::verify(curve, &vk, &proof, &inputs)
+				InRuntimeVerifier::verify(curve, &vk, &proof, &inputs)
 			} else {
-				HostGroth16::verify(curve, &vk, &proof, &inputs)
+				HostVerifier::verify(curve, &vk, &proof, &inputs)
 			}
 		}
 
@@ -276,15 +277,65 @@ impl_runtime_apis! {
 			batch: Vec<(Vec<u8>, Vec<zkp_primitives::zk::PublicInput>)>,
 			in_runtime: bool,
 		) -> Result<(), zkp_primitives::zk::Groth16Error> {
-			use zkp_primitives::zk::{Groth16Backend, Groth16Error, HostGroth16, InRuntimeGroth16};
+			use zkp_primitives::zk::{Groth16Backend, Groth16Error, HostVerifier, InRuntimeVerifier};
 			// The same limits as `submit_batch`: a dry run costs no more than the call.
 			if batch.len() as u32 > crate::configs::zk_verifier::ZkMaxBatchSize::get() {
 				return Err(Groth16Error::InvalidLength);
 			}
 			if in_runtime {
-				InRuntimeGroth16::verify_batch(curve, &vk, &batch)
+				InRuntimeVerifier::verify_batch(curve, &vk, &batch)
 			} else {
-				HostGroth16::verify_batch(curve, &vk, &batch)
+				HostVerifier::verify_batch(curve, &vk, &batch)
+			}
+		}
+
+		fn verify_registered(
+			vk_hash: sp_core::H256,
+			proof: Vec<u8>,
+			inputs: Vec<zkp_primitives::zk::PublicInput>,
+			in_runtime: bool,
+		) -> Result<(), zkp_primitives::zk::Groth16Error> {
+			use zkp_primitives::zk::{Groth16Backend, Groth16Error, HostVerifier, InRuntimeVerifier};
+			let (curve, prepared) = crate::ZkVerifier::prepared_key(vk_hash).ok_or(Groth16Error::UnknownCurve)?;
+			if in_runtime {
+				InRuntimeVerifier::verify_prepared(curve, &prepared, &proof, &inputs)
+			} else {
+				HostVerifier::verify_prepared(curve, &prepared, &proof, &inputs)
+			}
+		}
+
+		fn verify_batch_registered(
+			vk_hash: sp_core::H256,
+			batch: Vec<(Vec<u8>, Vec<zkp_primitives::zk::PublicInput>)>,
+			in_runtime: bool,
+		) -> Result<(), zkp_primitives::zk::Groth16Error> {
+			use zkp_primitives::zk::{Groth16Backend, Groth16Error, HostVerifier, InRuntimeVerifier};
+			if batch.len() as u32 > crate::configs::zk_verifier::ZkMaxBatchSize::get() {
+				return Err(Groth16Error::InvalidLength);
+			}
+			let (curve, prepared) = crate::ZkVerifier::prepared_key(vk_hash).ok_or(Groth16Error::UnknownCurve)?;
+			let hash = vk_hash.as_fixed_bytes();
+			if in_runtime {
+				InRuntimeVerifier::verify_batch_prepared(curve, &prepared, hash, &batch)
+			} else {
+				HostVerifier::verify_batch_prepared(curve, &prepared, hash, &batch)
+			}
+		}
+
+		fn verify_stark(
+			program_hash: sp_core::H256,
+			inputs: Vec<u64>,
+			outputs: Vec<u64>,
+			proof: Vec<u8>,
+			in_runtime: bool,
+		) -> Result<(), zkp_primitives::zk::StarkError> {
+			use zkp_primitives::zk::{HostVerifier, InRuntimeVerifier, StarkBackend};
+			let floor = crate::configs::zk_verifier::MinStarkSecurityBits::get();
+			let program = program_hash.as_fixed_bytes();
+			if in_runtime {
+				InRuntimeVerifier::verify(program, &inputs, &outputs, &proof, floor)
+			} else {
+				HostVerifier::verify(program, &inputs, &outputs, &proof, floor)
 			}
 		}
 	}

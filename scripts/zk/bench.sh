@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Groth16 verification cost on this machine, in one run:
+# Groth16 and STARK verification cost on this machine, in one run:
 #   1. `zkp-node zk bench`: native arkworks, zkp-groth16 native, the runtime calling the host
-#      function, pure WASM, per-proof batch cost for 1 / 8 / 64 proofs, and the target ratios;
+#      function, pure WASM, per-proof batch cost for 1 / 8 / 64 proofs, registered (prepared)
+#      keys against arkworks with a prepared key, and the target ratios; then the STARK
+#      fixtures: native, runtime → host function, pure WASM, proof size;
+#   1b. proving time and proof size of the STARK programs (`zkp-stark prove`, this machine);
 #   2. with --frame: the FRAME benchmark of the extrinsics (`submit_proof`, `submit_batch`;
 #      builds a runtime-benchmarks node first, see scripts/benchmark-pallets.sh), with the
 #      extrinsic's time per proof against native arkworks from step 1.
@@ -10,6 +13,16 @@ cd "$ROOT"
 [ -x "$ZKP_NODE" ] || bash scripts/build.sh
 out="$(mktemp)"
 "$ZKP_NODE" zk bench --iterations "${ITERATIONS:-30}" | tee "$out"
+STARK="$CARGO_TARGET_DIR/release/zkp-stark"
+echo
+printf '%-22s %10s %12s\n' "STARK program (input)" "prove ms" "proof bytes"
+for run in "fib 10" "fib 1000" "fib 5000" "fib 20000" "root 130 5"; do
+	set -- $run
+	"$STARK" prove --program "scripts/zk/stark/$1.masm" --inputs "$2" ${3:+--advice "$3"} \
+		--out "$out.stark.json" >/dev/null
+	python3 -c 'import json, sys; f = json.load(open(sys.argv[1])); print(f"{sys.argv[2]:<22} {f["proveMs"]:>10} {f["proofBytes"]:>12}")' \
+		"$out.stark.json" "$1 ($2)"
+done
 if [ "${1:-}" = "--frame" ]; then
 	bash scripts/build.sh --features zkp-node/runtime-benchmarks
 	wasm="$CARGO_TARGET_DIR/release/wbuild/zkp-runtime/zkp_runtime.compact.compressed.wasm"

@@ -2,7 +2,7 @@
 // canonical encoding with `zkp-node zk convert` (the one converter, also used by the runtime's
 // tests and `zkp-node zk verify`), and submit/await extrinsics.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,30 @@ export function nodeBinary() {
   const found = candidates.find((p) => existsSync(p));
   if (!found) throw new Error(`zkp-node not found (set ZKP_NODE); looked in ${candidates.join(', ')}`);
   return found;
+}
+
+/** The `zkp-stark` tool (prove / verify / hash Miden programs), beside zkp-node. */
+export function starkBinary() {
+  const candidates = [
+    process.env.ZKP_STARK,
+    join(dirname(nodeBinary()), 'zkp-stark'),
+  ].filter(Boolean);
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) throw new Error(`zkp-stark not found (set ZKP_STARK); looked in ${candidates.join(', ')}`);
+  return found;
+}
+
+/**
+ * A proof file written by `zkp-stark prove`, as the chain's calls take it:
+ * { programHash, inputs[], outputs[], proof, statement } (stack values as decimal strings,
+ * which @polkadot/api encodes as u64 without loss).
+ */
+export function readStark(file) {
+  const f = JSON.parse(readFileSync(file, 'utf8'));
+  for (const key of ['programHash', 'inputs', 'outputs', 'proof', 'statement']) {
+    if (f[key] === undefined) throw new Error(`${file}: not a zkp-stark proof file (no ${key})`);
+  }
+  return { programHash: f.programHash, inputs: f.inputs, outputs: f.outputs, proof: f.proof, statement: f.statement };
 }
 
 /** { curve, vk, proof, inputs[], vkHash, statement } for snarkjs (or arkworks with curve) files. */

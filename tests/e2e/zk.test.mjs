@@ -2,6 +2,9 @@
 // `zkp-node zk verify` on snarkjs files, scripts/zk/submit.mjs (register + submit), a bad
 // proof rejected with a typed error and no state change, a batch (and a batch with one bad
 // proof, named), and an attestation path that recomputes to the block's on-chain root.
+// STARKs on the same node: a Miden program proved with `zkp-stark prove`, submitted with
+// submit.mjs --stark, its attestation read back through zk_attestationProof; tampered proofs
+// rejected with no state change; the host function's answers through the runtime API.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -12,7 +15,7 @@ import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady, keccakAsU8a } from '@polkadot/util-crypto';
 import { u8aConcat, u8aToHex, hexToU8a } from '@polkadot/util';
 import { startNode, stopNode, connect, waitForFinalized, tempDir, nodeBinary, ROOT } from './lib.mjs';
-import { convert, send } from '../../scripts/zk/lib.mjs';
+import { convert, readStark, send, starkBinary } from '../../scripts/zk/lib.mjs';
 
 const run = promisify(execFile);
 const RPC_PORT = Number(process.env.E2E_ZK_RPC_PORT || 19984);
@@ -161,8 +164,76 @@ test('zk verifier end to end', { timeout: 600000 }, async (t) => {
     assert.ok(results.includes('Ok') && results.includes('VerificationFailed'));
   });
 
+  let stark;
+  await t.test('STARK: zkp-stark proves a program, submit.mjs --stark registers and submits it', async () => {
+    // A run that is not a fixture: F(77) with a public input chosen here.
+    const file = join(BASE, 'fib77.json');
+    await run(starkBinary(), ['prove', '--program', join(ROOT, 'scripts', 'zk', 'stark', 'fib.masm'), '--inputs', '77', '--out', file]);
+    const { stdout: verified } = await run(starkBinary(), ['verify', file]);
+    assert.match(verified, /^valid/m);
+    stark = readStark(file);
+    assert.equal(stark.outputs[0], '5527939700884757', 'F(77) on top of the stack');
+    const { stdout: hash } = await run(starkBinary(), ['hash', '--program', join(ROOT, 'scripts', 'zk', 'stark', 'fib.masm')]);
+    assert.equal(hash.trim(), stark.programHash);
+    const { stdout } = await run('node', [join(ROOT, 'scripts', 'zk', 'submit.mjs'), '--ws', WS, '--stark', file]);
+    assert.equal(stdout.trim(), stark.statement);
+    const program = await api.query.zkVerifier.starkPrograms(stark.programHash);
+    assert.ok(program.isSome, 'program registered');
+    assert.equal(program.unwrap().owner.toString(), alice.address);
+    statements.push(stark.statement);
+  });
+
+  await t.test('STARK: tampered proofs are rejected with typed errors and change nothing', async () => {
+    const programCount = async () => (await api.query.zkVerifier.starkPrograms.entries()).length;
+    const programs = await programCount();
+    const outputs = [...stark.outputs];
+    outputs[0] = String(BigInt(outputs[0]) + 1n);
+    const flipAt = 2 + 2 * 700;
+    const flipped = stark.proof.slice(0, flipAt) + (stark.proof[flipAt] === '0' ? '1' : '0') + stark.proof.slice(flipAt + 1);
+    const cases = [
+      [stark.inputs, outputs, stark.proof, /zkVerifier\.InvalidStarkProof/],
+      [['78'], stark.outputs, stark.proof, /zkVerifier\.InvalidStarkProof/],
+      [stark.inputs, stark.outputs, flipped, /zkVerifier\.(InvalidStarkProof|MalformedStarkProof)/],
+      [stark.inputs, stark.outputs, stark.proof.slice(0, -8), /zkVerifier\.MalformedStarkProof/],
+    ];
+    for (const [inputs, outs, proof, error] of cases) {
+      const r = await send(api, api.tx.zkVerifier.submitStarkProof(stark.programHash, inputs, outs, proof), alice);
+      assert.equal(r.ok, false);
+      assert.match(r.error, error);
+      assert.ok(!r.events.some(({ event }) => api.events.zkVerifier.StarkProofVerified.is(event)));
+    }
+    // The same proof for another program hash.
+    const other = '0x' + '11'.repeat(32);
+    const r = await send(api, api.tx.zkVerifier.submitStarkProof(other, stark.inputs, stark.outputs, stark.proof), alice);
+    assert.match(r.error, /zkVerifier\.InvalidStarkProof/);
+    assert.equal(await programCount(), programs);
+  });
+
+  await t.test('STARK: the runtime verifies through the host function; inside WASM it has no verifier', async () => {
+    const show = (r) => (r.isOk ? 'Ok' : r.asErr.type);
+    const outputs = [...stark.outputs];
+    outputs[1] = '1';
+    for (const [inputs, outs, proof, expected] of [
+      [stark.inputs, stark.outputs, stark.proof, 'Ok'],
+      [stark.inputs, outputs, stark.proof, 'VerificationFailed'],
+      [stark.inputs, stark.outputs, stark.proof.slice(0, 1000), 'MalformedProof'],
+    ]) {
+      const host = await api.call.zkVerifierApi.verifyStark(stark.programHash, inputs, outs, proof, false);
+      assert.equal(show(host), expected);
+      // The pure-WASM path verifies nothing and says so: it never answers Ok.
+      const wasm = await api.call.zkVerifierApi.verifyStark(stark.programHash, inputs, outs, proof, true);
+      assert.equal(show(wasm), 'VerifierUnavailable');
+    }
+  });
+
   await t.test('attestation path from the RPC recomputes to the stored block root', async () => {
-    const statement = statements[0];
+    // The last statement is the STARK's: Groth16 and STARK statements share the tree.
+    for (const statement of [statements[0], statements[statements.length - 1]]) {
+      await checkAttestation(statement);
+    }
+  });
+
+  async function checkAttestation(statement) {
     const proof = await api.wsProvider.send('zk_attestationProof', [statement, null]);
     assert.ok(proof, 'path available');
     const onChain = await api.query.zkVerifier.attestationRoots(proof.blockNumber);
@@ -174,5 +245,5 @@ test('zk verifier end to end', { timeout: 600000 }, async (t) => {
     assert.equal(viaApi.unwrap().root.toHex(), proof.root);
     // A different statement does not reach the root with that path.
     assert.notEqual(rootFromPath('0x' + '22'.repeat(32), proof.leafIndex, proof.leafCount, proof.proof), proof.root);
-  });
+  }
 });

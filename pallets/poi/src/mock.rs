@@ -168,6 +168,16 @@ impl ProofVerifier for TestProofVerifier {
 			}
 		});
 	}
+
+	fn verify_stark_proof(
+		_program: &H256,
+		_inputs: &[u64],
+		_outputs: &[u64],
+		_proof: &[u8],
+	) -> Result<H256, ProofVerificationError> {
+		// PoI never asks for STARKs; no program is known here.
+		Err(ProofVerificationError::UnknownVerificationKey)
+	}
 }
 
 /// Who registered the test keys: the tests' user (account 9).

@@ -1,10 +1,16 @@
-//! FRAME benchmarks. Keys and proofs come from [`zkp_groth16::simulate`] (a known trapdoor),
-//! which the verifier treats exactly like real ones, so any input count and batch size can be
-//! measured. BLS12-381 is the slower curve; its cost is used for both.
+//! FRAME benchmarks. Groth16 keys and proofs come from [`zkp_groth16::simulate`] (a known
+//! trapdoor), which the verifier treats exactly like real ones, so any input count and batch
+//! size can be measured. BLS12-381 is the slower curve; its cost is used for both.
+//!
+//! STARK proofs are real Miden proofs made by `scripts/zk/make-stark-fixtures.sh`, of growing
+//! traces, with the hash function that is slowest to verify: a proof of `l` bytes is measured
+//! with the smallest fixture at least that long, so every point is an upper bound for the
+//! proofs it stands for, up to the largest fixture, which is as long as any proof accepted.
 
 use super::*;
 use crate::Pallet as ZkVerifier;
 use alloc::vec::Vec;
+use codec::Decode;
 use frame_benchmarking::v2::*;
 use frame_support::{
 	traits::{fungible::Mutate, Get, Hooks},
@@ -13,7 +19,7 @@ use frame_support::{
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use sp_core::H256;
 use sp_runtime::traits::Bounded;
-use zkp_primitives::zk::{Curve, Groth16Backend, InRuntimeGroth16};
+use zkp_primitives::zk::{Curve, Groth16Backend, InRuntimeVerifier};
 
 const CURVE: Curve = Curve::Bls12_381;
 
@@ -34,6 +40,31 @@ fn registered<T: Config>(
 	let (vk, batch) = zkp_groth16::simulate::fixture(CURVE, inputs as usize, proofs as usize, 7);
 	let hash = ZkVerifier::<T>::do_register_vk(who.clone(), CURVE, vk).expect("valid key");
 	(hash, batch)
+}
+
+/// The benchmarks' STARK proofs, smallest first (`(program_hash, inputs, outputs, proof)`).
+const STARK_FIXTURES: [&[u8]; 3] = [
+	include_bytes!("../../../fixtures/stark/bench-small.scale"),
+	include_bytes!("../../../fixtures/stark/bench-medium.scale"),
+	include_bytes!("../../../fixtures/stark/bench-large.scale"),
+];
+
+/// A STARK statement and its proof.
+pub(crate) type StarkFixture = ([u8; 32], Vec<u64>, Vec<u64>, Vec<u8>);
+
+/// The smallest benchmark fixture whose proof has at least `len` bytes (the largest if none).
+pub(crate) fn stark_fixture(len: u32) -> StarkFixture {
+	let decoded = STARK_FIXTURES
+		.iter()
+		.map(|bytes| StarkFixture::decode(&mut &bytes[..]).expect("fixtures decode"));
+	let mut last = None;
+	for fixture in decoded {
+		if fixture.3.len() >= len as usize {
+			return fixture;
+		}
+		last = Some(fixture);
+	}
+	last.expect("fixtures exist")
 }
 
 fn bounded<T, S: Get<u32>>(v: Vec<T>) -> BoundedVec<T, S> {
@@ -97,6 +128,42 @@ mod benchmarks {
 		);
 	}
 
+	#[benchmark]
+	fn register_program() {
+		let who = funded::<T>();
+		let hash = H256(stark_fixture(0).0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), hash);
+
+		assert!(StarkPrograms::<T>::contains_key(hash));
+	}
+
+	#[benchmark]
+	fn unregister_program() {
+		let who = funded::<T>();
+		let hash = H256(stark_fixture(0).0);
+		ZkVerifier::<T>::do_register_program(who.clone(), hash).expect("registers");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), hash);
+
+		assert!(!StarkPrograms::<T>::contains_key(hash));
+	}
+
+	#[benchmark]
+	fn submit_stark_proof(l: Linear<0, { types::MAX_STARK_PROOF_LEN }>) {
+		let who = funded::<T>();
+		let (program, inputs, outputs, proof) = stark_fixture(l);
+		let hash = H256(program);
+		ZkVerifier::<T>::do_register_program(who.clone(), hash).expect("registers");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), hash, bounded(inputs), bounded(outputs), bounded(proof));
+
+		assert_eq!(AttestationLeaves::<T>::get(frame_system::Pallet::<T>::block_number()).len(), 1);
+	}
+
 	/// The same verification done inside the runtime (no host call): the pure-WASM cost, for
 	/// comparison only (no call uses it).
 	#[benchmark]
@@ -105,7 +172,7 @@ mod benchmarks {
 		let (proof, inputs) = &batch[0];
 		#[block]
 		{
-			InRuntimeGroth16::verify(CURVE, &vk, proof, inputs).expect("valid proof");
+			InRuntimeVerifier::verify(CURVE, &vk, proof, inputs).expect("valid proof");
 		}
 	}
 

@@ -44,31 +44,32 @@ impl<T: Config> Pallet<T> {
 			.saturating_add(T::VkDepositBase::get())
 	}
 
-	/// Validates, stores and charges the deposit for a key; returns its hash.
+	/// Validates and prepares a key, stores both forms and holds the deposit for both;
+	/// returns its hash.
 	pub(crate) fn do_register_vk(
 		who: T::AccountId,
 		curve: Curve,
 		vk: Vec<u8>,
 	) -> Result<H256, DispatchError> {
-		let info = zkp_groth16::validate_vk(curve, &vk).map_err(Error::<T>::from)?;
 		let vk_hash = H256(zkp_groth16::vk_hash(curve, &vk));
 		ensure!(
 			!VerificationKeys::<T>::contains_key(vk_hash),
 			Error::<T>::VerificationKeyAlreadyRegistered
 		);
-		let deposit = Self::vk_deposit(vk.len());
-		T::Currency::hold(&HoldReason::VerificationKey.into(), &who, deposit)?;
+		// Preparing decodes and validates the key first (every point, the input count).
+		let prepared = T::Backend::prepare_vk(curve, &vk).map_err(Error::<T>::from)?;
+		let public_inputs = claimed_public_inputs(curve, &vk);
+		let deposit = Self::vk_deposit(vk.len().saturating_add(prepared.len()));
+		let prepared: PreparedVkBytes =
+			prepared.try_into().map_err(|_| Error::<T>::InvalidLength)?;
 		let vk: VkBytes = vk.try_into().map_err(|_| Error::<T>::InvalidLength)?;
+		T::Currency::hold(&HoldReason::VerificationKey.into(), &who, deposit)?;
 		VerificationKeys::<T>::insert(
 			vk_hash,
-			VkEntry { owner: who.clone(), curve, public_inputs: info.public_inputs, deposit, vk },
+			VkEntry { owner: who.clone(), curve, public_inputs, deposit, vk },
 		);
-		Self::deposit_event(Event::VkRegistered {
-			vk_hash,
-			owner: who,
-			curve,
-			public_inputs: info.public_inputs,
-		});
+		PreparedKeys::<T>::insert(vk_hash, prepared);
+		Self::deposit_event(Event::VkRegistered { vk_hash, owner: who, curve, public_inputs });
 		Ok(vk_hash)
 	}
 
@@ -85,18 +86,20 @@ impl<T: Config> Pallet<T> {
 			Precision::BestEffort,
 		)?;
 		VerificationKeys::<T>::remove(vk_hash);
+		PreparedKeys::<T>::remove(vk_hash);
 		Self::deposit_event(Event::VkUnregistered { vk_hash, owner: who });
 		Ok(())
 	}
 
-	/// A registered key, ready for verification.
+	/// A registered key, ready for verification: its prepared form (or, for a key stored
+	/// before keys were prepared, its canonical bytes).
 	fn registered_vk(hash: H256) -> Option<ResolvedVk> {
-		VerificationKeys::<T>::get(hash).map(|entry| ResolvedVk {
-			curve: entry.curve,
-			hash,
-			public_inputs: entry.public_inputs,
-			vk: entry.vk.into_inner(),
-		})
+		let entry = VerificationKeys::<T>::get(hash)?;
+		let key = match PreparedKeys::<T>::get(hash) {
+			Some(prepared) => KeyForm::Prepared(prepared.into_inner()),
+			None => KeyForm::Canonical(entry.vk.into_inner()),
+		};
+		Some(ResolvedVk { curve: entry.curve, hash, public_inputs: entry.public_inputs, key })
 	}
 
 	/// The curve, hash, input count and bytes of a registered or inline key.
@@ -104,21 +107,20 @@ impl<T: Config> Pallet<T> {
 		match vk {
 			VkOrHash::Hash(hash) =>
 				Ok(Self::registered_vk(hash).ok_or(Error::<T>::UnknownVerificationKey)?),
-			VkOrHash::Vk { curve, vk } => {
-				let info = zkp_groth16::validate_vk(curve, &vk).map_err(Error::<T>::from)?;
-				Ok(ResolvedVk {
-					curve,
-					hash: H256(zkp_groth16::vk_hash(curve, &vk)),
-					public_inputs: info.public_inputs,
-					vk: vk.into_inner(),
-				})
-			},
+			// Validated by the verification itself (natively, through the backend), which
+			// `submit_proof` charges as a registration.
+			VkOrHash::Vk { curve, vk } => Ok(ResolvedVk {
+				curve,
+				hash: H256(zkp_groth16::vk_hash(curve, &vk)),
+				public_inputs: claimed_public_inputs(curve, &vk),
+				key: KeyForm::Canonical(vk.into_inner()),
+			}),
 		}
 	}
 
 	/// Room left for statements in this block: for other pallets' checks the whole block,
 	/// for users' proofs all but `ReservedStatementsPerBlock`.
-	fn attestation_room(for_pallet: bool) -> u32 {
+	pub(crate) fn attestation_room(for_pallet: bool) -> u32 {
 		let now = frame_system::Pallet::<T>::block_number();
 		let reserved = if for_pallet { 0 } else { T::ReservedStatementsPerBlock::get() };
 		T::MaxStatementsPerBlock::get()
@@ -138,13 +140,29 @@ impl<T: Config> Pallet<T> {
 		if inputs.len() as u32 != key.public_inputs {
 			return Err(ProofVerificationError::Rejected(Groth16Error::PublicInputCountMismatch));
 		}
+		Self::attest_verified(for_pallet, || {
+			match &key.key {
+				KeyForm::Prepared(prepared) =>
+					T::Backend::verify_prepared(key.curve, prepared, proof, inputs),
+				KeyForm::Canonical(vk) =>
+					<T::Backend as Groth16Backend>::verify(key.curve, vk, proof, inputs),
+			}
+			.map_err(ProofVerificationError::Rejected)?;
+			Ok(H256(zkp_groth16::statement_hash(key.curve, key.hash.as_fixed_bytes(), inputs)))
+		})
+	}
+
+	/// What every proof system shares: if the block has room for the statement, runs
+	/// `verify` (which returns the statement it established) and attests that statement.
+	/// Nothing is written unless `verify` succeeds.
+	pub(crate) fn attest_verified(
+		for_pallet: bool,
+		verify: impl FnOnce() -> Result<H256, ProofVerificationError>,
+	) -> Result<H256, ProofVerificationError> {
 		if Self::attestation_room(for_pallet) < 1 {
 			return Err(ProofVerificationError::AttestationCapacity);
 		}
-		T::Backend::verify(key.curve, &key.vk, proof, inputs)
-			.map_err(ProofVerificationError::Rejected)?;
-		let statement =
-			H256(zkp_groth16::statement_hash(key.curve, key.hash.as_fixed_bytes(), inputs));
+		let statement = verify()?;
 		Self::attest(statement).map_err(|_| ProofVerificationError::AttestationCapacity)?;
 		Ok(statement)
 	}
@@ -155,16 +173,19 @@ impl<T: Config> Pallet<T> {
 		proof: &[u8],
 		inputs: &[PublicInput],
 	) -> Result<H256, DispatchError> {
-		Self::check_and_attest(key, proof, inputs, false).map_err(|e| {
-			match e {
-				ProofVerificationError::Rejected(e) => Error::<T>::from(e),
-				ProofVerificationError::AttestationCapacity => Error::<T>::TooManyStatementsInBlock,
-				ProofVerificationError::UnknownVerificationKey =>
-					Error::<T>::UnknownVerificationKey,
-				ProofVerificationError::NotKeyOwner => Error::<T>::NotVerificationKeyOwner,
-			}
-			.into()
-		})
+		Self::check_and_attest(key, proof, inputs, false)
+			.map_err(|e| Self::dispatch_error(e).into())
+	}
+
+	/// The pallet error for a verification failure.
+	pub(crate) fn dispatch_error(e: ProofVerificationError) -> Error<T> {
+		match e {
+			ProofVerificationError::Rejected(e) => Error::<T>::from(e),
+			ProofVerificationError::StarkRejected(e) => Error::<T>::from(e),
+			ProofVerificationError::AttestationCapacity => Error::<T>::TooManyStatementsInBlock,
+			ProofVerificationError::UnknownVerificationKey => Error::<T>::UnknownVerificationKey,
+			ProofVerificationError::NotKeyOwner => Error::<T>::NotVerificationKeyOwner,
+		}
 	}
 
 	/// Verifies a batch against a registered key and attests every statement.
@@ -189,7 +210,16 @@ impl<T: Config> Pallet<T> {
 			.into_iter()
 			.map(|item| (item.proof.into_inner(), item.inputs.into_inner()))
 			.collect();
-		T::Backend::verify_batch(entry.curve, &entry.vk, &batch).map_err(Error::<T>::from)?;
+		match PreparedKeys::<T>::get(vk_hash) {
+			Some(prepared) => T::Backend::verify_batch_prepared(
+				entry.curve,
+				&prepared,
+				vk_hash.as_fixed_bytes(),
+				&batch,
+			),
+			None => T::Backend::verify_batch(entry.curve, &entry.vk, &batch),
+		}
+		.map_err(Error::<T>::from)?;
 		let statements: Vec<H256> = batch
 			.iter()
 			.map(|(_, inputs)| {
@@ -203,7 +233,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Appends a statement to this block's attestation leaves.
-	fn attest(statement: H256) -> DispatchResult {
+	pub(crate) fn attest(statement: H256) -> DispatchResult {
 		let now = frame_system::Pallet::<T>::block_number();
 		let index =
 			AttestationLeaves::<T>::try_mutate(now, |leaves| -> Result<u32, DispatchError> {
@@ -272,6 +302,13 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
+	/// A registered key's curve and prepared form (none for a key stored before keys were
+	/// prepared).
+	pub fn prepared_key(vk_hash: H256) -> Option<(Curve, Vec<u8>)> {
+		let curve = VerificationKeys::<T>::get(vk_hash)?.curve;
+		Some((curve, PreparedKeys::<T>::get(vk_hash)?.into_inner()))
+	}
+
 	/// A registered key: its curve, input count and canonical bytes.
 	pub fn verification_key(vk_hash: H256) -> Option<(Curve, u32, Vec<u8>)> {
 		VerificationKeys::<T>::get(vk_hash).map(|e| (e.curve, e.public_inputs, e.vk.into_inner()))
@@ -299,6 +336,15 @@ impl<T: Config> ProofVerifier for Pallet<T> {
 		Ok(entry.public_inputs)
 	}
 
+	fn verify_stark_proof(
+		program_hash: &H256,
+		inputs: &[u64],
+		outputs: &[u64],
+		proof: &[u8],
+	) -> Result<H256, ProofVerificationError> {
+		Self::check_stark_and_attest(*program_hash, inputs, outputs, proof, true)
+	}
+
 	fn release_key(vk_hash: &H256) {
 		KeyHolds::<T>::mutate_exists(vk_hash, |holds| {
 			let left = holds.unwrap_or(0).saturating_sub(1);
@@ -309,7 +355,8 @@ impl<T: Config> ProofVerifier for Pallet<T> {
 
 #[cfg(any(test, feature = "try-runtime"))]
 impl<T: Config> Pallet<T> {
-	/// The pallet's invariants: each owner's held deposit equals its keys' deposits, every
+	/// The pallet's invariants: each owner's held deposits equal its keys' and programs'
+	/// deposits, every
 	/// held key exists, every block's leaves fit, and every statement location points at its
 	/// leaf.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
@@ -318,6 +365,20 @@ impl<T: Config> Pallet<T> {
 		for (owner, total) in zkp_primitives::totals_by_owner(deposits) {
 			let held = T::Currency::balance_on_hold(&HoldReason::VerificationKey.into(), &owner);
 			ensure!(held == total, "key deposits held");
+		}
+		let programs = StarkPrograms::<T>::iter_values().map(|e| (e.owner, e.deposit));
+		for (owner, total) in zkp_primitives::totals_by_owner(programs) {
+			let held = T::Currency::balance_on_hold(&HoldReason::Program.into(), &owner);
+			ensure!(held == total, "program deposits held");
+		}
+		for key in PreparedKeys::<T>::iter_keys() {
+			ensure!(VerificationKeys::<T>::contains_key(key), "a prepared key is registered");
+		}
+		for program in StarkPrograms::<T>::iter_keys() {
+			ensure!(
+				zkp_stark::check_program_hash(program.as_fixed_bytes()).is_ok(),
+				"a registered program hash is canonical"
+			);
 		}
 		for (key, holds) in KeyHolds::<T>::iter() {
 			ensure!(holds > 0, "an empty hold is kept");

@@ -1,7 +1,8 @@
 //! # ZK verifier pallet
 //!
-//! Verifies Groth16 proofs (BN254 and BLS12-381) for users and for other pallets, so that
-//! private data and models can be *proven*, never shown.
+//! Verifies Groth16 proofs (BN254 and BLS12-381) and transparent STARKs of Miden VM programs
+//! for users and for other pallets, so that private data and models can be *proven*, never
+//! shown.
 //!
 //! - **Verification keys** are registered once ([`Pallet::register_vk`]): validated (every point
 //!   canonical, on its curve and in the prime-order subgroup, at most
@@ -19,6 +20,13 @@
 //!   Merkle tree whose root is stored per block ([`AttestationRoots`]); the runtime API returns a
 //!   statement's path so another chain or a contract can check "this proof was verified on ZKP"
 //!   ([`zkp_primitives::zk::attestation_root`]).
+//! - **STARKs**: a proof that a Miden program (named by its hash, its MAST root), run on public
+//!   stack inputs (and any secret advice), ends with the given stack outputs
+//!   ([`Pallet::submit_stark_proof`]) is checked by the Miden verifier (`zkp-stark`) at a security
+//!   floor the chain sets ([`Config::MinStarkSecurityBits`]), and its statement
+//!   ([`zkp_stark::statement_hash`]) is attested in the same per-block root as Groth16's. Programs
+//!   may be registered ([`Pallet::register_program`], a deposit held until
+//!   [`Pallet::unregister_program`]) to give them an owner on chain; proofs do not need it.
 //! - **Other pallets** verify through [`zkp_primitives::zk::ProofVerifier`], implemented here.
 //!
 //! Verification runs through [`Config::Backend`]: the node's native host function in the
@@ -31,10 +39,13 @@ extern crate alloc;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod functions;
+mod impl_stark;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_stark;
 pub mod types;
 pub mod weights;
 
@@ -52,7 +63,7 @@ pub mod pallet {
 	};
 	use frame_system::pallet_prelude::*;
 	use sp_core::H256;
-	use zkp_primitives::zk::{Curve, Groth16Backend};
+	use zkp_primitives::zk::{Curve, Groth16Backend, StarkBackend};
 
 	/// The in-code storage version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
@@ -66,6 +77,8 @@ pub mod pallet {
 	pub enum HoldReason {
 		/// Deposit for a registered verification key.
 		VerificationKey,
+		/// Deposit for a registered STARK program.
+		Program,
 	}
 
 	#[pallet::config]
@@ -81,8 +94,18 @@ pub mod pallet {
 		/// The overarching hold reason.
 		type RuntimeHoldReason: From<HoldReason>;
 
-		/// Runs Groth16 verification: the node's host function, or the same code in WASM.
-		type Backend: Groth16Backend;
+		/// Runs Groth16 and STARK verification: the node's host functions, or the same code in
+		/// WASM.
+		type Backend: Groth16Backend + StarkBackend;
+
+		/// The least conjectured security, in bits, of a STARK proof the chain accepts. The
+		/// chain sets it, not the prover: a proof made with weaker parameters is refused.
+		#[pallet::constant]
+		type MinStarkSecurityBits: Get<u32>;
+
+		/// Deposit held for a registered STARK program.
+		#[pallet::constant]
+		type ProgramDeposit: Get<BalanceOf<Self>>;
 
 		/// Deposit held for any registered key.
 		#[pallet::constant]
@@ -118,6 +141,24 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type VerificationKeys<T: Config> =
 		StorageMap<_, Identity, H256, VkEntry<T::AccountId, BalanceOf<T>>, OptionQuery>;
+
+	/// The prepared form of each registered key ([`zkp_groth16::prepare_vk`]: `e(α, β)` and the
+	/// Miller-loop lines of `−γ`, `−δ`), computed once at registration and paid for by its
+	/// deposit, so that no verification re-validates or re-prepares a registered key.
+	#[pallet::storage]
+	pub type PreparedKeys<T: Config> = StorageMap<_, Identity, H256, PreparedVkBytes, OptionQuery>;
+
+	/// Registered STARK programs by hash (MAST root): an owner and a deposit, for users to
+	/// find a program and other pallets to name one. Proofs verify for any program hash,
+	/// registered or not (the hash is the program), so no registrant can block a program.
+	#[pallet::storage]
+	pub type StarkPrograms<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		H256,
+		ProgramEntry<T::AccountId, BalanceOf<T>>,
+		OptionQuery,
+	>;
 
 	/// The statements verified in each retained block, in order: the attestation tree's leaves.
 	#[pallet::storage]
@@ -155,6 +196,12 @@ pub mod pallet {
 		ProofVerified { statement: H256, vk_hash: H256, who: T::AccountId },
 		/// A batch of proofs of one key was verified; every statement is attested.
 		BatchVerified { vk_hash: H256, who: T::AccountId, statements: Vec<H256> },
+		/// A STARK program was registered.
+		ProgramRegistered { program_hash: H256, owner: T::AccountId },
+		/// A STARK program was removed and its deposit returned.
+		ProgramUnregistered { program_hash: H256, owner: T::AccountId },
+		/// A STARK proof was verified; its statement is attested in this block.
+		StarkProofVerified { statement: H256, program_hash: H256, who: T::AccountId },
 		/// The block's statements were committed to this attestation root.
 		AttestationRootStored { block_number: BlockNumberFor<T>, root: H256, leaves: u32 },
 	}
@@ -200,6 +247,33 @@ pub mod pallet {
 		DegenerateVerificationKey,
 		/// Another pallet holds the key (a model names it): it cannot be unregistered.
 		VerificationKeyInUse,
+		/// A limb of the program hash is not a canonical field element.
+		InvalidProgramHash,
+		/// No STARK program is registered under this hash.
+		UnknownProgram,
+		/// This STARK program is already registered.
+		ProgramAlreadyRegistered,
+		/// Only the program's owner may unregister it.
+		NotProgramOwner,
+		/// A stack value is not a canonical field element.
+		InvalidStackValue,
+		/// More than 16 stack inputs or outputs.
+		TooManyStackValues,
+		/// The STARK proof is larger than the limit.
+		StarkProofTooLarge,
+		/// The STARK proof bytes do not decode (truncated, trailing bytes, unknown hash).
+		MalformedStarkProof,
+		/// The STARK proof defers precompile computations, which the chain does not verify.
+		StarkPrecompileRequests,
+		/// The STARK proof's conjectured security is below `MinStarkSecurityBits`.
+		InsufficientStarkSecurity,
+		/// The STARK proof does not verify for this program and these stacks.
+		InvalidStarkProof,
+		/// The STARK proof uses an algebraic hash (RPO, RPX, Poseidon2); BLAKE3 and Keccak
+		/// proofs are accepted.
+		UnsupportedStarkHash,
+		/// The runtime's backend has no STARK verifier (only the node's host function has one).
+		StarkVerifierUnavailable,
 	}
 
 	#[pallet::hooks]
@@ -219,6 +293,10 @@ pub mod pallet {
 
 		fn integrity_test() {
 			assert!(T::ReservedStatementsPerBlock::get() <= T::MaxStatementsPerBlock::get());
+			assert!(
+				T::MinStarkSecurityBits::get() >= 80,
+				"a STARK floor below 80 bits is no floor"
+			);
 			assert!(
 				T::MaxBatchSize::get() >= 1 && T::MaxBatchSize::get() <= 255,
 				"batch size fits the error index"
@@ -289,6 +367,43 @@ pub mod pallet {
 			let statements = Self::do_submit_batch(vk_hash, batch.into_inner())?;
 			Self::deposit_event(Event::BatchVerified { vk_hash, who, statements });
 			Ok(Some(actual).into())
+		}
+
+		/// Registers a STARK program by its hash (its MAST root, as `zkp-stark hash` prints
+		/// it), holding `ProgramDeposit` from the caller until [`Pallet::unregister_program`].
+		/// Registration names an owner; verification does not depend on it.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::register_program())]
+		pub fn register_program(origin: OriginFor<T>, program_hash: H256) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_register_program(who, program_hash)
+		}
+
+		/// Removes a program the caller registered and releases its deposit.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::unregister_program())]
+		pub fn unregister_program(origin: OriginFor<T>, program_hash: H256) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_unregister_program(who, program_hash)
+		}
+
+		/// Verifies a STARK proof that the program `program_hash` (registered or not), started
+		/// with the public stack `inputs` (top first; shorter stacks are padded with zeros),
+		/// ends with the stack `outputs`, and attests the statement in this block. Charged by
+		/// the proof's length, which bounds the verifier's work.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::submit_stark_proof(proof.len() as u32))]
+		pub fn submit_stark_proof(
+			origin: OriginFor<T>,
+			program_hash: H256,
+			inputs: StackValues,
+			outputs: StackValues,
+			proof: StarkProofBytes,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let statement = Self::verify_stark_and_attest(program_hash, &inputs, &outputs, &proof)?;
+			Self::deposit_event(Event::StarkProofVerified { statement, program_hash, who });
+			Ok(())
 		}
 	}
 

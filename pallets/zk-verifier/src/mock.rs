@@ -49,13 +49,17 @@ parameter_types! {
 	pub const VkDepositBase: Balance = 100;
 	pub const VkDepositPerByte: Balance = 1;
 	pub const AttestationRetention: u64 = 5;
+	pub const ProgramDeposit: Balance = 50;
+	pub static MinStarkBits: u32 = 96;
 }
 
 impl pallet_zk_verifier::Config for Test {
 	type RuntimeEvent = RuntimeEvent;
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
-	type Backend = zkp_primitives::zk::HostGroth16;
+	type Backend = zkp_primitives::zk::HostVerifier;
+	type MinStarkSecurityBits = MinStarkBits;
+	type ProgramDeposit = ProgramDeposit;
 	type VkDepositBase = VkDepositBase;
 	type VkDepositPerByte = VkDepositPerByte;
 	type MaxBatchSize = ConstU32<8>;

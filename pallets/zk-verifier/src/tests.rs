@@ -11,8 +11,8 @@ use frame_support::{
 use sp_core::H256;
 use zkp_groth16::prover::Fixture;
 use zkp_primitives::zk::{
-	attestation_root, Curve, Groth16Backend, HostGroth16, InRuntimeGroth16, ProofVerificationError,
-	ProofVerifier,
+	attestation_root, Curve, Groth16Backend, HostVerifier, InRuntimeVerifier,
+	ProofVerificationError, ProofVerifier,
 };
 
 /// Real proofs of a test circuit with `1 + extra` inputs (arkworks' prover).
@@ -68,7 +68,9 @@ fn register_and_unregister_hold_and_return_the_deposit() {
 	build_and_execute(|| {
 		let f = bn254(2, 0);
 		let hash = register(&f, ALICE);
-		let deposit = ZkVerifier::vk_deposit(f.vk.len());
+		let prepared = zkp_groth16::prepare_vk(f.curve, &f.vk).unwrap();
+		let deposit = ZkVerifier::vk_deposit(f.vk.len() + prepared.len());
+		assert_eq!(PreparedKeys::<Test>::get(hash).unwrap().into_inner(), prepared);
 		assert_eq!(held(ALICE), deposit);
 		let entry = VerificationKeys::<Test>::get(hash).unwrap();
 		assert_eq!((entry.owner, entry.curve, entry.public_inputs), (ALICE, Curve::Bn254, 3));
@@ -447,16 +449,40 @@ fn host_and_in_runtime_backends_agree() {
 	for f in [bn254(2, 3), bls(2, 3)] {
 		for (p, i) in &f.proofs {
 			assert_eq!(
-				HostGroth16::verify(f.curve, &f.vk, p, i),
-				InRuntimeGroth16::verify(f.curve, &f.vk, p, i)
+				HostVerifier::verify(f.curve, &f.vk, p, i),
+				InRuntimeVerifier::verify(f.curve, &f.vk, p, i)
 			);
 			let mut bad = i.clone();
 			bad[0][0] ^= 1;
 			assert_eq!(
-				HostGroth16::verify(f.curve, &f.vk, p, &bad),
-				InRuntimeGroth16::verify(f.curve, &f.vk, p, &bad)
+				HostVerifier::verify(f.curve, &f.vk, p, &bad),
+				InRuntimeVerifier::verify(f.curve, &f.vk, p, &bad)
 			);
 		}
-		assert_eq!(HostGroth16::verify_batch(f.curve, &f.vk, &f.proofs), Ok(()));
+		assert_eq!(HostVerifier::verify_batch(f.curve, &f.vk, &f.proofs), Ok(()));
 	}
+}
+
+#[test]
+fn a_key_stored_without_its_prepared_form_still_verifies() {
+	// Keys stored before keys were prepared: the canonical bytes are used.
+	build_and_execute(|| {
+		let f = bn254(2, 3);
+		let hash = register(&f, ALICE);
+		PreparedKeys::<Test>::remove(hash);
+		assert_ok!(submit(hash, &f.proofs[0].0, &f.proofs[0].1));
+		let mut bad = f.proofs[1].1.clone();
+		bad[0][0] ^= 1;
+		assert_noop!(submit(hash, &f.proofs[1].0, &bad), Error::<Test>::InvalidProof);
+		let items: Vec<BatchItem> = f
+			.proofs
+			.iter()
+			.map(|(p, i)| BatchItem { proof: proof_bytes(p), inputs: inputs(i) })
+			.collect();
+		assert_ok!(ZkVerifier::submit_batch(
+			RuntimeOrigin::signed(BOB),
+			hash,
+			items.try_into().unwrap()
+		));
+	});
 }

@@ -277,6 +277,55 @@ pub fn verify_batch(
 	}
 }
 
+/// Validates a canonical key and returns its **prepared** form: arkworks'
+/// `PreparedVerifyingKey` (the key, `e(α, β)`, the Miller-loop lines of `−γ` and `−δ`),
+/// uncompressed. The chain stores it at registration, so that a verification against a
+/// registered key neither re-validates the key nor recomputes any of that.
+pub fn prepare_vk(curve: Curve, vk: &[u8]) -> Result<Vec<u8>, Error> {
+	match curve {
+		Curve::Bn254 => verifier::prepare_vk::<ark_bn254::Bn254>(curve, vk),
+		Curve::Bls12_381 => verifier::prepare_vk::<ark_bls12_381::Bls12_381>(curve, vk),
+	}
+}
+
+/// [`verify`] against a key prepared by [`prepare_vk`]. The prepared bytes are trusted (not
+/// re-validated): pass only bytes [`prepare_vk`] returned. The proof and inputs are validated
+/// exactly as by [`verify`], and the answer is the same.
+pub fn verify_prepared(
+	curve: Curve,
+	prepared: &[u8],
+	proof: &[u8],
+	inputs: &[PublicInput],
+) -> Result<(), Error> {
+	match curve {
+		Curve::Bn254 =>
+			verifier::verify_prepared::<ark_bn254::Bn254>(curve, prepared, proof, inputs),
+		Curve::Bls12_381 =>
+			verifier::verify_prepared::<ark_bls12_381::Bls12_381>(curve, prepared, proof, inputs),
+	}
+}
+
+/// [`verify_batch`] against a key prepared by [`prepare_vk`], named by its [`vk_hash`] (the
+/// batch coefficients bind it). Same answer as [`verify_batch`] on the key's canonical bytes.
+pub fn verify_batch_prepared(
+	curve: Curve,
+	prepared: &[u8],
+	vk_hash: &[u8; 32],
+	batch: &[(Vec<u8>, Vec<PublicInput>)],
+) -> Result<(), Error> {
+	match curve {
+		Curve::Bn254 =>
+			verifier::verify_batch_prepared::<ark_bn254::Bn254>(curve, prepared, vk_hash, batch),
+		Curve::Bls12_381 => verifier::verify_batch_prepared::<ark_bls12_381::Bls12_381>(
+			curve, prepared, vk_hash, batch,
+		),
+	}
+}
+
+/// The largest prepared key ([`prepare_vk`]): BLS12-381 with [`MAX_PUBLIC_INPUTS`] inputs
+/// (checked by a test).
+pub const MAX_PREPARED_VK_LEN: usize = 48 * 1024;
+
 /// keccak-256.
 pub fn keccak_256(data: &[u8]) -> [u8; 32] {
 	sp_crypto_hashing::keccak_256(data)

@@ -438,3 +438,109 @@ fn the_curve_keeps_its_encoding() {
 	assert_eq!(Curve::Bn254.encode(), [0]);
 	assert_eq!(Curve::Bls12_381.encode(), [1]);
 }
+
+#[test]
+fn prepared_keys_give_the_same_answers_as_canonical_keys() {
+	for f in both(2, 9) {
+		let prepared = prepare_vk(f.curve, &f.vk).unwrap();
+		let hash = vk_hash(f.curve, &f.vk);
+		for (proof, inputs) in &f.proofs {
+			assert_eq!(verify_prepared(f.curve, &prepared, proof, inputs), Ok(()));
+			let mut tampered = inputs.clone();
+			tampered[1][0] ^= 1;
+			for (p, i) in
+				[(proof.clone(), tampered), (proof[..proof.len() - 1].to_vec(), inputs.clone())]
+			{
+				assert_eq!(
+					verify_prepared(f.curve, &prepared, &p, &i),
+					verify(f.curve, &f.vk, &p, &i)
+				);
+				assert!(verify(f.curve, &f.vk, &p, &i).is_err());
+			}
+			assert_eq!(
+				verify_prepared(f.curve, &prepared, proof, &inputs[..2]),
+				Err(Error::PublicInputCountMismatch)
+			);
+		}
+		assert_eq!(verify_batch_prepared(f.curve, &prepared, &hash, &f.proofs), Ok(()));
+		let mut bad = f.proofs.clone();
+		bad[5].1[0][0] ^= 1;
+		assert_eq!(
+			verify_batch_prepared(f.curve, &prepared, &hash, &bad),
+			Err(Error::InvalidProofInBatch(5))
+		);
+		assert_eq!(verify_batch(f.curve, &f.vk, &bad), Err(Error::InvalidProofInBatch(5)));
+		assert_eq!(verify_batch_prepared(f.curve, &prepared, &hash, &[]), Err(Error::EmptyBatch));
+		// A prepared key is read whole or not at all.
+		assert_eq!(
+			verify_prepared(
+				f.curve,
+				&prepared[..prepared.len() - 1],
+				&f.proofs[0].0,
+				&f.proofs[0].1
+			),
+			Err(Error::InvalidEncoding)
+		);
+		let mut longer = prepared.clone();
+		longer.push(0);
+		assert_eq!(
+			verify_prepared(f.curve, &longer, &f.proofs[0].0, &f.proofs[0].1),
+			Err(Error::InvalidEncoding)
+		);
+	}
+}
+
+#[test]
+fn prepared_keys_keep_the_batch_forgery_defence() {
+	type E = ark_bn254::Bn254;
+	let f = fixture::<E>(Curve::Bn254, 0, 1, 5);
+	let (proof, inputs) = &f.proofs[0];
+	let p = crate::encoding::decode_proof::<E>(Curve::Bn254, proof).unwrap();
+	let delta = ark_bn254::G1Affine::generator();
+	let plus = ark_groth16::Proof::<E> { a: (p.a + delta).into_affine(), b: p.b, c: p.c };
+	let minus =
+		ark_groth16::Proof::<E> { a: (p.a.into_group() - delta).into_affine(), b: p.b, c: p.c };
+	let batch = vec![(encode_proof(&plus), inputs.clone()), (encode_proof(&minus), inputs.clone())];
+	let prepared = prepare_vk(Curve::Bn254, &f.vk).unwrap();
+	assert_eq!(
+		verify_batch_prepared(Curve::Bn254, &prepared, &vk_hash(Curve::Bn254, &f.vk), &batch),
+		Err(Error::InvalidProofInBatch(0))
+	);
+}
+
+#[test]
+fn the_largest_prepared_key_fits_its_bound() {
+	for curve in [Curve::Bn254, Curve::Bls12_381] {
+		let (vk, _) = simulate::fixture(curve, MAX_PUBLIC_INPUTS, 0, 1);
+		let prepared = prepare_vk(curve, &vk).unwrap();
+		assert!(prepared.len() <= MAX_PREPARED_VK_LEN, "{curve:?}: {}", prepared.len());
+	}
+	// Invalid keys are not prepared.
+	let [bn, _] = both(1, 0);
+	assert_eq!(prepare_vk(Curve::Bn254, &bn.vk[..bn.vk.len() - 1]), Err(Error::InvalidLength));
+}
+
+#[test]
+fn the_prepared_layout_does_not_change_under_a_dependency_bump() {
+	// Prepared keys are stored on chain and read back without checks: a new arkworks release
+	// that serialized them differently must fail here, not misread stored keys.
+	let got: Vec<String> = [Curve::Bn254, Curve::Bls12_381]
+		.iter()
+		.map(|&curve| {
+			let (vk, _) = simulate::fixture(curve, 2, 0, 42);
+			let prepared = prepare_vk(curve, &vk).unwrap();
+			assert!(prepared.starts_with(b"zkp-pvk1"));
+			format!("{}:{}", prepared.len(), hex(&keccak_256(&prepared)))
+		})
+		.collect();
+	assert_eq!(got, PREPARED_GOLDEN, "prepared-key layout changed: bump PREPARED_TAG");
+}
+
+const PREPARED_GOLDEN: [&str; 2] = [
+	"34466:5bff9b71631a24ad2a48ee9dc4036ee0ae294e14530d95c39f85f6887b47b112",
+	"40738:8f6346050996e1e60f626ed8b95926dc192ddd5a86d1820de0ef99abdd6c970a",
+];
+
+fn hex(bytes: &[u8]) -> String {
+	bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

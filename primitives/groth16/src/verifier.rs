@@ -15,8 +15,13 @@ use crate::{
 	keccak_256, vk_hash, Curve, Error, PublicInput,
 };
 use alloc::vec::Vec;
-use ark_ec::{pairing::Pairing, AffineRepr, CurveGroup, VariableBaseMSM};
+use ark_ec::{
+	pairing::{Pairing, PairingOutput},
+	AffineRepr, CurveGroup, PrimeGroup, VariableBaseMSM,
+};
 use ark_ff::{One, PrimeField, Zero};
+use ark_groth16::{PreparedVerifyingKey, VerifyingKey};
+use ark_serialize::{CanonicalDeserialize, CanonicalSerialize, Compress, Validate};
 use core::ops::Neg;
 
 /// `IC₀ + Σ xⱼ·ICⱼ` as one multi-scalar multiplication.
@@ -24,12 +29,16 @@ fn prepare_inputs<E: Pairing>(
 	vk: &DecodedVk<E>,
 	inputs: &[E::ScalarField],
 ) -> Result<E::G1, Error> {
-	if inputs.len() != vk.public_inputs() {
+	inputs_point::<E>(&vk.gamma_abc_g1, inputs)
+}
+
+/// `IC₀ + Σ xⱼ·ICⱼ` for the `IC` points of a key.
+fn inputs_point<E: Pairing>(ic: &[E::G1Affine], inputs: &[E::ScalarField]) -> Result<E::G1, Error> {
+	if inputs.len() + 1 != ic.len() {
 		return Err(Error::PublicInputCountMismatch);
 	}
-	let msm =
-		E::G1::msm(&vk.gamma_abc_g1[1..], inputs).map_err(|_| Error::PublicInputCountMismatch)?;
-	Ok(msm + vk.gamma_abc_g1[0])
+	let msm = E::G1::msm(&ic[1..], inputs).map_err(|_| Error::PublicInputCountMismatch)?;
+	Ok(msm + ic[0])
 }
 
 fn check_pairing<E: Pairing>(g1: Vec<E::G1Affine>, g2: Vec<E::G2Affine>) -> Result<(), Error> {
@@ -76,13 +85,12 @@ pub fn verify<E: PairingCurve>(
 /// (never zero), where `seed = keccak256("zkp:groth16:batch:v1" ‖ vk_hash ‖ n ‖ proofᵢ ‖
 /// inputsᵢ …)`.
 fn batch_coefficients<F: PrimeField>(
-	curve: Curve,
-	vk: &[u8],
+	vk_hash: &[u8; 32],
 	batch: &[(Vec<u8>, Vec<PublicInput>)],
 ) -> Vec<F> {
 	let mut transcript = Vec::new();
 	transcript.extend_from_slice(b"zkp:groth16:batch:v1");
-	transcript.extend_from_slice(&vk_hash(curve, vk));
+	transcript.extend_from_slice(vk_hash);
 	transcript.extend_from_slice(&(batch.len() as u64).to_le_bytes());
 	for (proof, inputs) in batch {
 		transcript.extend_from_slice(&(proof.len() as u64).to_le_bytes());
@@ -131,7 +139,7 @@ pub fn verify_batch<E: PairingCurve>(
 		all_inputs.push(decode_inputs::<E::ScalarField>(inputs).map_err(bad)?);
 	}
 
-	let r = batch_coefficients::<E::ScalarField>(curve, vk_bytes, batch);
+	let r = batch_coefficients::<E::ScalarField>(&vk_hash(curve, vk_bytes), batch);
 	let r_sum: E::ScalarField = r.iter().copied().sum();
 
 	// Σ rᵢ·Lᵢ = (Σ rᵢ)·IC₀ + Σⱼ (Σᵢ rᵢ·xᵢⱼ)·ICⱼ
@@ -169,5 +177,136 @@ pub fn verify_batch<E: PairingCurve>(
 		}
 	}
 	// Every proof verifies alone, so the combination cannot fail; keep a typed error anyway.
+	Err(Error::VerificationFailed)
+}
+
+// PREPARED KEYS
+// ================================================================================================
+//
+// A registered key is validated once; what every verification would recompute from it is kept
+// with it: arkworks' `PreparedVerifyingKey` (the key, `e(α, β)` and the Miller-loop lines of
+// `−γ` and `−δ`), serialized uncompressed. Reading it back skips every check: the bytes must
+// come from [`prepare_vk`] (the chain stores them itself at registration, never from a user).
+
+/// The first bytes of every prepared key: the layout's version. A future layout gets a new tag,
+/// and bytes of another layout are refused rather than misread.
+pub const PREPARED_TAG: &[u8; 8] = b"zkp-pvk1";
+
+/// Validates a canonical key and returns its prepared form (see [`verify_prepared`]).
+pub fn prepare_vk<E: PairingCurve>(curve: Curve, vk: &[u8]) -> Result<Vec<u8>, Error> {
+	let vk = decode_vk::<E>(curve, vk)?;
+	let pvk = ark_groth16::prepare_verifying_key(&VerifyingKey::<E> {
+		alpha_g1: vk.alpha_g1,
+		beta_g2: vk.beta_g2,
+		gamma_g2: vk.gamma_g2,
+		delta_g2: vk.delta_g2,
+		gamma_abc_g1: vk.gamma_abc_g1,
+	});
+	let mut out = Vec::with_capacity(PREPARED_TAG.len() + pvk.serialized_size(Compress::No));
+	out.extend_from_slice(PREPARED_TAG);
+	pvk.serialize_with_mode(&mut out, Compress::No)
+		.map_err(|_| Error::InvalidEncoding)?;
+	Ok(out)
+}
+
+/// Reads a prepared key written by [`prepare_vk`], without re-validating it; every byte used.
+fn decode_prepared<E: Pairing>(bytes: &[u8]) -> Result<PreparedVerifyingKey<E>, Error> {
+	let mut reader = bytes.strip_prefix(PREPARED_TAG.as_slice()).ok_or(Error::InvalidEncoding)?;
+	let pvk =
+		PreparedVerifyingKey::<E>::deserialize_with_mode(&mut reader, Compress::No, Validate::No)
+			.map_err(|_| Error::InvalidEncoding)?;
+	if !reader.is_empty() || pvk.vk.gamma_abc_g1.is_empty() {
+		return Err(Error::InvalidEncoding);
+	}
+	Ok(pvk)
+}
+
+/// `e(A, B) · e(L, −γ) · e(C, −δ) = e(α, β)`, with the key's lines and `e(α, β)` prepared.
+fn verify_with_prepared<E: Pairing>(
+	pvk: &PreparedVerifyingKey<E>,
+	proof: &DecodedProof<E>,
+	inputs: &[E::ScalarField],
+) -> Result<(), Error> {
+	let l = inputs_point::<E>(&pvk.vk.gamma_abc_g1, inputs)?.into_affine();
+	let ml = E::multi_miller_loop(
+		[<E::G1Prepared>::from(proof.a), l.into(), proof.c.into()],
+		[proof.b.into(), pvk.gamma_g2_neg_pc.clone(), pvk.delta_g2_neg_pc.clone()],
+	);
+	match E::final_exponentiation(ml) {
+		Some(out) if out.0 == pvk.alpha_g1_beta_g2 => Ok(()),
+		_ => Err(Error::VerificationFailed),
+	}
+}
+
+/// [`verify`] against a key prepared by [`prepare_vk`].
+pub fn verify_prepared<E: PairingCurve>(
+	curve: Curve,
+	prepared: &[u8],
+	proof: &[u8],
+	inputs: &[PublicInput],
+) -> Result<(), Error> {
+	let pvk = decode_prepared::<E>(prepared)?;
+	let proof = decode_proof::<E>(curve, proof)?;
+	if inputs.len() + 1 != pvk.vk.gamma_abc_g1.len() {
+		return Err(Error::PublicInputCountMismatch);
+	}
+	let inputs = decode_inputs::<E::ScalarField>(inputs)?;
+	verify_with_prepared(&pvk, &proof, &inputs)
+}
+
+/// [`verify_batch`] against a key prepared by [`prepare_vk`] whose canonical bytes hash to
+/// `vk_hash` (the coefficients are the same as [`verify_batch`]'s):
+/// `Π e(rᵢ·Aᵢ, Bᵢ) · e(Σrᵢ·Lᵢ, −γ) · e(Σrᵢ·Cᵢ, −δ) = e(α, β)^(Σrᵢ)`.
+pub fn verify_batch_prepared<E: PairingCurve>(
+	curve: Curve,
+	prepared: &[u8],
+	vk_hash: &[u8; 32],
+	batch: &[(Vec<u8>, Vec<PublicInput>)],
+) -> Result<(), Error> {
+	if batch.is_empty() {
+		return Err(Error::EmptyBatch);
+	}
+	let pvk = decode_prepared::<E>(prepared)?;
+	let m = pvk.vk.gamma_abc_g1.len() - 1;
+	let mut proofs = Vec::with_capacity(batch.len());
+	let mut all_inputs = Vec::with_capacity(batch.len());
+	for (index, (proof, inputs)) in batch.iter().enumerate() {
+		let bad = |_| Error::InvalidProofInBatch(index as u32);
+		proofs.push(decode_proof::<E>(curve, proof).map_err(bad)?);
+		if inputs.len() != m {
+			return Err(Error::InvalidProofInBatch(index as u32));
+		}
+		all_inputs.push(decode_inputs::<E::ScalarField>(inputs).map_err(bad)?);
+	}
+	let r = batch_coefficients::<E::ScalarField>(vk_hash, batch);
+	let r_sum: E::ScalarField = r.iter().copied().sum();
+	let mut ic_scalars = alloc::vec![E::ScalarField::zero(); m + 1];
+	ic_scalars[0] = r_sum;
+	for (ri, inputs) in r.iter().zip(&all_inputs) {
+		for (j, x) in inputs.iter().enumerate() {
+			ic_scalars[j + 1] += *ri * x;
+		}
+	}
+	let l_sum = E::G1::msm(&pvk.vk.gamma_abc_g1, &ic_scalars)
+		.map_err(|_| Error::PublicInputCountMismatch)?;
+	let c_points: Vec<E::G1Affine> = proofs.iter().map(|p| p.c).collect();
+	let c_sum = E::G1::msm(&c_points, &r).map_err(|_| Error::PublicInputCountMismatch)?;
+	let mut g1_proj: Vec<E::G1> = proofs.iter().zip(&r).map(|(p, ri)| p.a * ri).collect();
+	g1_proj.push(l_sum);
+	g1_proj.push(c_sum);
+	let g1 = E::G1::normalize_batch(&g1_proj);
+	let mut g2: Vec<E::G2Prepared> = proofs.iter().map(|p| p.b.into()).collect();
+	g2.push(pvk.gamma_g2_neg_pc.clone());
+	g2.push(pvk.delta_g2_neg_pc.clone());
+	let expected = PairingOutput::<E>(pvk.alpha_g1_beta_g2).mul_bigint(r_sum.into_bigint());
+	let combined = E::final_exponentiation(E::multi_miller_loop(g1, g2));
+	if combined == Some(expected) {
+		return Ok(());
+	}
+	for (index, (proof, inputs)) in proofs.iter().zip(&all_inputs).enumerate() {
+		if verify_with_prepared(&pvk, proof, inputs).is_err() {
+			return Err(Error::InvalidProofInBatch(index as u32));
+		}
+	}
 	Err(Error::VerificationFailed)
 }

@@ -1,5 +1,5 @@
-//! `pallet_zk_verifier`: Groth16 verification at native speed (the node's host function),
-//! batches, and per-block attestation roots.
+//! `pallet_zk_verifier`: Groth16 and STARK (Miden VM) verification at native speed (the
+//! node's host functions), batches, and per-block attestation roots.
 
 use crate::{
 	constants::{deposit, HOURS},
@@ -12,6 +12,11 @@ parameter_types! {
 	pub const VkDepositBase: Balance = deposit(1, 0);
 	/// … plus 0.0001 ZKP per byte (a 3-input BN254 key of 712 bytes: ~0.27 ZKP in all).
 	pub const VkDepositPerByte: Balance = deposit(0, 1);
+	/// Held for every registered STARK program (one 80-byte entry: 0.208 ZKP).
+	pub const ProgramDeposit: Balance = deposit(1, 80);
+	/// STARK proofs must carry at least 96 bits of conjectured security (Miden's parameters
+	/// give 96; a future prover with weaker parameters is refused).
+	pub const MinStarkSecurityBits: u32 = 96;
 	/// The most proofs in one batch.
 	pub const ZkMaxBatchSize: u32 = 64;
 	/// The most statements one block attests.
@@ -27,7 +32,9 @@ impl pallet_zk_verifier::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	/// Native verification through `zkp_primitives::zk::zk_verify`, registered by the node.
-	type Backend = zkp_primitives::zk::HostGroth16;
+	type Backend = zkp_primitives::zk::HostVerifier;
+	type MinStarkSecurityBits = MinStarkSecurityBits;
+	type ProgramDeposit = ProgramDeposit;
 	type VkDepositBase = VkDepositBase;
 	type VkDepositPerByte = VkDepositPerByte;
 	type MaxBatchSize = ZkMaxBatchSize;
