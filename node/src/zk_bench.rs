@@ -112,7 +112,8 @@ impl Runtime {
 					vk: vk.to_vec().try_into().expect("bounded"),
 				},
 			);
-			let prepared = pallet_zk_verifier::PreparedVkBytes::try_from(prepared).expect("bounded");
+			let prepared =
+				pallet_zk_verifier::PreparedVkBytes::try_from(prepared).expect("bounded");
 			PreparedKeys::<zkp_runtime::Runtime>::insert(hash, prepared);
 		});
 		hash

@@ -183,9 +183,8 @@ impl StarkBackend for HostVerifier {
 	}
 }
 
-/// Natively (tests, the node's tools) the same code as the host function. Inside the WASM
-/// runtime the Miden verifier cannot be linked (see `zkp_stark`), so there this answers
-/// [`StarkError::VerifierUnavailable`] and verifies nothing: STARKs are verified by the host.
+/// Natively (tests, the node's tools) the same code as the host function.
+#[cfg(feature = "std")]
 impl StarkBackend for InRuntimeVerifier {
 	fn verify(
 		program_hash: &ProgramHash,
@@ -194,13 +193,22 @@ impl StarkBackend for InRuntimeVerifier {
 		proof: &[u8],
 		min_security_bits: u32,
 	) -> Result<(), StarkError> {
-		#[cfg(feature = "std")]
-		return zkp_stark::verify(program_hash, inputs, outputs, proof, min_security_bits);
-		#[cfg(not(feature = "std"))]
-		{
-			let _ = (program_hash, inputs, outputs, proof, min_security_bits);
-			Err(StarkError::VerifierUnavailable)
-		}
+		zkp_stark::verify(program_hash, inputs, outputs, proof, min_security_bits)
+	}
+}
+
+/// Inside the WASM runtime the Miden verifier cannot be linked (see `zkp_stark`): this answers
+/// [`StarkError::VerifierUnavailable`] and verifies nothing; STARKs are verified by the host.
+#[cfg(not(feature = "std"))]
+impl StarkBackend for InRuntimeVerifier {
+	fn verify(
+		_program_hash: &ProgramHash,
+		_inputs: &[u64],
+		_outputs: &[u64],
+		_proof: &[u8],
+		_min_security_bits: u32,
+	) -> Result<(), StarkError> {
+		Err(StarkError::VerifierUnavailable)
 	}
 }
 
