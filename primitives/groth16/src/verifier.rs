@@ -19,7 +19,7 @@ use ark_ec::{
 	pairing::{Pairing, PairingOutput},
 	AffineRepr, CurveGroup, PrimeGroup, VariableBaseMSM,
 };
-use ark_ff::{One, PrimeField, Zero};
+use ark_ff::{One, PrimeField};
 use ark_groth16::{PreparedVerifyingKey, VerifyingKey};
 use ark_serialize::{CanonicalDeserialize, CanonicalSerialize, Compress, Validate};
 use core::ops::Neg;
@@ -116,6 +116,44 @@ fn batch_coefficients<F: PrimeField>(
 		.collect()
 }
 
+/// A batch's proofs and inputs, decoded and checked first: a malformed proof, or one with the
+/// wrong number of inputs (`m`), is named by its index.
+#[allow(clippy::type_complexity)]
+fn decode_batch<E: PairingCurve>(
+	curve: Curve,
+	m: usize,
+	batch: &[(Vec<u8>, Vec<PublicInput>)],
+) -> Result<(Vec<DecodedProof<E>>, Vec<Vec<E::ScalarField>>), Error> {
+	let mut proofs = Vec::with_capacity(batch.len());
+	let mut all_inputs = Vec::with_capacity(batch.len());
+	for (index, (proof, inputs)) in batch.iter().enumerate() {
+		let bad = |_| Error::InvalidProofInBatch(index as u32);
+		proofs.push(decode_proof::<E>(curve, proof).map_err(bad)?);
+		if inputs.len() != m {
+			return Err(Error::InvalidProofInBatch(index as u32));
+		}
+		all_inputs.push(decode_inputs::<E::ScalarField>(inputs).map_err(bad)?);
+	}
+	Ok((proofs, all_inputs))
+}
+
+/// The scalars of `Σ rᵢ·Lᵢ = (Σ rᵢ)·IC₀ + Σⱼ (Σᵢ rᵢ·xᵢⱼ)·ICⱼ`, one MSM over the key's `IC`.
+fn combined_input_scalars<F: PrimeField>(
+	r: &[F],
+	r_sum: F,
+	all_inputs: &[Vec<F>],
+	m: usize,
+) -> Vec<F> {
+	let mut ic_scalars = alloc::vec![F::zero(); m + 1];
+	ic_scalars[0] = r_sum;
+	for (ri, inputs) in r.iter().zip(all_inputs) {
+		for (j, x) in inputs.iter().enumerate() {
+			ic_scalars[j + 1] += *ri * x;
+		}
+	}
+	ic_scalars
+}
+
 pub fn verify_batch<E: PairingCurve>(
 	curve: Curve,
 	vk_bytes: &[u8],
@@ -127,29 +165,10 @@ pub fn verify_batch<E: PairingCurve>(
 	let vk = decode_vk::<E>(curve, vk_bytes)?;
 	let m = vk.public_inputs();
 
-	// Decode everything first: a malformed proof is named by its index.
-	let mut proofs = Vec::with_capacity(batch.len());
-	let mut all_inputs = Vec::with_capacity(batch.len());
-	for (index, (proof, inputs)) in batch.iter().enumerate() {
-		let bad = |_| Error::InvalidProofInBatch(index as u32);
-		proofs.push(decode_proof::<E>(curve, proof).map_err(bad)?);
-		if inputs.len() != m {
-			return Err(Error::InvalidProofInBatch(index as u32));
-		}
-		all_inputs.push(decode_inputs::<E::ScalarField>(inputs).map_err(bad)?);
-	}
-
+	let (proofs, all_inputs) = decode_batch::<E>(curve, m, batch)?;
 	let r = batch_coefficients::<E::ScalarField>(&vk_hash(curve, vk_bytes), batch);
 	let r_sum: E::ScalarField = r.iter().copied().sum();
-
-	// Σ rᵢ·Lᵢ = (Σ rᵢ)·IC₀ + Σⱼ (Σᵢ rᵢ·xᵢⱼ)·ICⱼ
-	let mut ic_scalars = alloc::vec![E::ScalarField::zero(); m + 1];
-	ic_scalars[0] = r_sum;
-	for (ri, inputs) in r.iter().zip(&all_inputs) {
-		for (j, x) in inputs.iter().enumerate() {
-			ic_scalars[j + 1] += *ri * x;
-		}
-	}
+	let ic_scalars = combined_input_scalars(&r, r_sum, &all_inputs, m);
 	let l_sum =
 		E::G1::msm(&vk.gamma_abc_g1, &ic_scalars).map_err(|_| Error::PublicInputCountMismatch)?;
 	let c_points: Vec<E::G1Affine> = proofs.iter().map(|p| p.c).collect();
@@ -268,25 +287,10 @@ pub fn verify_batch_prepared<E: PairingCurve>(
 	}
 	let pvk = decode_prepared::<E>(prepared)?;
 	let m = pvk.vk.gamma_abc_g1.len() - 1;
-	let mut proofs = Vec::with_capacity(batch.len());
-	let mut all_inputs = Vec::with_capacity(batch.len());
-	for (index, (proof, inputs)) in batch.iter().enumerate() {
-		let bad = |_| Error::InvalidProofInBatch(index as u32);
-		proofs.push(decode_proof::<E>(curve, proof).map_err(bad)?);
-		if inputs.len() != m {
-			return Err(Error::InvalidProofInBatch(index as u32));
-		}
-		all_inputs.push(decode_inputs::<E::ScalarField>(inputs).map_err(bad)?);
-	}
+	let (proofs, all_inputs) = decode_batch::<E>(curve, m, batch)?;
 	let r = batch_coefficients::<E::ScalarField>(vk_hash, batch);
 	let r_sum: E::ScalarField = r.iter().copied().sum();
-	let mut ic_scalars = alloc::vec![E::ScalarField::zero(); m + 1];
-	ic_scalars[0] = r_sum;
-	for (ri, inputs) in r.iter().zip(&all_inputs) {
-		for (j, x) in inputs.iter().enumerate() {
-			ic_scalars[j + 1] += *ri * x;
-		}
-	}
+	let ic_scalars = combined_input_scalars(&r, r_sum, &all_inputs, m);
 	let l_sum = E::G1::msm(&pvk.vk.gamma_abc_g1, &ic_scalars)
 		.map_err(|_| Error::PublicInputCountMismatch)?;
 	let c_points: Vec<E::G1Affine> = proofs.iter().map(|p| p.c).collect();
